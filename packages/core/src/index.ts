@@ -1,0 +1,17 @@
+export { basicCredential } from "./auth.js";
+export { errorClassFor } from "./errors.js";
+export type { TransportSetup } from "./options.js";
+export { createTransport, optionalCount, requireOneOf, requireString } from "./options.js";
+export { paginateByOffset } from "./paginate.js";
+export * from "./public.js";
+export { encodeQuery, pathParam } from "./query.js";
+export type { RateLimitHeaders, RateLimitReader } from "./rate-limit.js";
+export { minuteLimiter, rateLimitReader } from "./rate-limit.js";
+export type { RawClient } from "./raw.js";
+export { createRawClient } from "./raw.js";
+export type { Redactor } from "./redact.js";
+export { createRedactor } from "./redact.js";
+export { backoffDelay, RETRY_AFTER_LIMIT_MS, RETRY_BASE_MS, RETRY_CAP_MS, retryAfterDelay } from "./retry.js";
+export type { Operation, TransportSettings } from "./transport.js";
+export { Transport } from "./transport.js";
+export type { JsonBody, PathOf, QueryOf, SuccessBody } from "./types.js";

@@ -1,0 +1,52 @@
+import {
+  type ClientOptions,
+  createRawClient,
+  createTransport,
+  OptionError,
+  type RawClient,
+  requireString,
+  type Transport,
+} from "@clientele/core";
+import { bindOperations, type Operations } from "./generated/operations.js";
+import type { paths } from "./generated/schema.js";
+import { sensitiveKeys, servers } from "./generated/spec.js";
+
+const FACTORY = "createCube4salesClient";
+
+export interface Cube4salesClientOptions extends ClientOptions {
+  /** Your Cube account subdomain: `https://{account}.cube4sales.com`. */
+  account: string;
+  /**
+   * The document names no auth scheme: whatever credential the vendor issues goes here. Every value is treated
+   * as a secret and redacted from errors and logs.
+   */
+  headers?: Record<string, string>;
+}
+
+export type Cube4salesClient = Operations & {
+  /** The plain openapi-fetch client (same server, headers and fetch), for full control. */
+  raw: RawClient<paths>;
+};
+
+/** The lightweight transport the standalone operation functions take; the smallest bundle. */
+export function createCube4salesTransport(options: Cube4salesClientOptions): Transport<undefined> {
+  const account = requireString(FACTORY, options, "account");
+  if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(account)) {
+    throw new OptionError(FACTORY, "account", "must be a subdomain label (letters, digits and inner hyphens)");
+  }
+  const headerValues = options.headers && typeof options.headers === "object" ? Object.values(options.headers) : [];
+  return createTransport({
+    factory: FACTORY,
+    options,
+    providerOptions: ["account"],
+    defaultBaseUrl: servers[0].url.replace("{account}", account),
+    authHeaders: {},
+    secrets: headerValues.filter((value) => typeof value === "string"),
+    sensitiveKeys,
+  });
+}
+
+export function createCube4salesClient(options: Cube4salesClientOptions): Cube4salesClient {
+  const transport = createCube4salesTransport(options);
+  return { ...bindOperations(transport), raw: createRawClient<paths>(transport) };
+}

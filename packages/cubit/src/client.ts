@@ -1,0 +1,47 @@
+import {
+  type ClientOptions,
+  createRawClient,
+  createTransport,
+  type RawClient,
+  requireOneOf,
+  requireString,
+  type Transport,
+} from "@clientele/core";
+import { bindOperations, type Operations } from "./generated/operations.js";
+import type { paths } from "./generated/schema.js";
+import { type PathOptions, pathOptionValues, sensitiveKeys, servers } from "./generated/spec.js";
+
+const FACTORY = "createCubitClient";
+
+export interface CubitClientOptions extends ClientOptions {
+  /** Sent as the `api-key` header. It must belong to `environment`: Cubit answers 400 otherwise. */
+  apiKey: string;
+  /** `test` or `prod`: Cubit keeps them apart in the URL so test data never touches production. No default. */
+  environment: PathOptions["environment"];
+}
+
+export type CubitClient = Operations & {
+  /** The plain openapi-fetch client (same server, key and fetch), for full control. */
+  raw: RawClient<paths>;
+};
+
+/** The lightweight transport the standalone operation functions take; the smallest bundle. */
+export function createCubitTransport(options: CubitClientOptions): Transport<PathOptions> {
+  const apiKey = requireString(FACTORY, options, "apiKey");
+  const environment = requireOneOf(FACTORY, options, "environment", pathOptionValues.environment);
+  return createTransport({
+    factory: FACTORY,
+    options,
+    providerOptions: ["apiKey", "environment"],
+    defaultBaseUrl: servers[0].url,
+    authHeaders: { "api-key": apiKey },
+    secrets: [apiKey],
+    sensitiveKeys,
+    path: { environment },
+  });
+}
+
+export function createCubitClient(options: CubitClientOptions): CubitClient {
+  const transport = createCubitTransport(options);
+  return { ...bindOperations(transport), raw: createRawClient<paths>(transport) };
+}

@@ -1,0 +1,64 @@
+import {
+  basicCredential,
+  type ClientOptions,
+  createRawClient,
+  createTransport,
+  optionalCount,
+  type RawClient,
+  rateLimitReader,
+  requireString,
+  type Transport,
+} from "@clientele/core";
+import { bindOperations, type Operations } from "./generated/operations.js";
+import type { paths } from "./generated/schema.js";
+import { rateLimitHeaders, sensitiveKeys, servers } from "./generated/spec.js";
+
+const FACTORY = "createCycleSoftwareClient";
+
+export interface CycleSoftwareClientOptions extends ClientOptions {
+  /** HTTP Basic user name. */
+  username: string;
+  /** HTTP Basic password. */
+  password: string;
+  /**
+   * Hold requests back so this client sends at most this many in any 60 seconds (CycleSoftware allows 360).
+   * Off by default.
+   */
+  requestsPerMinute?: number;
+}
+
+export type CycleSoftwareClient = Operations & {
+  /** The plain openapi-fetch client (same server, credentials and fetch), for full control. */
+  raw: RawClient<paths>;
+  /** The rate-limit figures of the latest response. */
+  readonly rateLimit: Transport<undefined>["rateLimit"];
+};
+
+/** The lightweight transport the standalone operation functions take; the smallest bundle. */
+export function createCycleSoftwareTransport(options: CycleSoftwareClientOptions): Transport<undefined> {
+  const username = requireString(FACTORY, options, "username");
+  const password = requireString(FACTORY, options, "password");
+  const credential = basicCredential(username, password);
+  return createTransport({
+    factory: FACTORY,
+    options,
+    providerOptions: ["username", "password", "requestsPerMinute"],
+    defaultBaseUrl: servers[0].url,
+    authHeaders: { authorization: `Basic ${credential}` },
+    secrets: [credential, password, username],
+    sensitiveKeys,
+    readRateLimit: rateLimitReader(rateLimitHeaders),
+    requestsPerMinute: optionalCount(FACTORY, options, "requestsPerMinute"),
+  });
+}
+
+export function createCycleSoftwareClient(options: CycleSoftwareClientOptions): CycleSoftwareClient {
+  const transport = createCycleSoftwareTransport(options);
+  return {
+    ...bindOperations(transport),
+    raw: createRawClient<paths>(transport),
+    get rateLimit() {
+      return transport.rateLimit;
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import {
+  type ClientOptions,
+  createRawClient,
+  createTransport,
+  type RawClient,
+  requireOneOf,
+  requireString,
+  type Transport,
+} from "@clientele/core";
+import { bindOperations, type Operations } from "./generated/operations.js";
+import type { paths } from "./generated/schema.js";
+import { environmentServers, sensitiveKeys } from "./generated/spec.js";
+
+const FACTORY = "createOnlinewerkroosterClient";
+const ENVIRONMENTS = Object.keys(environmentServers) as (keyof typeof environmentServers)[];
+
+export interface OnlinewerkroosterClientOptions extends ClientOptions {
+  /** Sent as the `apikey` header; issued by the onlinewerkrooster.be team. */
+  apiKey: string;
+  /** Sent as the `CustomerKey` header; issued by the onlinewerkrooster.be team. */
+  customerKey: string;
+  /** Which documented host to call. No default. */
+  environment: keyof typeof environmentServers;
+}
+
+export type OnlinewerkroosterClient = Operations & {
+  /** The plain openapi-fetch client (same server, keys and fetch), for full control. */
+  raw: RawClient<paths>;
+};
+
+/** The lightweight transport the standalone operation functions take; the smallest bundle. */
+export function createOnlinewerkroosterTransport(options: OnlinewerkroosterClientOptions): Transport<undefined> {
+  const apiKey = requireString(FACTORY, options, "apiKey");
+  const customerKey = requireString(FACTORY, options, "customerKey");
+  const environment = requireOneOf(FACTORY, options, "environment", ENVIRONMENTS);
+  return createTransport({
+    factory: FACTORY,
+    options,
+    providerOptions: ["apiKey", "customerKey", "environment"],
+    defaultBaseUrl: environmentServers[environment],
+    authHeaders: { apikey: apiKey, CustomerKey: customerKey },
+    secrets: [apiKey, customerKey],
+    sensitiveKeys,
+  });
+}
+
+export function createOnlinewerkroosterClient(options: OnlinewerkroosterClientOptions): OnlinewerkroosterClient {
+  const transport = createOnlinewerkroosterTransport(options);
+  return { ...bindOperations(transport), raw: createRawClient<paths>(transport) };
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// @ts-check
+// The front door for a fresh machine: `npm start` / `npm test` work with nothing but Node >= 20.
+// Installs dependencies with the pinned pnpm when node_modules is missing or older than the lockfile, then runs
+// the named task. Uses only Node built-ins: it runs before anything is installed.
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const TASKS = { start: "scripts/start.mjs", test: "scripts/test.mjs" };
+const [task, ...rest] = process.argv.slice(2);
+
+const [major] = process.versions.node.split(".").map(Number);
+if ((major ?? 0) < 20) fail(`Node >= 20 is required; this is ${process.version}`);
+const script = TASKS[/** @type {keyof typeof TASKS} */ (task)];
+if (!script) fail(`usage: node scripts/bootstrap.mjs <${Object.keys(TASKS).join("|")}> [args]`);
+
+if (!installed()) {
+  const { packageManager } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+  const pnpm = hasPnpm(packageManager) ? ["pnpm"] : ["npx", "--yes", packageManager];
+  console.log(`Installing dependencies with ${pnpm.join(" ")} install --frozen-lockfile ...`);
+  run(pnpm[0] ?? "pnpm", [...pnpm.slice(1), "install", "--frozen-lockfile"]);
+}
+run(process.execPath, [join(root, script), ...rest]);
+
+/** True when node_modules holds exactly what the lockfile says (pnpm keeps a copy of it there). */
+function installed() {
+  try {
+    return (
+      readFileSync(join(root, "node_modules/.pnpm/lock.yaml"), "utf8") ===
+      readFileSync(join(root, "pnpm-lock.yaml"), "utf8")
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** @param {string} packageManager e.g. "pnpm@12.21.0" */
+function hasPnpm(packageManager) {
+  const wanted = packageManager.split("@")[1]?.split(".")[0];
+  const probe = spawnSync("pnpm", ["--version"], { encoding: "utf8", shell: process.platform === "win32" });
+  return probe.status === 0 && probe.stdout.trim().split(".")[0] === wanted;
+}
+
+/** @param {string} command @param {string[]} args */
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", shell: process.platform === "win32" });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+/** @param {string} message @returns {never} */
+function fail(message) {
+  console.error(message);
+  process.exit(2);
+}

@@ -1,0 +1,196 @@
+// @ts-check
+import { deref, listOperations } from "./spec-walk.mjs";
+
+const IDEMPOTENT_METHODS = new Set(["get", "put", "delete", "head", "options"]);
+
+/**
+ * What the generator needs to know of one operation.
+ * @typedef {object} OperationModel
+ * @property {string} id
+ * @property {string} method      upper case
+ * @property {string} path        the spec's path template
+ * @property {boolean} idempotent
+ * @property {{ name: string, fromClient: boolean }[]} pathParams  in path order
+ * @property {"none" | "optional" | "required"} query
+ * @property {"none" | "optional" | "required"} body
+ * @property {{ parameter: string, items: string[], nextOffset: string[] } | undefined} pagination
+ * @property {string} summary
+ * @property {string | undefined} description
+ */
+
+/**
+ * @param {any} spec
+ * @returns {OperationModel[]}
+ */
+export function readOperations(spec) {
+  return listOperations(spec).map(({ path, method, operation, parameters }) => {
+    const id = operation.operationId;
+    const where = `${method.toUpperCase()} ${path}`;
+    if (typeof id !== "string") throw new Error(`${where} has no operationId`);
+    const unsupported = parameters.filter((p) => p.in !== "path" && p.in !== "query");
+    if (unsupported.length > 0) {
+      throw new Error(`${id}: ${unsupported.map((p) => `${p.in} parameter "${p.name}"`).join(", ")} not supported`);
+    }
+    const byName = new Map(parameters.filter((p) => p.in === "path").map((p) => [p.name, p]));
+    const pathParams = [...path.matchAll(/\{([^}]+)\}/g)].map(([, name]) => {
+      const parameter = byName.get(/** @type {string} */ (name));
+      if (!parameter) throw new Error(`${id}: path parameter {${name}} is not declared`);
+      return { name: /** @type {string} */ (name), fromClient: typeof parameter["x-client-option"] === "string" };
+    });
+    const query = parameters.filter((p) => p.in === "query");
+    const requestBody = operation.requestBody ? deref(spec, operation.requestBody) : undefined;
+    if (requestBody) {
+      const types = Object.keys(requestBody.content ?? {});
+      if (types.length !== 1 || types[0] !== "application/json") {
+        throw new Error(`${id}: request body must be application/json only, found ${types.join(", ") || "none"}`);
+      }
+    }
+    return {
+      id,
+      method: method.toUpperCase(),
+      path,
+      idempotent: IDEMPOTENT_METHODS.has(method) || operation["x-idempotent"] === true,
+      pathParams,
+      query: query.length === 0 ? "none" : query.some((p) => p.required) ? "required" : "optional",
+      body: !requestBody ? "none" : requestBody.required ? "required" : "optional",
+      pagination: readPagination(id, operation["x-pagination"], query),
+      summary: operation.summary ?? id,
+      description: operation.description,
+    };
+  });
+}
+
+/**
+ * @param {string} id
+ * @param {any} extension
+ * @param {any[]} query
+ */
+function readPagination(id, extension, query) {
+  if (extension === undefined) return undefined;
+  const { style, parameter, items, nextOffset } = extension;
+  if (style !== "offset") throw new Error(`${id}: x-pagination style "${style}" is not supported (offset only)`);
+  if (!query.some((p) => p.name === parameter))
+    throw new Error(`${id}: x-pagination parameter "${parameter}" is no query parameter`);
+  return { parameter, items: pointer(id, items), nextOffset: pointer(id, nextOffset) };
+}
+
+/** @param {string} id @param {unknown} value */
+function pointer(id, value) {
+  if (typeof value !== "string" || !value.startsWith("/")) throw new Error(`${id}: x-pagination needs JSON pointers`);
+  return value.slice(1).split("/");
+}
+
+const pascal = (/** @type {string} */ id) => id[0]?.toUpperCase() + id.slice(1);
+const camel = (/** @type {string} */ name) => name.replace(/[^A-Za-z0-9]+(.)/g, (_, c) => c.toUpperCase());
+
+/**
+ * @param {OperationModel} op
+ * @param {string} indent
+ */
+function docComment(op, indent) {
+  const lines = [op.summary, "", `\`${op.method} ${op.path}\``];
+  return `${indent}/**\n${lines.map((l) => `${indent} *${l ? ` ${l}` : ""}`).join("\n")}\n${indent} */\n`;
+}
+
+/**
+ * The typed inputs of an operation, as `name: Type` strings in call order.
+ * @param {OperationModel} op
+ */
+function parameterList(op) {
+  const name = pascal(op.id);
+  const list = op.pathParams
+    .filter((p) => !p.fromClient)
+    .map((p) => `${camel(p.name)}: PathOf<operations["${op.id}"]>["${p.name}"]`);
+  if (op.body !== "none") list.push(`body${op.body === "optional" ? "?" : ""}: ${name}Body`);
+  else if (op.query !== "none") list.push(`query${op.query === "optional" ? "?" : ""}: ${name}Query`);
+  list.push("options?: RequestOptions");
+  return list;
+}
+
+/** @param {OperationModel} op */
+function pathExpression(op) {
+  if (op.pathParams.length === 0) return JSON.stringify(op.path);
+  const template = op.path.replace(/\{([^}]+)\}/g, (_, name) => {
+    const param = op.pathParams.find((p) => p.name === name);
+    return `\${pathParam(${param?.fromClient ? `transport.path.${name}` : camel(name)})}`;
+  });
+  return `\`${template}\``;
+}
+
+/** @param {string[]} segments @param {string} root */
+const accessExpression = (segments, root) => segments.reduce((at, key) => `${at}?.${key}`, root);
+/** @param {string[]} segments @param {string} root */
+const accessType = (segments, root) => segments.reduce((at, key) => `NonNullable<${at}>["${key}"]`, root);
+
+/**
+ * @param {OperationModel} op
+ * @param {string} pathOptionsType
+ */
+function renderFunction(op, pathOptionsType) {
+  const name = pascal(op.id);
+  const query = op.body === "none" && op.query !== "none" ? "query" : "undefined";
+  const body = op.body !== "none" ? "body" : "undefined";
+  const path = pathExpression(op);
+  const signature = `transport: Transport<${pathOptionsType}>, ${parameterList(op).join(", ")}`;
+  let text = `const ${op.id}Operation: Operation = { id: "${op.id}", method: "${op.method}", idempotent: ${op.idempotent} };\n\n`;
+  text += `export type ${name}Result = SuccessBody<operations["${op.id}"]>;\n`;
+  if (op.body !== "none") text += `export type ${name}Body = NonNullable<JsonBody<operations["${op.id}"]>>;\n`;
+  if (op.query !== "none") text += `export type ${name}Query = NonNullable<QueryOf<operations["${op.id}"]>>;\n`;
+  if (op.pagination) {
+    const { parameter, items, nextOffset } = op.pagination;
+    text += `export type ${name}Item = NonNullable<${accessType(items, `${name}Result`)}>[number];\n\n`;
+    text += docComment(op, "");
+    text += `export function ${op.id}(${signature}): PagePromise<${name}Result, ${name}Item> {\n`;
+    text += `  const page = (${parameter}?: number) =>\n`;
+    text += `    transport.send<${name}Result>(${op.id}Operation, ${path}, ${parameter} === undefined ? ${query} : { ...${query}, ${parameter} }, undefined, options);\n`;
+    text += `  return paginateByOffset(page(), page, (p) => ${accessExpression(items, "p")}, (p) => ${accessExpression(nextOffset, "p")});\n}\n`;
+    return text;
+  }
+  text += `\n${docComment(op, "")}`;
+  text += `export function ${op.id}(${signature}): ApiPromise<${name}Result> {\n`;
+  text += `  return transport.send(${op.id}Operation, ${path}, ${query}, ${body}, options);\n}\n`;
+  return text;
+}
+
+/** @param {OperationModel} op */
+function renderBinding(op) {
+  const params = parameterList(op);
+  const args = params.map((p) => p.slice(0, p.search(/[?:]/)));
+  const result = op.pagination
+    ? `PagePromise<${pascal(op.id)}Result, ${pascal(op.id)}Item>`
+    : `ApiPromise<${pascal(op.id)}Result>`;
+  return `${docComment(op, "    ")}    ${op.id}: (${params.join(", ")}): ${result} => ${op.id}(transport, ${args.join(", ")}),\n`;
+}
+
+/**
+ * operations.ts: one standalone, tree-shakeable function per operation, and `bindOperations` for the client object.
+ * @param {OperationModel[]} operations
+ * @param {string} pathOptionsType
+ */
+export function renderOperations(operations, pathOptionsType) {
+  const paginated = operations.some((op) => op.pagination);
+  const usesPathParam = operations.some((op) => op.pathParams.length > 0);
+  const coreValues = [
+    "type ApiPromise",
+    "type JsonBody",
+    "type Operation",
+    "type PathOf",
+    "type QueryOf",
+    "type RequestOptions",
+    "type SuccessBody",
+    "type Transport",
+  ];
+  if (paginated) coreValues.push("type PagePromise", "paginateByOffset");
+  if (usesPathParam) coreValues.push("pathParam");
+  coreValues.sort((a, b) => a.replace("type ", "").localeCompare(b.replace("type ", "")));
+  let text = `import { ${coreValues.join(", ")} } from "@clientele/core";\n`;
+  text += `import type { operations } from "./schema.js";\n`;
+  if (pathOptionsType !== "undefined") text += `import type { PathOptions } from "./spec.js";\n`;
+  text += "\n";
+  text += operations.map((op) => renderFunction(op, pathOptionsType)).join("\n");
+  text += `\n/** The client's methods: every operation with the transport bound. */\n`;
+  text += `export function bindOperations(transport: Transport<${pathOptionsType}>) {\n  return {\n`;
+  text += operations.map(renderBinding).join("");
+  text += "  };\n}\n\nexport type Operations = ReturnType<typeof bindOperations>;\n";
+  return text;
+}

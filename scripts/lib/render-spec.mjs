@@ -1,0 +1,73 @@
+// @ts-check
+import { listOperations, sensitivePropertyNames } from "./spec-walk.mjs";
+
+const literal = (/** @type {unknown} */ value) => JSON.stringify(value);
+
+/**
+ * The options a client fills into paths itself (parameters marked `x-client-option`), with their allowed values.
+ * @param {any} spec
+ * @returns {Map<string, string[] | undefined>}
+ */
+export function readPathOptions(spec) {
+  const options = new Map();
+  for (const { parameters } of listOperations(spec)) {
+    for (const parameter of parameters) {
+      const option = parameter["x-client-option"];
+      if (typeof option !== "string") continue;
+      if (option !== parameter.name)
+        throw new Error(`x-client-option "${option}" must equal its parameter's name "${parameter.name}"`);
+      options.set(option, parameter.schema?.enum);
+    }
+  }
+  return options;
+}
+
+/**
+ * spec.ts: what a client factory needs from the spec, as constants.
+ * @param {any} spec
+ */
+export function renderSpecConstants(spec) {
+  const servers = spec.servers ?? [];
+  if (servers.length === 0) throw new Error("the spec names no server");
+  let text = `/** Every server the vendor documents, in the spec's order. */\n`;
+  text += `export const servers = [\n${servers.map((/** @type {any} */ s) => `  { url: ${literal(s.url)}, description: ${literal(s.description ?? "")} },\n`).join("")}] as const;\n`;
+  const byEnvironment = servers.filter((/** @type {any} */ s) => typeof s["x-environment"] === "string");
+  if (byEnvironment.length > 0) {
+    text += `\n/** The server of each environment (\`x-environment\`). */\n`;
+    text += `export const environmentServers = {\n${byEnvironment.map((/** @type {any} */ s) => `  ${literal(s["x-environment"])}: ${literal(s.url)},\n`).join("")}} as const;\n`;
+  }
+  const pathOptions = readPathOptions(spec);
+  if (pathOptions.size > 0) {
+    text += `\n/** Path parameters the client fills from its own options. */\nexport interface PathOptions {\n`;
+    for (const [name, values] of pathOptions)
+      text += `  ${name}: ${values ? values.map(literal).join(" | ") : "string"};\n`;
+    text += "}\n\n/** The values each path option allows. */\nexport const pathOptionValues = {\n";
+    for (const [name, values] of pathOptions)
+      text += `  ${name}: ${values ? `[${values.map(literal).join(", ")}]` : "undefined"},\n`;
+    text += "} as const;\n";
+  }
+  text += `\n/** Body fields whose values are redacted from errors and logs (\`x-sensitive\`). */\n`;
+  text += `export const sensitiveKeys: readonly string[] = ${literal([...sensitivePropertyNames(spec)].sort())};\n`;
+  const rateLimit = spec["x-rate-limit"];
+  if (rateLimit) {
+    text += `\n/** The response headers that carry rate-limit figures (\`x-rate-limit\`). */\n`;
+    text += `export const rateLimitHeaders = ${literal(rateLimit)} as const;\n`;
+  }
+  return text;
+}
+
+/**
+ * models.ts: a friendly name for every component schema.
+ * @param {any} spec
+ */
+export function renderModels(spec) {
+  const names = Object.keys(spec.components?.schemas ?? {});
+  let text = `import type { components } from "./schema.js";\n\n`;
+  for (const name of names) {
+    if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new Error(`schema name "${name}" is not a valid type name`);
+    const description = spec.components.schemas[name].description;
+    if (description) text += `/** ${String(description).split("\n")[0]?.replace(/\*\//g, "*\\/")} */\n`;
+    text += `export type ${name} = components["schemas"][${literal(name)}];\n`;
+  }
+  return text;
+}

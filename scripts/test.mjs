@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// @ts-check
+// `pnpm test`: every check, in order of cost, failing fast. Runs the tools' binaries directly so it needs no
+// pnpm at run time, and closes with one "N passed, N failed" line for CI.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const bin = (/** @type {string} */ name) => join(root, "node_modules", ".bin", name);
+const report = join(root, ".artifacts", "vitest.json");
+
+/** @type {[string, string, string[]][]} */
+const steps = [
+  ["lint: biome", bin("biome"), ["check", "."]],
+  ["lint: redocly", bin("redocly"), ["lint", "--format=summary"]],
+  ["generate --check", process.execPath, [join(root, "scripts", "generate.mjs"), "--check"]],
+  ["typecheck", bin("tsc"), ["-p", "."]],
+  [
+    "vitest",
+    bin("vitest"),
+    ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  ],
+];
+
+mkdirSync(dirname(report), { recursive: true });
+for (const [name, command, args] of steps) {
+  const started = Date.now();
+  console.log(`\n▶ ${name}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, FORCE_COLOR: "1" } });
+  console.log(`${result.status === 0 ? "✔" : "✘"} ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  if (result.status !== 0) {
+    summarize();
+    process.exit(result.status ?? 1);
+  }
+}
+summarize();
+
+/** The closing line CI reads; only vitest counts tests. */
+function summarize() {
+  try {
+    const { numPassedTests, numFailedTests, numPendingTests, numTodoTests } = JSON.parse(readFileSync(report, "utf8"));
+    console.log(`\n${numPassedTests} passed, ${numFailedTests} failed, ${numPendingTests + numTodoTests} skipped`);
+  } catch {
+    // vitest did not get to run: the failing step above says why.
+  }
+}

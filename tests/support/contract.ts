@@ -1,0 +1,57 @@
+import { ApiError, type ApiPromise, errorClassFor, type RequestOptions } from "@clientele/core";
+import { describe, expect, test } from "vitest";
+import { documentedResponses, loadSpec, operationIds } from "./spec.js";
+
+type Call = (options: RequestOptions) => ApiPromise<unknown>;
+
+/** Per operation: a call with only the required inputs and one with every documented input. */
+export type ContractTable = Record<string, { required: Call; everyInput: Call }>;
+
+/** Prism reports what is wrong with a request or response only in this header. */
+export function violations(headers: Headers): string | null {
+  return headers.get("sl-violations");
+}
+
+/**
+ * Drives every operation of a provider through its generated client against the provider's Prism mock:
+ * valid calls must come back without `sl-violations`, and every documented error status must surface as the
+ * matching ApiError class carrying the documented body.
+ */
+export function contractSuite(provider: string, table: ContractTable) {
+  const spec = loadSpec(provider);
+  describe(`${provider} contract with its Prism mock`, () => {
+    test("the table covers every operation of the spec", () => {
+      expect(Object.keys(table).sort()).toEqual(operationIds(spec).sort());
+    });
+
+    describe.each(Object.entries(table))("%s", (operationId, calls) => {
+      test.each([
+        ["only the required inputs", calls.required],
+        ["every documented input", calls.everyInput],
+      ])("with %s: a 2xx and no sl-violations", async (_, call) => {
+        const { response } = await call({}).withResponse();
+        expect(violations(response.headers)).toBeNull();
+        expect(response.status).toBeGreaterThanOrEqual(200);
+        expect(response.status).toBeLessThan(300);
+      });
+
+      const errors = documentedResponses(spec, operationId).filter((r) => r.status >= 400);
+      test.skipIf(errors.length === 0).each(errors)(
+        "documented status $status surfaces as its ApiError",
+        async ({ status, body }) => {
+          const error = await calls.everyInput({ headers: { Prefer: `code=${status}` }, maxRetries: 0 }).then(
+            () => undefined,
+            (e: unknown) => e,
+          );
+          expect(error).toBeInstanceOf(ApiError);
+          expect(error).toBeInstanceOf(errorClassFor(status));
+          const apiError = error as ApiError;
+          expect(violations(apiError.headers)).toBeNull();
+          expect(apiError.status).toBe(status);
+          expect(apiError.operationId).toBe(operationId);
+          expect(apiError.body).toEqual(body);
+        },
+      );
+    });
+  });
+}
