@@ -1,0 +1,87 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { parse } from "yaml";
+import { readOperations, renderOperations } from "../../scripts/lib/render-operations.mjs";
+import { renderModels, renderSpecConstants } from "../../scripts/lib/render-spec.mjs";
+
+const fixture = () => parse(readFileSync(join(import.meta.dirname, "fixtures", "shop.yaml"), "utf8"));
+
+describe("generated code for a fixture spec", () => {
+  test("operations.ts", async () => {
+    const spec = fixture();
+    await expect(renderOperations(readOperations(spec), "PathOptions")).toMatchFileSnapshot(
+      "__snapshots__/shop.operations.ts.snap",
+    );
+  });
+
+  test("spec.ts", async () => {
+    await expect(renderSpecConstants(fixture())).toMatchFileSnapshot("__snapshots__/shop.spec.ts.snap");
+  });
+
+  test("models.ts", async () => {
+    await expect(renderModels(fixture())).toMatchFileSnapshot("__snapshots__/shop.models.ts.snap");
+  });
+});
+
+describe("what the generator reads from an operation", () => {
+  const byId = Object.fromEntries(readOperations(fixture()).map((op) => [op.id, op]));
+
+  test.each([
+    ["createItem", { method: "POST", idempotent: true, body: "required", query: "none" }],
+    ["listItems", { method: "GET", idempotent: true, body: "none", query: "required" }],
+    ["deleteItem", { method: "DELETE", idempotent: true, body: "none", query: "optional" }],
+  ])("%s", (id, expected) => {
+    expect(byId[id]).toMatchObject(expected);
+  });
+
+  test("a path parameter marked x-client-option is filled by the client, in path order", () => {
+    expect(byId.createItem?.pathParams).toEqual([{ name: "stage", fromClient: true }]);
+    expect(byId.deleteItem?.pathParams).toEqual([{ name: "id", fromClient: false }]);
+  });
+
+  test("x-pagination becomes accessors into the page", () => {
+    expect(byId.listItems?.pagination).toEqual({ parameter: "start", items: ["items"], nextOffset: ["page", "next"] });
+  });
+});
+
+describe("what the generator refuses rather than silently drops", () => {
+  const withOperation = (operation: object, extra: object = {}) => ({
+    openapi: "3.1.0",
+    paths: { "/x/{id}": { post: { operationId: "doIt", responses: { 200: { description: "ok" } }, ...operation } } },
+    ...extra,
+  });
+
+  test.each([
+    ["an operation without operationId", { operationId: undefined }, /POST \/x\/\{id\} has no operationId/],
+    [
+      "a header parameter",
+      { parameters: [{ name: "X-Trace", in: "header", schema: { type: "string" } }] },
+      /doIt: header parameter "X-Trace" not supported/,
+    ],
+    ["an undeclared path parameter", {}, /doIt: path parameter \{id\} is not declared/],
+    [
+      "a non-JSON request body",
+      {
+        parameters: [{ name: "id", in: "path", required: true }],
+        requestBody: { content: { "application/xml": {} } },
+      },
+      /doIt: request body must be application\/json only, found application\/xml/,
+    ],
+    [
+      "a pagination style it does not know",
+      { parameters: [{ name: "id", in: "path", required: true }], "x-pagination": { style: "cursor" } },
+      /x-pagination style "cursor" is not supported/,
+    ],
+    [
+      "pagination on a parameter that does not exist",
+      {
+        parameters: [{ name: "id", in: "path", required: true }],
+        "x-pagination": { style: "offset", parameter: "offset", items: "/a", nextOffset: "/b" },
+      },
+      /x-pagination parameter "offset" is no query parameter/,
+    ],
+  ])("%s", (_, operation, message) => {
+    expect(() => readOperations(withOperation(operation))).toThrow(message);
+  });
+});
