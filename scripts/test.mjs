@@ -17,6 +17,10 @@ const steps = [
   ["lint: redocly", bin("redocly"), ["lint", "--format=summary"]],
   ["generate --check", process.execPath, [join(root, "scripts", "generate.mjs"), "--check"]],
   ["typecheck", bin("tsc"), ["-p", "."]],
+  ["release: changed packages have a changeset", process.execPath, [join(root, "scripts", "check-changesets.mjs")]],
+  ["release: API changes vs pending bumps", process.execPath, [join(root, "scripts", "check-api-changes.mjs")]],
+  // Builds and packs once; vitest's smoke test (tests/packages/) reuses the installed tarballs.
+  ["packages: build, pack, publint, attw, sizes", process.execPath, [join(root, "scripts", "check-packages.mjs")]],
   [
     "vitest",
     bin("vitest"),

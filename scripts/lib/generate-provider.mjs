@@ -1,28 +1,31 @@
 // @ts-check
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
+import { moduleGraph } from "./module-graph.mjs";
 import { digest, stamp } from "./stamp.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
 /** The generated files of a package, by name inside `src/generated/`. */
-export const GENERATED_FILES = ["schema.ts", "models.ts", "operations.ts", "spec.ts"];
+export const GENERATED_FILES = ["schema.ts", "models.ts", "operations.ts", "spec.ts", "samples.ts"];
+
+/** The tools whose output lands in generated files: a new version of one makes every stamp stale. */
+const TOOLS = ["openapi-typescript", "typescript"];
 
 /**
- * A fingerprint of the generator itself, so a change to it makes every stamp stale.
+ * A fingerprint of the generator itself, so a change to it makes every stamp stale. It covers the modules the
+ * generator imports (followed from generate.mjs), not every file in scripts/lib: a new helper for some other
+ * script must not invalidate every committed file.
  * @returns {Promise<string>}
  */
 export async function generatorFingerprint() {
-  const libs = (await readdir(here)).filter((f) => f.endsWith(".mjs")).sort();
-  const sources = await Promise.all(
-    [...libs.map((f) => join(here, f)), join(here, "..", "generate.mjs")].map((f) => readFile(f, "utf8")),
-  );
+  const sources = await moduleGraph([join(here, "..", "generate.mjs")], here);
   const require = createRequire(import.meta.url);
-  const { version } = require("openapi-typescript/package.json");
-  return digest(`${version}\n${sources.join("\n")}`);
+  const versions = TOOLS.map((name) => `${name}@${require(`${name}/package.json`).version}`);
+  return digest(`${versions.join("\n")}\n${sources.join("\n")}`);
 }
 
 /**
@@ -33,7 +36,7 @@ export const inputsDigest = (specText, fingerprint) => digest(`${fingerprint}\n$
 
 /**
  * Every generated file of one provider, rendered in memory.
- * @param {{ spec: string }} provider
+ * @param {{ spec: string, packageDir: string }} provider
  * @param {string} root
  * @param {string} fingerprint
  * @returns {Promise<Map<string, string>>}
@@ -46,15 +49,32 @@ export async function renderProvider(provider, root, fingerprint) {
     { default: openapiTS, astToString },
     { readOperations, renderOperations },
     { readPathOptions, renderModels, renderSpecConstants },
-  ] = await Promise.all([import("openapi-typescript"), import("./render-operations.mjs"), import("./render-spec.mjs")]);
+    { readFactory },
+    { renderSamples },
+  ] = await Promise.all([
+    import("openapi-typescript"),
+    import("./render-operations.mjs"),
+    import("./render-spec.mjs"),
+    import("./read-factory.mjs"),
+    import("./render-samples.mjs"),
+  ]);
   // openapi-typescript reads a copy: it annotates the document it is given.
   const ast = await openapiTS(structuredClone(spec), { silent: true });
   const pathOptionsType = readPathOptions(spec).size > 0 ? "PathOptions" : "undefined";
+  /** @type {Record<string, string>} */
   const bodies = {
     "schema.ts": astToString(ast),
     "models.ts": renderModels(spec),
     "operations.ts": renderOperations(readOperations(spec), pathOptionsType),
     "spec.ts": renderSpecConstants(spec),
   };
-  return new Map(Object.entries(bodies).map(([name, body]) => [name, stamp(provider.spec, inputs, body)]));
+  const stamped = (/** @type {string} */ body) => stamp(provider.spec, inputs, body);
+  // The samples call the hand-written factory, read with the type checker over the files just rendered, so a
+  // changed spec and its samples are generated in one pass.
+  const generatedDir = join(root, provider.packageDir, "src", "generated");
+  const overlay = new Map(Object.entries(bodies).map(([name, body]) => [join(generatedDir, name), stamped(body)]));
+  const factory = readFactory(join(root, provider.packageDir), overlay);
+  const { name: packageName } = JSON.parse(await readFile(join(root, provider.packageDir, "package.json"), "utf8"));
+  bodies["samples.ts"] = renderSamples(spec, { packageName, factory });
+  return new Map(Object.entries(bodies).map(([name, body]) => [name, stamped(body)]));
 }

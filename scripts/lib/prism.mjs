@@ -21,13 +21,17 @@ export function freePort() {
 }
 
 /**
- * Starts `prism mock` for one spec on 127.0.0.1 and resolves once it listens.
- * @param {{ spec: string, port?: number, args?: string[], timeoutMs?: number }} options
+ * Starts Prism for one spec on 127.0.0.1 (`prism mock` unless `args` says otherwise) and resolves once it listens.
+ * `upstream` goes after the spec, where `prism proxy` expects it: `{ args: ["proxy", "--errors"], upstream }`.
+ * `onOutput` receives Prism's log after start-up (by default it is drained unread).
+ * @param {{ spec: string, port?: number, args?: string[], upstream?: string, timeoutMs?: number,
+ *   onOutput?: (text: string) => void }} options
  * @returns {Promise<{ url: string, stop: () => Promise<void> }>}
  */
-export async function startPrism({ spec, port, args = ["mock"], timeoutMs = 30_000 }) {
+export async function startPrism({ spec, port, args = ["mock"], upstream, timeoutMs = 30_000, onOutput }) {
   const chosen = port ?? /** @type {number} */ (await freePort());
-  const child = spawn(PRISM, [...args, "-h", "127.0.0.1", "-p", String(chosen), join(root, spec)], {
+  const positionals = upstream === undefined ? [join(root, spec)] : [join(root, spec), upstream];
+  const child = spawn(PRISM, [...args, "-h", "127.0.0.1", "-p", String(chosen), ...positionals], {
     cwd: root,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -56,6 +60,10 @@ export async function startPrism({ spec, port, args = ["mock"], timeoutMs = 30_0
   });
   child.stdout.removeAllListeners("data");
   child.stderr.removeAllListeners("data");
+  if (onOutput) {
+    child.stdout.on("data", (/** @type {Buffer} */ chunk) => onOutput(chunk.toString()));
+    child.stderr.on("data", (/** @type {Buffer} */ chunk) => onOutput(chunk.toString()));
+  }
   // Keep draining so a chatty mock never blocks on a full pipe.
   child.stdout.resume();
   child.stderr.resume();

@@ -1,13 +1,13 @@
-import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { appendFile, cp, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { generate } from "../../scripts/generate.mjs";
+import { GENERATED_FILES } from "../../scripts/lib/generate-provider.mjs";
 import { readRegistry } from "../../scripts/lib/registry.mjs";
 
 const root = join(import.meta.dirname, "..", "..");
-const generatedOf = (provider: string) =>
-  ["schema.ts", "models.ts", "operations.ts", "spec.ts"].map((f) => `packages/${provider}/src/generated/${f}`);
+const generatedOf = (provider: string) => GENERATED_FILES.map((f) => `packages/${provider}/src/generated/${f}`);
 
 describe("committed generated code", () => {
   test("is fresh by its stamps", async () => {
@@ -26,10 +26,14 @@ describe("generate --check in a copy of the repository", () => {
     copy = await mkdtemp(join(tmpdir(), "clientele-generate-"));
     await cp(join(root, "redocly.yaml"), join(copy, "redocly.yaml"));
     await cp(join(root, "specs"), join(copy, "specs"), { recursive: true });
+    // The code samples are typed against each package's hand-written factory, so the copy holds the packages
+    // (without their installed dependencies) and resolves @clientele/core through the real node_modules.
+    await cp(join(root, "tsconfig.base.json"), join(copy, "tsconfig.base.json"));
+    await symlink(join(root, "node_modules"), join(copy, "node_modules"), "dir");
     for (const { packageDir } of await readRegistry(root)) {
-      await cp(join(root, packageDir, "src", "generated"), join(copy, packageDir, "src", "generated"), {
-        recursive: true,
-      });
+      for (const part of ["package.json", "tsconfig.json", "src"]) {
+        await cp(join(root, packageDir, part), join(copy, packageDir, part), { recursive: true });
+      }
     }
   });
 

@@ -1,46 +1,58 @@
 import type { RateLimit } from "./rate-limit.js";
 
-export interface ApiErrorInit {
-  status: number;
-  headers: Headers;
-  body: unknown;
+/** Which call failed. The URL is redacted: credentials and sensitive values are masked. */
+export interface CallInfo {
   operationId: string;
   method: string;
   url: string;
+}
+
+export interface ApiErrorInit extends CallInfo {
+  status: number;
+  headers: Headers;
+  body: unknown;
   rateLimit?: RateLimit | undefined;
 }
 
-/** A response with a non-2xx status. `url` and `body` are already redacted. */
+/**
+ * A response with a non-2xx status. Everything it holds is redacted, and it keeps no `cause` or request object,
+ * so `message`, `stack`, `toJSON()` and `util.inspect` (which prints own properties and the whole cause chain) can
+ * show no secret.
+ */
 export class ApiError extends Error {
   override name = "ApiError";
-  readonly status: number;
-  readonly headers: Headers;
-  readonly body: unknown;
-  readonly operationId: string;
-  readonly method: string;
-  readonly url: string;
-  readonly rateLimit: RateLimit | undefined;
+  declare readonly status: number;
+  /** The response headers, with secret values masked. */
+  declare readonly headers: Headers;
+  /** The parsed JSON body, or the text when the body is not JSON (an HTML error page); undefined when empty. */
+  declare readonly body: unknown;
+  declare readonly operationId: string;
+  declare readonly method: string;
+  declare readonly url: string;
+  /** The rate-limit figures of the response, where the API sends any. */
+  declare readonly rateLimit: RateLimit | undefined;
 
-  constructor(init: ApiErrorInit, message = describe(init)) {
-    super(message);
-    this.status = init.status;
-    this.headers = init.headers;
-    this.body = init.body;
-    this.operationId = init.operationId;
-    this.method = init.method;
-    this.url = init.url;
-    this.rateLimit = init.rateLimit;
+  constructor(init: ApiErrorInit, message?: string) {
+    const { operationId, method, url, status, body } = init;
+    // One line, whatever the body's layout (an HTML page), and short: the whole body stays on `body`.
+    const detail = (typeof body === "string" ? body : body === undefined ? "" : JSON.stringify(body))
+      .replace(/\s+/g, " ")
+      .trim()
+      .slice(0, 500);
+    super(message ?? `${operationId}: ${method} ${url} answered ${status}${detail && `: ${detail}`}`);
+    Object.assign(this, init);
   }
 
-  toJSON() {
-    const { name, message, status, body, operationId, method, url, rateLimit } = this;
-    return { name, message, status, body, operationId, method, url, rateLimit };
+  /** Everything but `headers` (a Headers object has no JSON form). */
+  toJSON(): Record<string, unknown> {
+    return json(this);
   }
 }
 
-function describe({ status, method, url, operationId, body }: ApiErrorInit): string {
-  const detail = typeof body === "string" ? body : body === undefined ? "" : JSON.stringify(body);
-  return `${operationId}: ${method} ${url} answered ${status}${detail ? `: ${detail.slice(0, 500)}` : ""}`;
+// Own properties (all redacted) plus the message, which is not an own enumerable property.
+function json(error: Error): Record<string, unknown> {
+  const { headers: _, ...fields } = error as Error & { headers?: Headers };
+  return { ...fields, message: error.message };
 }
 
 export class BadRequestError extends ApiError {
@@ -58,9 +70,11 @@ export class ConflictError extends ApiError {
 export class UnprocessableEntityError extends ApiError {
   override name = "UnprocessableEntityError";
 }
+/** A 429, or a call not sent because the daily budget is spent (then `status` is 429 and `headers` is empty). */
 export class RateLimitError extends ApiError {
   override name = "RateLimitError";
 }
+/** Any status ≥ 500. */
 export class InternalServerError extends ApiError {
   override name = "InternalServerError";
 }
@@ -74,31 +88,52 @@ const byStatus: Record<number, typeof ApiError> = {
   429: RateLimitError,
 };
 
+/** The class a status maps to; statuses without their own class (403, 408, …) are plain `ApiError`s. */
 export function errorClassFor(status: number): typeof ApiError {
   return byStatus[status] ?? (status >= 500 ? InternalServerError : ApiError);
 }
 
-/** No response arrived: the connection failed or was reset. */
+/**
+ * No response arrived: the connection failed or broke. The underlying error is not kept as `cause` (a runtime's
+ * error can quote a header value); its redacted messages are in `message` and its error code in `code`.
+ */
 export class ConnectionError extends Error {
   override name = "ConnectionError";
-  readonly operationId: string;
-  readonly method: string;
-  readonly url: string;
-  constructor(operationId: string, method: string, url: string, cause: unknown, reason = "connection failed") {
-    super(`${operationId}: ${method} ${url} ${reason}${cause instanceof Error ? ` (${cause.message})` : ""}`, {
-      cause,
-    });
-    this.operationId = operationId;
-    this.method = method;
-    this.url = url;
+  declare readonly operationId: string;
+  declare readonly method: string;
+  declare readonly url: string;
+  /** The system or runtime error code, e.g. `ECONNRESET`, `ECONNREFUSED`, `UND_ERR_SOCKET`. */
+  declare readonly code: string | undefined;
+
+  constructor(call: CallInfo, message: string, code?: string) {
+    super(message);
+    Object.assign(this, call, { code });
   }
-  toJSON() {
-    const { name, message, operationId, method, url } = this;
-    return { name, message, operationId, method, url };
+
+  toJSON(): Record<string, unknown> {
+    return json(this);
   }
 }
 
-/** An attempt took longer than the `timeout` option allows. */
+/** An attempt (headers and body) took longer than the `timeout` option allows. */
 export class TimeoutError extends ConnectionError {
   override name = "TimeoutError";
+}
+
+/** Bad input to a client factory or call. The message names the option, never its value when that could be a secret. */
+export class OptionError extends TypeError {
+  override name = "OptionError";
+  readonly option: string;
+  constructor(owner: string, option: string, problem: string) {
+    super(`${owner}: option "${option}" ${problem}`);
+    this.option = option;
+  }
+}
+
+/** A whole-number option from `min` up to what a timer can hold. */
+export function wholeNumber(owner: string, option: string, value: unknown, min: number): number {
+  if (!Number.isInteger(value) || (value as number) < min || (value as number) > 2_147_483_647) {
+    throw new OptionError(owner, option, `must be a whole number from ${min} to 2147483647`);
+  }
+  return value as number;
 }

@@ -1,12 +1,13 @@
 export { basicCredential } from "./auth.js";
-export { errorClassFor } from "./errors.js";
+export type { ApiErrorInit, CallInfo } from "./errors.js";
+export { errorClassFor, wholeNumber } from "./errors.js";
 export type { TransportSetup } from "./options.js";
 export { createTransport, optionalCount, requireOneOf, requireString } from "./options.js";
 export { paginateByOffset } from "./paginate.js";
 export * from "./public.js";
 export { encodeQuery, pathParam } from "./query.js";
-export type { RateLimitHeaders, RateLimitReader } from "./rate-limit.js";
-export { minuteLimiter, rateLimitReader } from "./rate-limit.js";
+export type { RateLimitHeaders, RateLimiting, RateLimitReader } from "./rate-limit.js";
+export { minuteLimiter, rateLimiting, rateLimitReader } from "./rate-limit.js";
 export type { RawClient } from "./raw.js";
 export { createRawClient } from "./raw.js";
 export type { Redactor } from "./redact.js";

@@ -1,23 +1,19 @@
-/** Request lifecycle events; URLs, headers and messages are redacted before a logger sees them. */
-export type LogEvent =
-  | {
-      type: "request";
-      operationId: string;
-      method: string;
-      url: string;
-      attempt: number;
-      headers: Record<string, string>;
-    }
-  | { type: "response"; operationId: string; method: string; url: string; attempt: number; status: number; ms: number }
-  | {
-      type: "retry";
-      operationId: string;
-      method: string;
-      url: string;
-      attempt: number;
-      delayMs: number;
-      message: string;
-    }
-  | { type: "error"; operationId: string; method: string; url: string; attempt: number; message: string };
+interface LogBase {
+  operationId: string;
+  method: string;
+  /** Redacted. */
+  url: string;
+  /** 0 for the first attempt, 1 for the first retry, … */
+  attempt: number;
+}
+
+/** Request lifecycle events. URLs, headers and messages are redacted before a logger sees them. */
+export type LogEvent = LogBase &
+  (
+    | { type: "request"; headers: Record<string, string> }
+    | { type: "response"; status: number; ms: number }
+    | { type: "retry"; delayMs: number; message: string }
+    | { type: "error"; message: string }
+  );
 
 export type Logger = (event: LogEvent) => void;

@@ -1,5 +1,6 @@
+import { OptionError, wholeNumber } from "./errors.js";
 import type { Logger } from "./logger.js";
-import type { RateLimitReader } from "./rate-limit.js";
+import type { RateLimiting } from "./rate-limit.js";
 import { createRedactor } from "./redact.js";
 import type { FetchLike } from "./transport.js";
 import { Transport } from "./transport.js";
@@ -11,24 +12,15 @@ export interface ClientOptions {
   fetch?: FetchLike;
   /** Sent with every request (after the auth headers, so they can be overridden). */
   headers?: Record<string, string>;
-  /** Milliseconds per attempt; default 30 000. */
+  /** Milliseconds per attempt, covering the headers and the whole body; default 30 000. */
   timeout?: number;
   /** Retries after the first attempt; default 2. */
   maxRetries?: number;
+  /** Gets request, response, retry and error events, with secrets redacted. */
   logger?: Logger;
 }
 
 const COMMON_OPTIONS = ["baseUrl", "fetch", "headers", "timeout", "maxRetries", "logger"];
-
-/** Bad input to a client factory. The message names the option, never its value when that could be a secret. */
-export class OptionError extends TypeError {
-  override name = "OptionError";
-  readonly option: string;
-  constructor(factory: string, option: string, problem: string) {
-    super(`${factory}: option "${option}" ${problem}`);
-    this.option = option;
-  }
-}
 
 export interface TransportSetup<PathOptions> {
   /** The public factory's name, for error messages. */
@@ -38,18 +30,19 @@ export interface TransportSetup<PathOptions> {
   providerOptions: readonly string[];
   defaultBaseUrl: string;
   authHeaders: Record<string, string>;
+  /** Values never to show in errors or logs (credentials); their percent-encoded forms are masked too. */
   secrets: string[];
+  /** Body fields whose values are masked (`x-sensitive`). */
   sensitiveKeys?: readonly string[];
   path?: PathOptions;
-  readRateLimit?: RateLimitReader;
-  requestsPerMinute?: number | undefined;
+  /** Only for APIs with rate limits: `rateLimiting(rateLimitHeaders, requestsPerMinute)`. */
+  rateLimits?: RateLimiting;
 }
 
-/** Reads an optional whole-number option, e.g. a provider's `requestsPerMinute`. */
+/** Reads an optional count of at least 1, e.g. a provider's `requestsPerMinute` (0 would block every call). */
 export function optionalCount(factory: string, options: object, option: string): number | undefined {
-  return (options as Record<string, unknown>)[option] === undefined
-    ? undefined
-    : checkCount(factory, options, option, 0);
+  const value = (options as Record<string, unknown> | undefined)?.[option];
+  return value === undefined ? undefined : wholeNumber(factory, option, value, 1);
 }
 
 export function createTransport<PathOptions = undefined>(setup: TransportSetup<PathOptions>): Transport<PathOptions> {
@@ -60,21 +53,22 @@ export function createTransport<PathOptions = undefined>(setup: TransportSetup<P
       throw new OptionError(factory, name, "is not an option of this client");
     }
   }
-  const { fetch, headers, logger } = options;
+  const { fetch, logger, timeout, maxRetries } = options;
   if (fetch !== undefined && typeof fetch !== "function") throw new OptionError(factory, "fetch", "must be a function");
-  if (logger !== undefined && typeof logger !== "function")
+  if (logger !== undefined && typeof logger !== "function") {
     throw new OptionError(factory, "logger", "must be a function");
+  }
   return new Transport({
     baseUrl: options.baseUrl === undefined ? setup.defaultBaseUrl : checkBaseUrl(factory, options.baseUrl),
+    // Looked up at call time, so a fetch patched in later (a test double, a polyfill) is used.
     fetch: fetch ?? ((input, init) => globalThis.fetch(input, init)),
-    headers: { ...setup.authHeaders, ...checkHeaders(factory, headers) },
-    timeout: checkCount(factory, options, "timeout", 30_000),
-    maxRetries: checkCount(factory, options, "maxRetries", 2),
+    headers: checkHeaders(factory, setup.authHeaders, options.headers),
+    timeout: timeout === undefined ? 30_000 : wholeNumber(factory, "timeout", timeout, 1),
+    maxRetries: maxRetries === undefined ? 2 : wholeNumber(factory, "maxRetries", maxRetries, 0),
     redactor: createRedactor(setup.secrets, setup.sensitiveKeys),
     path: setup.path as PathOptions,
     logger,
-    readRateLimit: setup.readRateLimit,
-    requestsPerMinute: setup.requestsPerMinute,
+    rateLimits: setup.rateLimits,
   });
 }
 
@@ -83,6 +77,10 @@ export function requireString(factory: string, options: object, option: string):
   if (typeof value !== "string" || value.trim() === "") {
     throw new OptionError(factory, option, "is required: a non-empty string");
   }
+  // Credentials end up in headers, where a line break is never valid (and fetch's complaint would quote the value).
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  if (/[\0-\x1f\x7f]/.test(value))
+    throw new OptionError(factory, option, "must not contain line breaks or control characters");
   return value;
 }
 
@@ -100,37 +98,39 @@ export function requireOneOf<T extends string>(
   return value as T;
 }
 
-function checkCount(factory: string, options: object, option: string, fallback: number): number {
-  const value = (options as Record<string, unknown>)[option];
-  if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
-    throw new OptionError(factory, option, "must be a whole number ≥ 0");
-  }
-  return value;
-}
-
 function checkBaseUrl(factory: string, baseUrl: unknown): string {
   let url: URL | undefined;
   try {
-    url = typeof baseUrl === "string" ? new URL(baseUrl) : undefined;
+    url = new URL(baseUrl as string);
   } catch {}
-  if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) {
-    throw new OptionError(factory, "baseUrl", "must be an absolute http(s) URL");
+  // Credentials in the URL would bypass redaction; a query or fragment would corrupt every path appended to it.
+  if (!/^https?:$/.test(url?.protocol as string) || url?.username || url?.password || url?.search || url?.hash) {
+    throw new OptionError(factory, "baseUrl", "must be an absolute http(s) URL without credentials, query or fragment");
   }
-  if (url.username || url.password) {
-    throw new OptionError(factory, "baseUrl", "must not contain credentials; use the client's credential options");
-  }
-  if (url.search || url.hash) throw new OptionError(factory, "baseUrl", "must not have a query or fragment");
-  return url.href.replace(/\/+$/, "");
+  return (url as URL).href.replace(/\/+$/, "");
 }
 
-function checkHeaders(factory: string, headers: unknown): Record<string, string> {
-  if (headers === undefined) return {};
-  if (headers === null || typeof headers !== "object" || Array.isArray(headers)) {
+// What fetch accepts in a header value: no line breaks or other control characters, nothing beyond Latin-1.
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+/**
+ * The auth headers with the user's over them, names in lower case. A bad value is caught here, once: fetch would
+ * reject it on every call with a message quoting the value, which may be a credential.
+ */
+function checkHeaders(factory: string, auth: Record<string, string>, headers: unknown): Record<string, string> {
+  if (headers !== undefined && (headers === null || typeof headers !== "object" || Array.isArray(headers))) {
     throw new OptionError(factory, "headers", "must be an object of header names to string values");
   }
-  for (const [name, value] of Object.entries(headers)) {
-    if (typeof value !== "string") throw new OptionError(factory, `headers.${name}`, "must be a string");
+  const merged: Record<string, string> = {};
+  for (const [name, value] of [...Object.entries(auth), ...Object.entries(headers ?? {})]) {
+    if (typeof value !== "string" || !HEADER_VALUE.test(value)) {
+      throw new OptionError(
+        factory,
+        `headers.${name}`,
+        "must be a string without line breaks or non-Latin-1 characters",
+      );
+    }
+    merged[name.toLowerCase()] = value;
   }
-  return headers as Record<string, string>;
+  return merged;
 }

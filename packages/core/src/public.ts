@@ -6,6 +6,7 @@ export {
   ConnectionError,
   InternalServerError,
   NotFoundError,
+  OptionError,
   RateLimitError,
   TimeoutError,
   UnauthorizedError,
@@ -13,7 +14,6 @@ export {
 } from "./errors.js";
 export type { LogEvent, Logger } from "./logger.js";
 export type { ClientOptions } from "./options.js";
-export { OptionError } from "./options.js";
 export type { PagePromise } from "./paginate.js";
 export { PaginationError } from "./paginate.js";
 export type { RateLimit } from "./rate-limit.js";

@@ -27,11 +27,9 @@ export function createRedactor(secrets: Iterable<string>, sensitiveKeys: readonl
   return redactor;
 }
 
-/** A secret can surface raw or percent-encoded (in a URL). */
+/** A secret can surface raw, percent-encoded (in a URL) or escaped inside a JSON string (a server's echo). */
 function variants(secret: string): string[] {
-  if (!secret) return [];
-  const encoded = encodeURIComponent(secret);
-  return encoded === secret ? [secret] : [secret, encoded];
+  return secret ? [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)] : [];
 }
 
 function scrub(input: unknown, text: (s: string) => string, keys: Set<string>): unknown {

@@ -8,6 +8,7 @@ export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;
 }
 
+/** The pause before retry number `retry + 1`: uniformly random below min(cap, base · 2^retry) ("full jitter"). */
 export function backoffDelay(retry: number, random: () => number = Math.random): number {
   return Math.floor(random() * Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** retry));
 }
@@ -22,9 +23,20 @@ export function retryAfterDelay(headers: Headers, now = Date.now()): number | un
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-const NEVER_CONNECTED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+// Codes that mean no connection was ever made (undici's connect timeout is the TCP handshake's, not the request's).
+const NEVER_CONNECTED = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "UND_ERR_CONNECT_TIMEOUT",
+]);
 
-/** True only when the error proves no byte of the request reached a server. */
+/**
+ * True only when the error proves no byte of the request reached a server. Browsers never say why a fetch failed,
+ * so there this is always false and a non-idempotent call is never repeated.
+ */
 export function neverReachedServer(error: unknown): boolean {
   for (let current = error, depth = 0; current && depth < 5; depth++) {
     const code = (current as { code?: unknown }).code;

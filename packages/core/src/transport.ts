@@ -1,8 +1,7 @@
-import { ConnectionError, errorClassFor, RateLimitError, TimeoutError } from "./errors.js";
-import type { Logger } from "./logger.js";
+import { type CallInfo, ConnectionError, errorClassFor, TimeoutError, wholeNumber } from "./errors.js";
+import type { LogEvent, Logger } from "./logger.js";
 import { encodeQuery } from "./query.js";
-import type { RateLimit, RateLimitReader } from "./rate-limit.js";
-import { minuteLimiter } from "./rate-limit.js";
+import type { RateLimit, RateLimiting } from "./rate-limit.js";
 import type { Redactor } from "./redact.js";
 import {
   backoffDelay,
@@ -17,10 +16,13 @@ export type FetchLike = (input: string | URL | Request, init?: RequestInit) => P
 
 /** Per-call options: the last argument of every generated method. */
 export interface RequestOptions {
+  /** Cancels the call, including a pending retry; an aborted call is never retried. */
   signal?: AbortSignal;
+  /** Merged over the client's headers (names compared case-insensitively). */
   headers?: Record<string, string>;
-  /** Milliseconds per attempt, including reading the body. */
+  /** Milliseconds per attempt, covering the headers and the whole body. */
   timeout?: number;
+  /** Retries after the first attempt. */
   maxRetries?: number;
 }
 
@@ -35,6 +37,7 @@ export interface Operation {
 export interface TransportSettings<PathOptions = unknown> {
   baseUrl: string;
   fetch: FetchLike;
+  /** Header names in lower case, so per-call headers replace them instead of adding a second value. */
   headers: Record<string, string>;
   timeout: number;
   maxRetries: number;
@@ -42,13 +45,15 @@ export interface TransportSettings<PathOptions = unknown> {
   /** Values the client fills into paths from its own options (Cubit's `environment`). */
   path: PathOptions;
   logger?: Logger | undefined;
-  readRateLimit?: RateLimitReader | undefined;
-  requestsPerMinute?: number | undefined;
+  /** Only for APIs with rate limits (CycleSoftware). */
+  rateLimits?: RateLimiting | undefined;
 }
 
 export interface ApiResult<T> {
   data: T;
+  /** The response; its body has been read into `data`. */
   response: Response;
+  /** Undefined where the API sends no rate-limit headers. */
   rateLimit: RateLimit | undefined;
 }
 
@@ -59,179 +64,181 @@ export interface ApiPromise<T> extends Promise<T> {
 
 export class Transport<PathOptions = unknown> {
   readonly settings: TransportSettings<PathOptions>;
-  /** The figures of the latest response, when the API sends any. */
+  /** The figures of the latest response that carried any. A spent daily budget here makes calls fail fast. */
   rateLimit: RateLimit | undefined;
-  private readonly acquire: ((signal?: AbortSignal) => Promise<void>) | undefined;
 
   constructor(settings: TransportSettings<PathOptions>) {
     this.settings = settings;
-    this.acquire = settings.requestsPerMinute ? minuteLimiter(settings.requestsPerMinute) : undefined;
   }
 
   get path(): PathOptions {
     return this.settings.path;
   }
 
-  send<T>(operation: Operation, path: string, query: object | undefined, body: unknown, options?: RequestOptions) {
-    const result = this.run<T>(operation, path, query, body, options);
-    const promise = result.then((r) => r.data) as ApiPromise<T>;
-    // A caller using only withResponse() must not leave this branch as an unhandled rejection.
-    promise.catch(() => {});
-    promise.withResponse = () => result;
-    return promise;
-  }
-
-  private async run<T>(
+  send<T>(
     operation: Operation,
     path: string,
     query: object | undefined,
     body: unknown,
-    options: RequestOptions = {},
-  ): Promise<ApiResult<T>> {
-    const { settings } = this;
-    const url = settings.baseUrl + path + (query ? encodeQuery(query) : "");
-    const redactor = body === undefined ? settings.redactor : settings.redactor.forBody(body);
-    const headers =
-      body === undefined
-        ? { ...settings.headers, ...options.headers }
-        : { "content-type": "application/json", ...settings.headers, ...options.headers };
-    const init: RequestInit = { method: operation.method, headers };
-    if (body !== undefined) init.body = JSON.stringify(body);
-    const maxRetries = options.maxRetries ?? settings.maxRetries;
-    const timeout = options.timeout ?? settings.timeout;
-    const { logger } = settings;
-    const shownUrl = redactor.text(url);
-
-    for (let attempt = 0; ; attempt++) {
-      this.failWhenDailyBudgetIsSpent(operation, shownUrl);
-      await this.acquire?.(options.signal);
-      logger?.({
-        type: "request",
-        operationId: operation.id,
-        method: operation.method,
-        url: shownUrl,
-        attempt,
-        headers: redactor.value(headers),
-      });
-      const started = logger ? Date.now() : 0;
-      let retryIn: number | undefined;
-      let failure: Error;
-      try {
-        const { response, text } = await attemptFetch(settings.fetch, url, init, timeout, options.signal);
-        const rateLimit = settings.readRateLimit?.(response.headers);
-        if (rateLimit) this.rateLimit = rateLimit;
-        logger?.({
-          type: "response",
-          operationId: operation.id,
-          method: operation.method,
-          url: shownUrl,
-          attempt,
-          status: response.status,
-          ms: Date.now() - started,
-        });
-        const data = parseBody(response, text);
-        if (response.ok) return { data: data as T, response, rateLimit };
-        const ErrorClass = errorClassFor(response.status);
-        failure = new ErrorClass({
-          status: response.status,
-          headers: response.headers,
-          body: redactor.value(data),
-          operationId: operation.id,
-          method: operation.method,
-          url: shownUrl,
-          rateLimit,
-        });
-        if (operation.idempotent && isRetryableStatus(response.status)) {
-          const asked = retryAfterDelay(response.headers);
-          retryIn = asked === undefined ? backoffDelay(attempt) : asked <= RETRY_AFTER_LIMIT_MS ? asked : undefined;
-        }
-      } catch (error) {
-        if (options.signal?.aborted) throw options.signal.reason;
-        const Failure = error instanceof AttemptTimeout ? TimeoutError : ConnectionError;
-        const reason = error instanceof AttemptTimeout ? `timed out after ${timeout} ms` : undefined;
-        failure = new Failure(
-          operation.id,
-          operation.method,
-          shownUrl,
-          error instanceof AttemptTimeout ? undefined : error,
-          reason,
-        );
-        if (operation.idempotent || neverReachedServer(error)) retryIn = backoffDelay(attempt);
-      }
-      if (retryIn === undefined || attempt >= maxRetries) {
-        logger?.({
-          type: "error",
-          operationId: operation.id,
-          method: operation.method,
-          url: shownUrl,
-          attempt,
-          message: failure.message,
-        });
-        throw failure;
-      }
-      logger?.({
-        type: "retry",
-        operationId: operation.id,
-        method: operation.method,
-        url: shownUrl,
-        attempt,
-        delayMs: retryIn,
-        message: failure.message,
-      });
-      await sleep(retryIn, options.signal);
-    }
-  }
-
-  private failWhenDailyBudgetIsSpent(operation: Operation, url: string): void {
-    const reset = this.rateLimit?.dayReset;
-    if (this.rateLimit?.dayRemaining !== 0 || !reset || reset.getTime() <= Date.now()) return;
-    throw new RateLimitError(
-      {
-        status: 429,
-        headers: new Headers(),
-        body: undefined,
-        operationId: operation.id,
-        method: operation.method,
-        url,
-        rateLimit: this.rateLimit,
-      },
-      `${operation.id}: daily request budget spent; not sent before ${reset.toISOString()}`,
-    );
+    options?: RequestOptions,
+  ): ApiPromise<T> {
+    const result = request<T>(this, operation, path, query, body, options);
+    const promise = result.then(dataOf) as ApiPromise<T>;
+    // A caller using only withResponse() must not leave this branch as an unhandled rejection.
+    promise.catch(ignore);
+    promise.withResponse = () => result;
+    return promise;
   }
 }
 
-class AttemptTimeout extends Error {}
+const dataOf = <T>(result: ApiResult<T>) => result.data;
+const ignore = () => {};
+
+async function request<T>(
+  transport: Transport,
+  operation: Operation,
+  path: string,
+  query: object | undefined,
+  body: unknown,
+  options: RequestOptions = {},
+): Promise<ApiResult<T>> {
+  const { settings } = transport;
+  const { fetch, logger, rateLimits } = settings;
+  const { id, method, idempotent } = operation;
+  const { signal } = options;
+  const timeout = options.timeout === undefined ? settings.timeout : wholeNumber(id, "timeout", options.timeout, 1);
+  const maxRetries =
+    options.maxRetries === undefined ? settings.maxRetries : wholeNumber(id, "maxRetries", options.maxRetries, 0);
+  const url = settings.baseUrl + path + (query ? encodeQuery(query) : "");
+  const headers: Record<string, string> =
+    body === undefined ? { ...settings.headers } : { "content-type": "application/json", ...settings.headers };
+  if (options.headers) for (const [name, value] of Object.entries(options.headers)) headers[name.toLowerCase()] = value;
+  const init: RequestInit = { method, headers, body: body === undefined ? undefined : JSON.stringify(body) };
+
+  // Redacting walks the body for sensitive values: only an error or a log line pays for it.
+  let redactor: Redactor | undefined;
+  let info: CallInfo | undefined;
+  const redact = () => (redactor ??= settings.redactor.forBody(body));
+  const call = () => (info ??= { operationId: id, method, url: redact().text(url) });
+
+  let attempt = 0;
+  const log =
+    logger &&
+    ((event: DistributiveOmit<LogEvent, keyof CallInfo | "attempt">) => logger({ ...event, ...call(), attempt }));
+  /** Logs the outcome of a failed attempt and waits when another attempt is due. */
+  const retry = async ({ message }: Error, delayMs: number | undefined): Promise<boolean> => {
+    if (delayMs === undefined || attempt >= maxRetries) {
+      log?.({ type: "error", message });
+      return false;
+    }
+    log?.({ type: "retry", delayMs, message });
+    await sleep(delayMs, signal);
+    return true;
+  };
+
+  for (; ; attempt++) {
+    if (rateLimits) await rateLimits.before(transport.rateLimit, call, signal);
+    const started = log ? Date.now() : 0;
+    log?.({ type: "request", headers: redact().value(headers) });
+    let response: Response;
+    let text: string;
+    try {
+      [response, text] = await attemptFetch(fetch, url, init, timeout, signal);
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      let failure: ConnectionError;
+      let retryIn: number | undefined;
+      if (error === TIMED_OUT) {
+        failure = new TimeoutError(call(), `${id}: ${method} ${call().url} timed out after ${timeout} ms`);
+        if (idempotent) retryIn = backoffDelay(attempt);
+      } else {
+        const [reason, code] = explain(error);
+        failure = new ConnectionError(call(), `${id}: ${method} ${call().url} failed: ${redact().text(reason)}`, code);
+        if (idempotent || neverReachedServer(error)) retryIn = backoffDelay(attempt);
+      }
+      if (await retry(failure, retryIn)) continue;
+      throw failure;
+    }
+    const rateLimit = rateLimits?.read(response.headers);
+    if (rateLimit) transport.rateLimit = rateLimit;
+    const { status } = response;
+    log?.({ type: "response", status, ms: Date.now() - started });
+    const data = parseBody(response, text);
+    if (response.ok) return { data: data as T, response, rateLimit };
+    const failure = new (errorClassFor(status))({
+      ...call(),
+      status,
+      headers: redactHeaders(response.headers, redact()),
+      body: redact().value(data),
+      rateLimit,
+    });
+    let retryIn: number | undefined;
+    // No retry can succeed once the daily budget is spent.
+    if (idempotent && isRetryableStatus(status) && rateLimit?.dayRemaining !== 0) {
+      const asked = retryAfterDelay(response.headers);
+      // A server asking for a longer pause than the limit gets its error back instead of a silently stalled call.
+      retryIn = asked === undefined ? backoffDelay(attempt) : asked <= RETRY_AFTER_LIMIT_MS ? asked : undefined;
+    }
+    if (!(await retry(failure, retryIn))) throw failure;
+  }
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+const TIMED_OUT = Symbol("timed out");
 
 /** One attempt: the timeout covers the headers and the whole body. */
-async function attemptFetch(fetch: FetchLike, url: string, init: RequestInit, timeout: number, signal?: AbortSignal) {
+async function attemptFetch(
+  fetch: FetchLike,
+  url: string,
+  init: RequestInit,
+  timeout: number,
+  signal: AbortSignal | undefined,
+): Promise<[Response, string]> {
   const controller = new AbortController();
-  const onAbort = () => controller.abort(signal?.reason);
-  if (signal) {
-    if (signal.aborted) throw signal.reason;
-    signal.addEventListener("abort", onAbort, { once: true });
-  }
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort();
   }, timeout);
+  const onAbort = () => controller.abort(signal?.reason);
+  signal?.addEventListener("abort", onAbort);
   try {
+    if (signal?.aborted) throw signal.reason;
     init.signal = controller.signal;
     const response = await fetch(url, init);
-    const text = await response.text();
-    return { response, text };
+    return [response, await response.text()];
   } catch (error) {
-    throw timedOut ? new AttemptTimeout() : error;
+    throw timedOut ? TIMED_OUT : error;
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener("abort", onAbort);
   }
 }
 
+/** The messages down an error's cause chain (fetch's own message, "fetch failed", says little) and its code. */
+function explain(error: unknown): [string, string | undefined] {
+  let text = "";
+  let code: string | undefined;
+  let current = error as { message?: unknown; code?: unknown; cause?: unknown } | null | undefined;
+  for (let depth = 0; current != null && depth < 5; depth++, current = current.cause as typeof current) {
+    text += `${text && ": "}${current instanceof Error ? current.message : String(current)}`;
+    if (code === undefined && typeof current.code === "string") code = current.code;
+  }
+  return [text, code];
+}
+
+function redactHeaders(headers: Headers, redactor: Redactor): Headers {
+  const copy = new Headers();
+  headers.forEach((value, name) => {
+    copy.append(name, redactor.text(value));
+  });
+  return copy;
+}
+
 function parseBody(response: Response, text: string): unknown {
   if (text === "") return undefined;
-  const type = response.headers.get("content-type") ?? "";
-  if (!type.includes("json")) return text;
+  if (!response.headers.get("content-type")?.includes("json")) return text;
   try {
     return JSON.parse(text);
   } catch {

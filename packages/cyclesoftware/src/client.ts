@@ -5,7 +5,7 @@ import {
   createTransport,
   optionalCount,
   type RawClient,
-  rateLimitReader,
+  rateLimiting,
   requireString,
   type Transport,
 } from "@clientele/core";
@@ -47,8 +47,7 @@ export function createCycleSoftwareTransport(options: CycleSoftwareClientOptions
     authHeaders: { authorization: `Basic ${credential}` },
     secrets: [credential, password, username],
     sensitiveKeys,
-    readRateLimit: rateLimitReader(rateLimitHeaders),
-    requestsPerMinute: optionalCount(FACTORY, options, "requestsPerMinute"),
+    rateLimits: rateLimiting(rateLimitHeaders, optionalCount(FACTORY, options, "requestsPerMinute")),
   });
 }
 

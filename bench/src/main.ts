@@ -1,0 +1,68 @@
+// `pnpm bench`: every side-by-side figure in one run, printed and written to docs/benchmarks.md (between the
+// markers; the hand-written analysis around them is kept). No thresholds fail the run: targets are reported.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { readRegistry } from "../../scripts/lib/registry.mjs";
+import { measureBundles } from "./bundle-size.js";
+import { measureGeneration } from "./generation.js";
+import { currentLoad, describeMachine } from "./machine.js";
+import { instantFetch, measureOverhead } from "./overhead.js";
+import { measurePagination } from "./pagination.js";
+import { type BenchReport, renderReport, writeReport } from "./report.js";
+import { startBenchServer } from "./server.js";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const quick = process.argv.includes("--quick");
+const unknown = process.argv.slice(2).filter((a) => a !== "--quick");
+if (unknown.length > 0) {
+  console.error(`bench: unknown argument ${unknown.join(" ")}; usage: pnpm bench [--quick]`);
+  process.exit(2);
+}
+
+// --quick is a smoke run of the harness itself: too few rounds for figures worth recording.
+const settings = quick
+  ? { overhead: { warmupCalls: 100, rounds: 4, blockSize: 50 }, generationRuns: 1, paginationSizes: [1_000, 10_000] }
+  : {
+      overhead: { warmupCalls: 1_000, rounds: 30, blockSize: 200 },
+      generationRuns: 5,
+      paginationSizes: [1_000, 10_000, 100_000],
+    };
+
+const machine = describeMachine();
+const step = (name: string) => console.log(`\n▶ ${name}`);
+const providers = await readRegistry(root);
+const server = await startBenchServer();
+let report: BenchReport;
+try {
+  step("per-call overhead against the local server");
+  const overhead = await measureOverhead({ baseUrl: server.url, fetch: globalThis.fetch, ...settings.overhead });
+  step("client-side work per call (fetch answering at once)");
+  const clientWork = await measureOverhead({ baseUrl: server.url, fetch: instantFetch(), ...settings.overhead });
+  step("regeneration of all four providers");
+  const generation = await measureGeneration(root, settings.generationRuns);
+  step("bundle size of a one-call app");
+  const bundles = await measureBundles(Object.fromEntries(providers.map((p) => [p.id, join(root, p.spec)])));
+  step("auto-pagination");
+  const pagination = await measurePagination(server.url, settings.paginationSizes);
+  report = {
+    date: new Date().toISOString(),
+    quick,
+    settings,
+    machine: { ...machine, load: { start: machine.loadStart, end: currentLoad() } },
+    overhead,
+    clientWork,
+    generation,
+    bundles,
+    pagination,
+  };
+} finally {
+  await server.stop();
+}
+
+const markdown = renderReport(report);
+console.log(`\n${markdown}`);
+mkdirSync(join(root, ".artifacts"), { recursive: true });
+writeFileSync(join(root, ".artifacts", "bench.json"), `${JSON.stringify(report, null, 2)}\n`);
+if (quick) console.log("bench --quick: docs/benchmarks.md left as it was");
+else writeReport(join(root, "docs", "benchmarks.md"), markdown);

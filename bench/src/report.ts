@@ -1,0 +1,256 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import type { App, BundleResult } from "./bundle-size.js";
+import type { GeneratorResult } from "./generation.js";
+import type { Machine } from "./machine.js";
+import { type CallResult, compare, type Measure, medianLatency, peerRatio, type Variant } from "./overhead.js";
+import type { PaginationResult } from "./pagination.js";
+import { formatBytes, formatMiB, formatMs, formatP, formatRatio } from "./stats.js";
+
+export interface BenchReport {
+  date: string;
+  quick: boolean;
+  settings: {
+    overhead: { warmupCalls: number; rounds: number; blockSize: number };
+    generationRuns: number;
+    paginationSizes: number[];
+  };
+  machine: Machine;
+  overhead: CallResult[];
+  clientWork: CallResult[];
+  generation: GeneratorResult[];
+  bundles: BundleResult[];
+  pagination: PaginationResult[];
+}
+
+/** The project's targets: reported, never enforced. */
+export const TARGETS = {
+  overheadVsFetch: 1.1,
+  coldGenerateMs: 1800,
+  checkMs: 500,
+  bundleGzip: 2.7 * 1024,
+} as const;
+
+const START = "<!-- bench:start: written by `pnpm bench`; edit only outside these markers -->";
+const END = "<!-- bench:end -->";
+
+const row = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
+const table = (head: string[], rows: (string | number)[][]) =>
+  [row(head), row(head.map(() => "---")), ...rows.map(row)].join("\n");
+const verdict = (met: boolean) => (met ? "met" : "**missed**");
+
+function targets(report: BenchReport): string {
+  const rows: (string | number)[][] = [];
+  for (const result of report.overhead) {
+    const c = compare(result, "wall", "fetch", TARGETS.overheadVsFetch);
+    rows.push([
+      `per-call time, ${result.call}: clientele ÷ raw fetch`,
+      `≤ ${formatRatio(TARGETS.overheadVsFetch)}`,
+      `${formatRatio(c.ratio)} (p = ${formatP(c.p)} that it is not below)`,
+      verdict(c.ratio <= TARGETS.overheadVsFetch),
+    ]);
+  }
+  const generator = (name: string) => report.generation.find((g) => g.generator === name);
+  const cold = generator("clientele");
+  const check = generator("clientele --check");
+  if (cold)
+    rows.push([
+      "`generate` cold, four providers",
+      "≤ 1.8 s",
+      formatMs(cold.median),
+      verdict(cold.median <= TARGETS.coldGenerateMs),
+    ]);
+  if (check)
+    rows.push([
+      "`generate --check`, unchanged specs",
+      "≤ 0.5 s",
+      formatMs(check.median),
+      verdict(check.median <= TARGETS.checkMs),
+    ]);
+  for (const bundle of report.bundles) {
+    const size = bundle.sizes["clientele transport + function"].gzipped;
+    rows.push([
+      `one-call app, ${bundle.provider} (min+gz)`,
+      "≤ 2.7 kB",
+      formatBytes(size),
+      verdict(size <= TARGETS.bundleGzip),
+    ]);
+  }
+  const first = report.pagination[0];
+  const last = report.pagination.at(-1);
+  if (first && last && last !== first) {
+    const growth = last.peakHeap / first.peakHeap;
+    const kept = last.peakHeapKeepingAll / first.peakHeapKeepingAll;
+    rows.push([
+      `pagination peak heap, ${last.records.toLocaleString("en")} vs ${first.records.toLocaleString("en")} records`,
+      "flat",
+      `${formatRatio(growth)} for ${formatRatio(last.records / first.records)} the records (keeping every record: ${formatRatio(kept)})`,
+      verdict(growth < 3),
+    ]);
+  }
+  return table(["figure", "target", "measured", ""], rows);
+}
+
+const VARIANTS: Variant[] = ["fetch", "openapi-fetch", "clientele"];
+const LABEL: Record<Variant, string> = { fetch: "raw fetch", "openapi-fetch": "openapi-fetch", clientele: "clientele" };
+
+function overheadTable(results: CallResult[], measure: Measure): string {
+  return table(
+    [
+      "call",
+      ...VARIANTS.map((v) => LABEL[v]),
+      "clientele ÷ raw fetch",
+      "clientele ÷ openapi-fetch",
+      "openapi-fetch ÷ raw fetch",
+    ],
+    results.map((result) => {
+      const vsFetch = compare(result, measure, "fetch", TARGETS.overheadVsFetch);
+      const vsPeer = compare(result, measure, "openapi-fetch", 1);
+      const ratio = (c: ReturnType<typeof compare>) =>
+        `**${formatRatio(c.ratio)}** [${c.low.toFixed(2)}–${c.high.toFixed(2)}] p(≥ ${c.bound.toFixed(2)}) = ${formatP(c.p)}`;
+      return [
+        result.call,
+        ...VARIANTS.map((v) => formatMs(medianLatency(result, measure, v))),
+        ratio(vsFetch),
+        ratio(vsPeer),
+        formatRatio(peerRatio(result, measure)),
+      ];
+    }),
+  );
+}
+
+function generationTable(results: GeneratorResult[]): string {
+  const cold = results.find((r) => r.generator === "clientele")?.median ?? Number.NaN;
+  return table(
+    ["generator", "median wall time", "runs", "÷ clientele cold", "result"],
+    results.map((r) => [
+      r.generator === "clientele"
+        ? "clientele `node scripts/generate.mjs` (cold)"
+        : r.generator === "clientele --check"
+          ? "clientele `generate --check` (unchanged specs)"
+          : r.generator,
+      formatMs(r.median),
+      r.runs.map((ms) => (ms / 1000).toFixed(2)).join(", "),
+      formatRatio(r.median / cold),
+      r.failures.length === 0
+        ? "all four generated"
+        : r.failures.map((f) => `**failed on ${f.provider}**: \`${f.error.replace(/\|/g, "\\|")}\``).join("; "),
+    ]),
+  );
+}
+
+const APPS: App[] = ["clientele transport + function", "clientele full client", "@hey-api/openapi-ts", "openapi-fetch"];
+
+function bundleTable(results: BundleResult[]): string {
+  return table(
+    ["provider (call)", ...APPS, "transport + function ÷ hey-api"],
+    results.map((r) => [
+      `${r.provider} (\`${r.call}\`)`,
+      ...APPS.map((app) => `**${formatBytes(r.sizes[app].gzipped)}** (${formatBytes(r.sizes[app].minified)} min)`),
+      formatRatio(r.sizes["clientele transport + function"].gzipped / r.sizes["@hey-api/openapi-ts"].gzipped),
+    ]),
+  );
+}
+
+function paginationTable(results: PaginationResult[]): string {
+  return table(
+    ["records", "wall time (median)", "records / s", "peak heap, `for await`", "peak heap, keeping every record"],
+    results.map((r) => [
+      r.records.toLocaleString("en"),
+      formatMs(r.ms),
+      Math.round(r.records / (r.ms / 1000)).toLocaleString("en"),
+      formatMiB(r.peakHeap),
+      formatMiB(r.peakHeapKeepingAll),
+    ]),
+  );
+}
+
+export function renderReport(report: BenchReport): string {
+  const { machine, settings } = report;
+  const { warmupCalls, rounds, blockSize } = settings.overhead;
+  return [
+    START,
+    `Measured ${report.date.slice(0, 16).replace("T", " ")} UTC by \`pnpm bench\`${report.quick ? " (--quick: a smoke run, not for the record)" : ""}.`,
+    "",
+    "### Machine",
+    "",
+    table(
+      ["CPU", "cores", "memory", "OS", "Node", "load average (1 min), start → end"],
+      [
+        [
+          machine.cpu,
+          machine.cores,
+          `${(machine.memory / 2 ** 30).toFixed(1)} GiB`,
+          machine.os,
+          machine.node,
+          `${machine.load.start.toFixed(2)} → ${machine.load.end.toFixed(2)}`,
+        ],
+      ],
+    ),
+    "",
+    `Peers and tools: ${Object.entries(machine.versions)
+      .map(([name, version]) => `${name} ${version}`)
+      .join(", ")}.`,
+    "",
+    "### Targets",
+    "",
+    targets(report),
+    "",
+    "### Per-call overhead",
+    "",
+    `CycleSoftware \`findCustomers\` (GET with three query parameters) and \`createCustomer\` (POST with a JSON body) ` +
+      `against a keep-alive node:http server on 127.0.0.1 in its own process. Raw fetch uses a URL and headers built ` +
+      `once; openapi-fetch is \`createClient<paths>\`; clientele is \`createCycleSoftwareClient\` with its defaults ` +
+      `(30 s timeout per attempt, 2 retries, rate-limit headers read, redaction). Every variant parses the JSON answer. ` +
+      `${warmupCalls} warm-up calls per variant, then ${rounds} rounds; each round runs a block of ${blockSize} calls ` +
+      `per variant in a fresh random order (tinybench, one block per task). Figures are medians over rounds of each ` +
+      `block's mean; ratios are the median of the per-round ratios [interquartile range], and p is the one-sided ` +
+      `exact Wilcoxon signed-rank p-value that the ratio is not below the bound (small p: credibly below).`,
+    "",
+    "Wall-clock time per call:",
+    "",
+    overheadTable(report.overhead, "wall"),
+    "",
+    "CPU time of the client process per call (less sensitive to other load on the machine):",
+    "",
+    overheadTable(report.overhead, "cpu"),
+    "",
+    "Client-side work alone: the same calls with `fetch` answering at once with a ready `Response` (no socket, no " +
+      "server), so what is left is each client's own work per call:",
+    "",
+    overheadTable(report.clientWork, "wall"),
+    "",
+    "### Regeneration of all four providers",
+    "",
+    `Each generator is a fresh process over the four specs, output to a scratch directory; ${settings.generationRuns} runs, ` +
+      "round-robin. @hey-api/openapi-ts generates types + SDK + its fetch client (four jobs in one process); orval " +
+      "generates one fetch client per spec (one config, four projects).",
+    "",
+    generationTable(report.generation),
+    "",
+    "### Bundle size of a one-call app",
+    "",
+    "Each app builds its client from credentials and makes one call; bundled by esbuild for the browser (ESM, " +
+      "minified, tree-shaken), gzip level 9. Shown: **min+gz** (minified).",
+    "",
+    bundleTable(report.bundles),
+    "",
+    "### Auto-pagination",
+    "",
+    "CycleSoftware `listCustomers` with `for await`, served 500 records a page by the local server. Heap in use is " +
+      "sampled after a full GC (`--expose-gc`) at every page boundary, above the heap before the loop; the last " +
+      "column keeps every record, to show what growth looks like.",
+    "",
+    paginationTable(report.pagination),
+    END,
+  ].join("\n");
+}
+
+/** Replaces the generated part of the document, keeping what is written around it. */
+export function writeReport(path: string, generated: string): void {
+  const current = existsSync(path) ? readFileSync(path, "utf8") : `# Benchmarks\n\n${START}\n${END}\n`;
+  const start = current.indexOf(START);
+  const end = current.indexOf(END);
+  if (start === -1 || end === -1)
+    throw new Error(`${path}: the bench markers are missing; restore them or delete the file`);
+  writeFileSync(path, current.slice(0, start) + generated + current.slice(end + END.length));
+}

@@ -1,0 +1,175 @@
+import { minuteLimiter, type RateLimit, RateLimitError, rateLimiting, rateLimitReader } from "@clientele/core";
+import { describe, expect, test, vi } from "vitest";
+import { ops, recordLog, settle, testTransport, withFakeTime } from "./support/harness.js";
+import { json, scriptedFetch } from "./support/scripted-fetch.js";
+
+const names = {
+  minuteLimit: "X-Minute-Limit",
+  minuteRemaining: "X-Minute-Remaining",
+  dayLimit: "X-Day-Limit",
+  dayRemaining: "X-Day-Remaining",
+  dayReset: "X-Day-Reset",
+};
+
+/** Headers of a response with `dayRemaining` left, resetting `resetIn` ms from now. */
+const figures = (dayRemaining: number, resetIn: number) => ({
+  "x-minute-limit": "360",
+  "x-minute-remaining": "359",
+  "x-day-limit": "15000",
+  "x-day-remaining": String(dayRemaining),
+  "x-day-reset": String(Math.floor((Date.now() + resetIn) / 1000)),
+});
+
+describe("rateLimitReader", () => {
+  const read = rateLimitReader(names);
+  test.each<[string, Record<string, string>, RateLimit | undefined]>([
+    [
+      "every header",
+      {
+        "X-Minute-Limit": "360",
+        "X-Minute-Remaining": "59",
+        "X-Day-Limit": "15000",
+        "X-Day-Remaining": "14999",
+        "X-Day-Reset": "1678230000",
+      },
+      {
+        minuteLimit: 360,
+        minuteRemaining: 59,
+        dayLimit: 15_000,
+        dayRemaining: 14_999,
+        dayReset: new Date("2023-03-07T23:00:00Z"),
+      },
+    ],
+    ["some headers", { "x-day-remaining": "0" }, { dayRemaining: 0 }],
+    ["none", { "content-type": "application/json" }, undefined],
+    ["unreadable values are left out", { "x-day-remaining": "lots", "x-day-limit": "15000" }, { dayLimit: 15_000 }],
+    ["an empty value is not read as 0", { "x-day-remaining": "", "x-minute-remaining": "  " }, undefined],
+  ])("%s", (_, headers, expected) => {
+    expect(read(new Headers(headers))).toEqual(expected);
+  });
+});
+
+describe("rate limits through a transport", () => {
+  const limited = (fetch: Parameters<typeof testTransport>[0], requestsPerMinute?: number) =>
+    testTransport(fetch, {}, { rateLimits: rateLimiting(names, requestsPerMinute) });
+
+  test("every response and every error carries the figures; the transport keeps the latest", async () => {
+    const { fetch } = scriptedFetch(json({ a: 1 }, 200, figures(10, 3_600_000)), json({}, 404, figures(9, 3_600_000)));
+    const transport = limited(fetch);
+    const { rateLimit } = await transport.send(ops.get, "/x", undefined, undefined).withResponse();
+    expect(rateLimit).toMatchObject({ minuteLimit: 360, minuteRemaining: 359, dayLimit: 15_000, dayRemaining: 10 });
+    expect(transport.rateLimit).toEqual(rateLimit);
+    const error = (await settle(transport.send(ops.get, "/x", undefined, undefined))) as RateLimitError;
+    expect(error.rateLimit).toMatchObject({ dayRemaining: 9 });
+    expect(transport.rateLimit?.dayRemaining).toBe(9);
+  });
+
+  test("with the daily budget spent, calls fail fast with a RateLimitError carrying the reset time", async () => {
+    const reset = figures(0, 3_600_000);
+    const { fetch, seen } = scriptedFetch(json({ last: true }, 200, reset));
+    const transport = limited(fetch);
+    // The response that spends the budget is still a success.
+    expect(await transport.send(ops.get, "/x", undefined, undefined)).toEqual({ last: true });
+    const error = (await settle(transport.send(ops.create, "/things", undefined, { a: 1 }))) as RateLimitError;
+    expect(error).toBeInstanceOf(RateLimitError);
+    const resetAt = new Date(Number(reset["x-day-reset"]) * 1000);
+    expect(error.rateLimit?.dayReset).toEqual(resetAt);
+    expect(error.status).toBe(429);
+    expect(error.operationId).toBe("createThing");
+    expect(error.message).toBe(
+      `createThing: not sent: the daily request budget is spent until ${resetAt.toISOString()}`,
+    );
+    expect(seen).toHaveLength(1);
+  });
+
+  test("once the reset time has passed, calls go out again", async () => {
+    const { fetch, seen } = scriptedFetch(
+      json({}, 200, figures(0, -1_000)),
+      json({ again: true }, 200, figures(15_000, 86_400_000)),
+    );
+    const transport = limited(fetch);
+    await transport.send(ops.get, "/x", undefined, undefined);
+    expect(await transport.send(ops.get, "/x", undefined, undefined)).toEqual({ again: true });
+    expect(seen).toHaveLength(2);
+  });
+
+  test("a 429 that shows the daily budget spent is not retried, even for a GET", async () => {
+    const { fetch, seen } = scriptedFetch(json({}, 429, { ...figures(0, 3_600_000), "retry-after": "1" }), json({}));
+    const error = await settle(limited(fetch).send(ops.get, "/x", undefined, undefined));
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).rateLimit?.dayRemaining).toBe(0);
+    expect(seen).toHaveLength(1);
+  });
+
+  test("a 429 with budget left is retried after its Retry-After", async () => {
+    const log = recordLog();
+    const { fetch, seen } = scriptedFetch(
+      json({}, 429, { ...figures(5, 3_600_000), "retry-after": "3" }),
+      json({ ok: 1 }),
+    );
+    const transport = testTransport(fetch, { logger: log.logger }, { rateLimits: rateLimiting(names) });
+    const { outcome, elapsed } = await withFakeTime(() => transport.send(ops.get, "/x", undefined, undefined));
+    expect(outcome).toEqual({ ok: 1 });
+    expect(seen).toHaveLength(2);
+    expect(elapsed).toBe(3_000);
+  });
+
+  test("the client-side limiter holds the third of three calls until the minute has passed", async () => {
+    const sentAt: number[] = [];
+    const { fetch } = scriptedFetch(
+      ...Array.from({ length: 5 }, () => () => {
+        sentAt.push(Date.now());
+        return json({});
+      }),
+    );
+    const transport = limited(fetch, 2);
+    const { elapsed } = await withFakeTime(async () => {
+      const start = Date.now();
+      await Promise.all(Array.from({ length: 5 }, () => transport.send(ops.get, "/x", undefined, undefined)));
+      return sentAt.map((time) => time - start);
+    }).then(({ outcome, elapsed }) => {
+      expect(outcome).toEqual([0, 0, 60_000, 60_000, 120_000]);
+      return { elapsed };
+    });
+    expect(elapsed).toBe(120_000);
+  });
+
+  test("a signal aborts a call waiting for the limiter; it never reaches fetch", async () => {
+    const { fetch, seen } = scriptedFetch(json({}), json({}));
+    const transport = limited(fetch, 1);
+    const controller = new AbortController();
+    const reason = new Error("stop waiting");
+    const { outcome } = await withFakeTime(async () => {
+      await transport.send(ops.get, "/x", undefined, undefined);
+      setTimeout(() => controller.abort(reason), 5_000);
+      return transport.send(ops.get, "/x", undefined, undefined, { signal: controller.signal });
+    });
+    expect(outcome).toBe(reason);
+    expect(seen).toHaveLength(1);
+  });
+});
+
+describe("minuteLimiter", () => {
+  test("a sliding window: a slot frees exactly 60 s after the request that took it", async () => {
+    vi.useFakeTimers();
+    try {
+      let now = 0;
+      const acquire = minuteLimiter(3, () => now);
+      const granted: number[] = [];
+      const take = () => acquire().then(() => granted.push(now));
+      await Promise.all([take(), take()]);
+      now = 30_000;
+      await take();
+      const waiting = take();
+      now = 59_999;
+      await vi.advanceTimersByTimeAsync(59_999);
+      expect(granted).toEqual([0, 0, 30_000]);
+      now = 60_000;
+      await vi.advanceTimersByTimeAsync(1);
+      await waiting;
+      expect(granted).toEqual([0, 0, 30_000, 60_000]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -1,0 +1,71 @@
+// Compile-time tests: `tsc -p .` fails when a line marked @ts-expect-error compiles or an Expect<…> is false.
+// Nothing here runs: the checks sit in a function that is never called, so importing this file does nothing.
+import type { Equal, Expect } from "../../../tests/support/type-assert.js";
+import {
+  type ApiResult,
+  type Customer,
+  type CustomerInput,
+  type CustomerList,
+  type CycleSoftwareClient,
+  createCycleSoftwareClient,
+  type PagePromise,
+  type PhoneNumber,
+  type RateLimit,
+} from "../src/index.js";
+
+export type FriendlyTypes = [
+  Expect<Equal<Customer["customer_id"], number | undefined>>,
+  Expect<Equal<Customer["datetime_created"], string | null | undefined>>,
+  Expect<Equal<Customer["house_number"], string | undefined>>,
+  Expect<Equal<Customer["discount_percentage"], number | undefined>>,
+  Expect<Equal<NonNullable<Customer["phone_numbers"]>[number]["customer_id"], number | undefined>>,
+  Expect<Equal<NonNullable<Customer["phone_numbers"]>[number]["phone_number_id"], string | undefined>>,
+  Expect<Equal<PhoneNumber["phone_number"], string | undefined>>,
+  Expect<Equal<CustomerInput["customer_id"], number | undefined>>,
+  Expect<Equal<CustomerList["customers"], Customer[] | undefined>>,
+  Expect<Equal<NonNullable<CustomerList["pagination"]>["next_offset"], number | null | undefined>>,
+];
+
+export type MethodShapes = [
+  Expect<Equal<Parameters<CycleSoftwareClient["getCustomer"]>[0], number>>,
+  Expect<Equal<Parameters<CycleSoftwareClient["createCustomer"]>[0], CustomerInput>>,
+  Expect<Equal<Awaited<ReturnType<CycleSoftwareClient["getCustomer"]>>, Customer>>,
+  Expect<Equal<Awaited<ReturnType<CycleSoftwareClient["updateCustomer"]>>, Customer>>,
+  Expect<Equal<Awaited<ReturnType<CycleSoftwareClient["findCustomers"]>>, Customer[]>>,
+  Expect<Equal<ReturnType<CycleSoftwareClient["listCustomers"]>, PagePromise<CustomerList, Customer>>>,
+  Expect<
+    Equal<Awaited<ReturnType<ReturnType<CycleSoftwareClient["getCustomer"]>["withResponse"]>>, ApiResult<Customer>>
+  >,
+  Expect<Equal<ApiResult<Customer>["rateLimit"], RateLimit | undefined>>,
+  Expect<Equal<CycleSoftwareClient["rateLimit"], RateLimit | undefined>>,
+];
+
+export async function cycleSoftwareTypeChecks(cycle: CycleSoftwareClient, username: string, password: string) {
+  createCycleSoftwareClient({ username, password });
+  createCycleSoftwareClient({ username, password, requestsPerMinute: 360, baseUrl: "http://127.0.0.1:4010" });
+  // @ts-expect-error a missing credential: password
+  createCycleSoftwareClient({ username });
+  // @ts-expect-error a wrong environment: CycleSoftware has a single server and no environment option
+  createCycleSoftwareClient({ username, password, environment: "prod" });
+  // @ts-expect-error a credential of the wrong type
+  createCycleSoftwareClient({ username, password: 4711 });
+
+  for await (const customer of cycle.listCustomers({ modified_since: "2019-01-01 12:00:00" })) {
+    const typed: Customer = customer;
+    void typed;
+  }
+  // @ts-expect-error a missing required body
+  cycle.createCustomer();
+  // @ts-expect-error a wrong path-parameter type: customer_id is an int
+  cycle.getCustomer("1006");
+  // @ts-expect-error a wrong path-parameter type on update
+  cycle.updateCustomer("4", {});
+  // @ts-expect-error a query parameter of the wrong type: customer_type_id is an integer
+  cycle.findCustomers({ customer_type_id: "2" });
+  // @ts-expect-error modified_since is the document's `YYYY-MM-DD HH:MM:SS` string, not a Date
+  cycle.listCustomers({ modified_since: new Date() });
+  // @ts-expect-error an unknown operation: the document has no deletion
+  cycle.deleteCustomer(1006);
+  // @ts-expect-error the rate-limit figures are read-only
+  cycle.rateLimit = undefined;
+}

@@ -1,0 +1,39 @@
+// @ts-check
+// What the long-running commands (`pnpm twin`, `pnpm proxy`) share: a --port option, a clear failure, a clean stop.
+
+/**
+ * @param {string | undefined} value  the text given to --port
+ * @returns {number | undefined}
+ */
+export function portOption(value) {
+  if (value === undefined) return undefined;
+  const port = Number(value);
+  if (!(Number.isInteger(port) && port > 0 && port < 65536))
+    throw new Error(`--port must be a port number, got "${value}"`);
+  return port;
+}
+
+/**
+ * Runs a command; a failure prints `<name>: <message>` and the usage line, and exits 2.
+ * @param {string} name
+ * @param {string} usage
+ * @param {() => Promise<void>} main
+ */
+export async function runCommand(name, usage, main) {
+  try {
+    await main();
+  } catch (error) {
+    console.error(`${name}: ${error instanceof Error ? error.message : error}`);
+    console.error(`usage: ${usage}`);
+    process.exit(2);
+  }
+}
+
+/**
+ * Calls `stop` once, on Ctrl-C or SIGTERM.
+ * @param {() => Promise<void>} stop
+ */
+export function stopOnSignal(stop) {
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}

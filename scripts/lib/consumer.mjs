@@ -1,0 +1,157 @@
+// @ts-check
+// A throwaway project that installs the packed tarballs the way a user would, offline, and uses them from ESM and
+// CommonJS.
+import { execFile } from "node:child_process";
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+
+/**
+ * Installs the tarballs into `dir` with npm, offline and with an empty private cache: if anything had to come from
+ * a registry, the install fails instead of quietly downloading it.
+ * @param {string} dir
+ * @param {string[]} tarballs
+ */
+export async function installConsumer(dir, tarballs) {
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, "package.json"), `${JSON.stringify({ name: "consumer", private: true }, null, 2)}\n`);
+  await run(
+    "npm",
+    [
+      "install",
+      "--offline",
+      `--cache=${join(dir, ".npm-cache")}`,
+      "--ignore-scripts",
+      "--no-audit",
+      "--no-fund",
+      "--no-package-lock",
+      "--loglevel=error",
+      ...tarballs,
+    ],
+    { cwd: dir },
+  );
+}
+
+/**
+ * @typedef {object} SmokeRun one provider's call, as the runner scripts receive it
+ * @property {string} name     the package name
+ * @property {string} baseUrl  the provider's mock
+ * @property {import("./smoke-cases.mjs").SmokeCase} smoke
+ */
+
+/**
+ * @typedef {object} SmokeResult what a runner script prints per provider
+ * @property {string} name
+ * @property {string} resolved   the file the package name resolved to
+ * @property {number} status
+ * @property {string | null} violations  Prism's `sl-violations` header
+ * @property {boolean} sameApiError      the provider re-exports core's ApiError itself, not a copy
+ */
+
+// Each runner reads one provider's run from argv and prints one JSON result. The ESM runner uses the full client;
+// the CJS one the transport and the standalone operation function, so both public entry styles are exercised.
+const ESM_RUNNER = `const { name, baseUrl, smoke } = JSON.parse(process.argv[2]);
+const core = await import("@clientele/core/public");
+const pkg = await import(name);
+const client = pkg[smoke.client]({ ...smoke.options, baseUrl });
+const { response } = await client[smoke.operation](...smoke.args).withResponse();
+console.log(JSON.stringify({
+  name,
+  resolved: import.meta.resolve(name),
+  status: response.status,
+  violations: response.headers.get("sl-violations"),
+  sameApiError: pkg.ApiError === core.ApiError,
+}));
+`;
+
+const CJS_RUNNER = `const { name, baseUrl, smoke } = JSON.parse(process.argv[2]);
+const core = require("@clientele/core/public");
+const pkg = require(name);
+const transport = pkg[smoke.transport]({ ...smoke.options, baseUrl });
+pkg[smoke.operation](transport, ...smoke.args)
+  .withResponse()
+  .then(({ response }) => {
+    console.log(JSON.stringify({
+      name,
+      resolved: require.resolve(name),
+      status: response.status,
+      violations: response.headers.get("sl-violations"),
+      sameApiError: pkg.ApiError === core.ApiError,
+    }));
+  })
+  .catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+`;
+
+/** Writes the runner scripts into the consumer project. @param {string} dir */
+export async function writeRunners(dir) {
+  await writeFile(join(dir, "smoke.mjs"), ESM_RUNNER);
+  await writeFile(join(dir, "smoke.cjs"), CJS_RUNNER);
+}
+
+/**
+ * Makes one provider's call from the installed packages, as an ES module or as CommonJS.
+ * @param {string} dir the consumer project
+ * @param {"esm" | "cjs"} format
+ * @param {SmokeRun} smokeRun
+ * @returns {Promise<SmokeResult>}
+ */
+export async function runSmoke(dir, format, smokeRun) {
+  const script = format === "esm" ? "smoke.mjs" : "smoke.cjs";
+  const { stdout } = await run(process.execPath, [script, JSON.stringify(smokeRun)], { cwd: dir });
+  return JSON.parse(stdout);
+}
+
+/**
+ * Type-checks a consumer of every package against the shipped declarations (`skipLibCheck` off), once as an ES
+ * module and once as CommonJS under `node16` resolution, with the same calls the smoke test makes.
+ * @param {string} root the repository (for its TypeScript)
+ * @param {string} dir
+ * @param {SmokeRun[]} runs
+ * @returns {Promise<string>} tsc's complaints; empty when clean
+ */
+export async function typecheckConsumer(root, dir, runs) {
+  const lines = (/** @type {"mts" | "cts"} */ kind) =>
+    runs.flatMap(({ name, smoke }, i) => {
+      const from = JSON.stringify(name);
+      const load = kind === "mts" ? `import * as p${i} from ${from};` : `import p${i} = require(${from});`;
+      const options = JSON.stringify({ ...smoke.options, baseUrl: "http://127.0.0.1:1" });
+      const args = smoke.args.map((a) => JSON.stringify(a)).join(", ");
+      return [
+        load,
+        `export const client${i} = p${i}.${smoke.client}(${options});`,
+        `export const call${i} = client${i}.${smoke.operation}(${args});`,
+        `export const standalone${i} = p${i}.${smoke.operation}(p${i}.${smoke.transport}(${options}), ${args});`,
+        `export const isApiError${i} = (e: unknown): e is InstanceType<typeof p${i}.ApiError> => e instanceof p${i}.ApiError;`,
+      ];
+    });
+  await writeFile(join(dir, "consumer.mts"), `${lines("mts").join("\n")}\n`);
+  await writeFile(join(dir, "consumer.cts"), `${lines("cts").join("\n")}\n`);
+  const tsconfig = {
+    compilerOptions: {
+      target: "ES2022",
+      module: "Node16",
+      moduleResolution: "Node16",
+      lib: ["ES2022", "DOM"],
+      types: [],
+      strict: true,
+      // The shipped .d.ts files are what is under test; TypeScript's own lib files need no checking.
+      skipLibCheck: false,
+      skipDefaultLibCheck: true,
+      noEmit: true,
+    },
+    files: ["consumer.mts", "consumer.cts"],
+  };
+  await writeFile(join(dir, "tsconfig.json"), JSON.stringify(tsconfig, null, 2));
+  try {
+    await run(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", dir], { cwd: dir });
+    return "";
+  } catch (error) {
+    const { stdout = "", stderr = "" } = /** @type {{ stdout?: string, stderr?: string }} */ (error);
+    return `${stdout}${stderr}`.trim() || String(error);
+  }
+}

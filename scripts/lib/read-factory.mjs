@@ -1,0 +1,103 @@
+// @ts-check
+import { join, resolve } from "node:path";
+import ts from "typescript";
+
+/**
+ * What a code sample needs to know of a package's hand-written factory.
+ * @typedef {object} Factory
+ * @property {string} name    e.g. `createCubitClient`
+ * @property {{ name: string, type: FactoryOptionType }[]} required  the options a caller must pass, in declared order
+ */
+
+/**
+ * @typedef {{ kind: "literal", values: (string | number | boolean)[] } | { kind: "string" | "number" | "boolean" }}
+ *   FactoryOptionType
+ */
+
+/** Parsed files, reused across packages: every package type-checks against the same core and lib files. */
+const parsed = new Map();
+
+/**
+ * Reads the `create<Provider>Client` factory that `src/client.ts` of a package exports, with the type checker, so
+ * option names and allowed values are exactly what the compiler will hold a sample to.
+ * @param {string} packageDir absolute
+ * @param {Map<string, string>} overlay absolute path → content, read instead of the file on disk (freshly generated
+ *   files that are not written yet)
+ * @returns {Factory}
+ */
+export function readFactory(packageDir, overlay) {
+  const clientFile = join(packageDir, "src", "client.ts");
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(packageDir, "tsconfig.json"),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+        throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
+      },
+    },
+  );
+  if (!config) throw new Error(`${packageDir}/tsconfig.json cannot be read`);
+  const options = { ...config.options, noEmit: true };
+  const host = ts.createCompilerHost(options);
+  const files = new Map([...overlay].map(([path, text]) => [resolve(path), text]));
+  const readFile = host.readFile.bind(host);
+  host.fileExists = (
+    (exists) => (/** @type {string} */ name) =>
+      files.has(resolve(name)) || exists(name)
+  )(host.fileExists.bind(host));
+  host.readFile = (name) => files.get(resolve(name)) ?? readFile(name);
+  host.getSourceFile = (name, languageVersion) => {
+    const text = host.readFile(name);
+    if (text === undefined) return undefined;
+    const key = `${resolve(name)}\0${text}`;
+    if (!parsed.has(key)) parsed.set(key, ts.createSourceFile(name, text, languageVersion));
+    return parsed.get(key);
+  };
+  const program = ts.createProgram({ rootNames: [clientFile], options, host });
+  const checker = program.getTypeChecker();
+  const source = program.getSourceFile(clientFile);
+  const module = source && checker.getSymbolAtLocation(source);
+  if (!source || !module) throw new Error(`${clientFile} is missing or exports nothing`);
+  const factories = checker.getExportsOfModule(module).filter((s) => /^create\w+Client$/.test(s.name));
+  if (factories.length !== 1) {
+    throw new Error(
+      `${clientFile} must export exactly one create<Provider>Client factory, found ${factories.map((s) => s.name).join(", ") || "none"}`,
+    );
+  }
+  const factory = /** @type {ts.Symbol} */ (factories[0]);
+  const [signature] = checker.getTypeOfSymbolAtLocation(factory, source).getCallSignatures();
+  const parameter = signature?.parameters[0];
+  if (!signature || !parameter) throw new Error(`${factory.name} must take its options as first parameter`);
+  const optionsType = checker.getTypeOfSymbolAtLocation(parameter, source);
+  const required = checker
+    .getPropertiesOfType(optionsType)
+    .filter((property) => (property.flags & ts.SymbolFlags.Optional) === 0)
+    .map((property) => {
+      const type = checker.getTypeOfSymbolAtLocation(property, source);
+      return { name: property.name, type: describe(type, `${factory.name} option "${property.name}"`, checker) };
+    });
+  return { name: factory.name, required };
+}
+
+/**
+ * @param {ts.Type} type
+ * @param {string} what
+ * @param {ts.TypeChecker} checker
+ * @returns {FactoryOptionType}
+ */
+function describe(type, what, checker) {
+  const members = type.isUnion() ? type.types : [type];
+  if (members.every((t) => t.isLiteral() || (t.flags & ts.TypeFlags.BooleanLiteral) !== 0)) {
+    return {
+      kind: "literal",
+      values: members.map((t) =>
+        t.isLiteral() ? /** @type {string | number} */ (t.value) : checker.typeToString(t) === "true",
+      ),
+    };
+  }
+  if (type.flags & ts.TypeFlags.String) return { kind: "string" };
+  if (type.flags & ts.TypeFlags.Number) return { kind: "number" };
+  if (type.flags & ts.TypeFlags.Boolean) return { kind: "boolean" };
+  throw new Error(`${what} has type ${checker.typeToString(type)}, for which no sample value can be written`);
+}

@@ -1,0 +1,52 @@
+// @ts-check
+// The one call the package smoke test makes with each provider's installed tarball, against that provider's Prism
+// mock. check-packages fails when a provider in redocly.yaml has no entry here.
+
+/**
+ * @typedef {object} SmokeCase
+ * @property {string} client     the full-client factory (used from ESM)
+ * @property {string} transport  the transport factory (used from CJS, with the standalone operation function)
+ * @property {Record<string, unknown>} options factory options, without `baseUrl` (the mock's URL is added)
+ * @property {string} operation  an operationId: a method of the client and a standalone export
+ * @property {unknown[]} args    the operation's arguments (after the transport, for the standalone function)
+ */
+
+/** @type {Record<string, SmokeCase>} */
+export const smokeCases = {
+  cubit: {
+    client: "createCubitClient",
+    transport: "createCubitTransport",
+    options: { apiKey: "test-api-key", environment: "test" },
+    operation: "getCustomer",
+    args: ["1234567"],
+  },
+  onlinewerkrooster: {
+    client: "createOnlinewerkroosterClient",
+    transport: "createOnlinewerkroosterTransport",
+    options: { apiKey: "test-api-key", customerKey: "test-customer-key", environment: "dev" },
+    operation: "createCustomer",
+    args: [
+      {
+        extCustomerId: 1001,
+        extCustomerNumber: "1001",
+        enterpriseNumber: "BE01234567899",
+        name: "OWR.GG.1001",
+        address: { city: "Lommel" },
+      },
+    ],
+  },
+  cube4sales: {
+    client: "createCube4salesClient",
+    transport: "createCube4salesTransport",
+    options: { account: "youraccount", headers: { authorization: "Bearer test-token" } },
+    operation: "listCustomers",
+    args: [{ assignment_id: 9 }],
+  },
+  cyclesoftware: {
+    client: "createCycleSoftwareClient",
+    transport: "createCycleSoftwareTransport",
+    options: { username: "Username", password: "Password" },
+    operation: "getCustomer",
+    args: [1006],
+  },
+};

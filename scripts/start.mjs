@@ -1,0 +1,142 @@
+#!/usr/bin/env node
+// @ts-check
+// `pnpm start` / `npm start` (through scripts/bootstrap.mjs): rebuilds what is stale (generated code, the docs
+// portal), starts a Prism mock of every provider on its fixed port, serves the portal on 127.0.0.1 and prints what
+// runs where. Ctrl-C stops everything it started.
+import { createServer } from "node:net";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { DEFAULT_OUT } from "./docs.mjs";
+import { generate } from "./generate.mjs";
+import { buildPortal, portalInputs, readManifest } from "./lib/build-portal.mjs";
+import { MOCK_PORT_BASE, mockPort, PORTAL_PORT } from "./lib/ports.mjs";
+import { startPrism } from "./lib/prism.mjs";
+import { readRegistry } from "./lib/registry.mjs";
+import { renderIndex } from "./lib/render-index.mjs";
+import { serveDirectory } from "./lib/static-server.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const USAGE = "usage: pnpm start [--port N] [--mock-port N] [--out DIR]   (port 0: any free port)";
+
+/** @type {(() => Promise<void>)[]} */
+const stops = [];
+/** Mocks being started: Ctrl-C during start-up must still stop the ones that come up. */
+/** @type {Promise<{ url: string, stop: () => Promise<void> }>[]} */
+const starting = [];
+let stopping = false;
+
+main().catch(async (error) => {
+  console.error(`start: ${error instanceof Error ? error.message : error}`);
+  console.error(USAGE);
+  await shutdown(1);
+});
+
+async function main() {
+  const { values } = parseArgs({
+    options: { port: { type: "string" }, "mock-port": { type: "string" }, out: { type: "string" } },
+  });
+  const port = portOption("--port", values.port, PORTAL_PORT);
+  const mockBase = portOption("--mock-port", values["mock-port"], MOCK_PORT_BASE);
+  const out = values.out === undefined ? DEFAULT_OUT : resolve(values.out);
+  process.once("SIGINT", () => shutdown(0));
+  process.once("SIGTERM", () => shutdown(0));
+
+  const providers = await readRegistry(root);
+  const stale = await generate({ write: false });
+  if (stale.length > 0) {
+    console.log(`generate: ${stale.length} stale generated file(s), regenerating`);
+    await generate({ write: true });
+  }
+  const built = await readManifest(out);
+  const manifest =
+    built && built.inputs === (await portalInputs(root, providers))
+      ? built
+      : await buildPortal({ root, out, log: (line) => console.log(line) });
+  if (manifest === built) console.log(`docs: ${relative(root, out) || "."} is up to date`);
+
+  if (mockBase + providers.length - 1 > 65535) {
+    throw new Error(`--mock-port ${mockBase} leaves no room for ${providers.length} consecutive mock ports`);
+  }
+  const ports = providers.map((_, index) => (mockBase === 0 ? 0 : mockPort(index, mockBase)));
+  for (const [index, wanted] of ports.entries()) {
+    await ensureFree(wanted, `the ${providers[index]?.id} mock`, "--mock-port");
+  }
+  await ensureFree(port, "the docs portal", "--port");
+  starting.push(
+    ...providers.map((provider, index) => startPrism({ spec: provider.spec, port: ports[index] || undefined })),
+  );
+  const started = await Promise.allSettled(starting);
+  // Ctrl-C during start-up: shutdown() stops what came up; announcing it as running would be wrong.
+  if (stopping) return;
+  const failed = started.find((result) => result.status === "rejected");
+  if (failed) throw failed.reason;
+  const mocks = Object.fromEntries(
+    providers.map((provider, index) => {
+      const result = started[index];
+      return [provider.id, result?.status === "fulfilled" ? result.value.url : ""];
+    }),
+  );
+
+  const index = () => renderIndex(manifest, { mocks });
+  const portal = await serveDirectory({ dir: out, port, routes: { "/index.html": index } });
+  stops.push(portal.close);
+  if (stopping) return portal.close();
+
+  const rows = [
+    ["", "docs", "mock (Prism)"],
+    ["portal index", `${portal.url}/`, ""],
+    ...providers.map((provider) => [provider.id, `${portal.url}/${provider.id}.html`, mocks[provider.id] ?? ""]),
+  ];
+  const widths = [0, 1].map((column) => Math.max(...rows.map((row) => row[column]?.length ?? 0)));
+  console.log("\nclientele is running on 127.0.0.1 (Ctrl-C stops everything):\n");
+  for (const row of rows) {
+    console.log(`  ${row[0]?.padEnd(widths[0] ?? 0)}  ${row[1]?.padEnd(widths[1] ?? 0)}  ${row[2]}`.trimEnd());
+  }
+  console.log(
+    "\nPoint a client at a mock with its `baseUrl` option; Prism reports invalid requests in `sl-violations`.",
+  );
+}
+
+/**
+ * @param {number} code
+ */
+async function shutdown(code) {
+  if (stopping) return;
+  stopping = true;
+  const mocks = (await Promise.allSettled(starting)).flatMap((r) => (r.status === "fulfilled" ? [r.value.stop] : []));
+  const all = [...stops, ...mocks];
+  if (all.length > 0) console.log("\nstopping the portal and the mocks ...");
+  await Promise.allSettled(all.map((stop) => stop()));
+  if (all.length > 0) console.log("stopped.");
+  process.exit(code);
+}
+
+/**
+ * @param {string} name
+ * @param {string | undefined} value
+ * @param {number} fallback
+ */
+function portOption(name, value, fallback) {
+  if (value === undefined) return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`${name} must be a port number, got "${value}"`);
+  return port;
+}
+
+/**
+ * Fails early, naming the option that moves it, when a fixed port is taken (an earlier `pnpm start`, `pnpm mock`).
+ * @param {number} port 0 for any free port
+ * @param {string} what
+ * @param {string} option
+ */
+async function ensureFree(port, what, option) {
+  if (port === 0) return;
+  const free = await new Promise((done) => {
+    const probe = createServer();
+    probe.once("error", () => done(false));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => done(true)));
+  });
+  if (!free) throw new Error(`port ${port} for ${what} is in use on 127.0.0.1: stop what uses it or pass ${option}`);
+}

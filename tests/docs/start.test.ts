@@ -1,0 +1,90 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { readRegistry } from "../../scripts/lib/registry.mjs";
+import { sharedPortal } from "../support/portal.js";
+
+// `pnpm start` as a user runs it, on free ports (`0`) so it never collides with a running `pnpm start`, serving the
+// tests' shared portal build (fresh, so start must not rebuild it): the table it prints, the portal and mocks it
+// serves, and Ctrl-C (SIGINT) stopping everything it started.
+
+const root = join(import.meta.dirname, "..", "..");
+const providers = await readRegistry(root);
+
+describe("pnpm start", () => {
+  let out: string;
+  let child: ChildProcess;
+  let output = "";
+  let exited: Promise<number | null>;
+
+  beforeAll(async () => {
+    out = (await sharedPortal()).dir;
+    child = spawn(
+      process.execPath,
+      [join(root, "scripts", "start.mjs"), "--port", "0", "--mock-port", "0", "--out", out],
+      { cwd: root, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    exited = new Promise((resolve) => child.once("exit", (code) => resolve(code)));
+    child.stdout?.on("data", (chunk) => (output += chunk));
+    child.stderr?.on("data", (chunk) => (output += chunk));
+    await new Promise<void>((resolve, reject) => {
+      const timer = setInterval(() => {
+        if (output.includes("Point a client at a mock")) done(resolve);
+        else if (child.exitCode !== null) done(() => reject(new Error(`start exited early:\n${output}`)));
+      }, 100);
+      const done = (finish: () => void) => {
+        clearInterval(timer);
+        finish();
+      };
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    // After a failure, the same Ctrl-C a user would press, so the mocks it started stop too; SIGKILL as a last resort.
+    if (!child || child.exitCode !== null) return;
+    child.kill("SIGINT");
+    const timeout = new Promise((resolve) => setTimeout(resolve, 15_000, "timeout"));
+    if ((await Promise.race([exited, timeout])) === "timeout") child.kill("SIGKILL");
+  });
+
+  /** The table row of a provider: its docs URL and its mock URL. */
+  const row = (id: string) => {
+    const match = output.match(
+      new RegExp(`^\\s+${id}\\s+(http://127\\.0\\.0\\.1:\\d+/\\S+)\\s+(http://127\\.0\\.0\\.1:\\d+)\\s*$`, "m"),
+    );
+    if (!match) throw new Error(`no table row for ${id} in:\n${output}`);
+    return { docs: match[1] as string, mock: match[2] as string };
+  };
+  const portalUrl = () => output.match(/^\s+portal index\s+(http:\/\/127\.0\.0\.1:\d+)\/\s*$/m)?.[1] ?? "";
+
+  test("finds the portal build fresh and prints where the portal and every mock run", () => {
+    expect(output).toContain("is up to date");
+    expect(portalUrl()).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    for (const { id } of providers) expect(row(id).docs).toBe(`${portalUrl()}/${id}.html`);
+  });
+
+  test("serves the portal, whose index names every running mock", async () => {
+    const index = await (await fetch(`${portalUrl()}/`)).text();
+    for (const { id } of providers) {
+      expect(index).toContain(`<code>${row(id).mock}</code> (Prism, running)`);
+      expect((await fetch(row(id).docs)).status).toBe(200);
+    }
+  });
+
+  test("runs a Prism mock of every provider", async () => {
+    for (const { id } of providers) {
+      // Prism answers every request, a route it does not know with 404 and a problem document.
+      const response = await fetch(`${row(id).mock}/no-such-route`);
+      expect(response.status).toBe(404);
+      expect(response.headers.get("content-type")).toContain("application/problem+json");
+    }
+  });
+
+  test("Ctrl-C stops everything it started", async () => {
+    const urls = [portalUrl(), ...providers.map(({ id }) => row(id).mock)];
+    child.kill("SIGINT");
+    expect(await exited).toBe(0);
+    expect(output).toContain("stopped.");
+    for (const url of urls) await expect(fetch(url), url).rejects.toThrow();
+  }, 30_000);
+});

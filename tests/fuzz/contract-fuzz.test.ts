@@ -1,0 +1,93 @@
+// Property-based contract fuzzing: inputs derived from each operation's request schema go through the generated
+// client to the provider's Prism mock. `pnpm test` runs a modest count with a fixed seed; `pnpm fuzz` many more.
+import { ApiError } from "@clientele/core";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { readRegistry } from "../../scripts/lib/registry.mjs";
+import { loadSpec } from "../support/spec.js";
+import { fuzzClients } from "./clients.js";
+import { mutations } from "./mutations.js";
+import { type CallInput, call, type FuzzOperation, fuzzOperations, validInput } from "./operations.js";
+import { fuzzSettings } from "./settings.js";
+import { startSilentMock } from "./silent-mock.js";
+
+const settings = fuzzSettings(process.env);
+const providers = await readRegistry(process.cwd());
+
+/** What Prism said about a request: its `sl-violations` header, or the 422 it makes up when no example fits. */
+async function prismVerdict(client: object, op: FuzzOperation, input: CallInput) {
+  try {
+    const { response } = await call(client as Record<string, unknown>, op, input, { maxRetries: 0 }).withResponse();
+    return { status: response.status, violations: response.headers.get("sl-violations"), validation: undefined };
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    const body = error.body as { type?: unknown; validation?: unknown } | undefined;
+    const invented =
+      error.status === 422 && typeof body?.type === "string" && body.type.endsWith("#UNPROCESSABLE_ENTITY");
+    return {
+      status: error.status,
+      violations: error.headers.get("sl-violations"),
+      validation: invented ? body?.validation : undefined,
+    };
+  }
+}
+
+const shown = (input: CallInput) => JSON.stringify(input);
+
+describe.each(providers.map((p) => [p.id, p.spec] as const))(
+  "%s: generated inputs against a Prism mock",
+  (provider, specPath) => {
+    const spec = loadSpec(provider);
+    const create = fuzzClients[provider];
+    if (!create) throw new Error(`tests/fuzz/clients.ts has no client for provider ${provider}`);
+    let client: object;
+    let stopMock: (() => Promise<void>) | undefined;
+    beforeAll(async () => {
+      const mock = await startSilentMock(specPath);
+      stopMock = mock.stop;
+      client = create(mock.url);
+    }, 90_000);
+    afterAll(() => stopMock?.());
+    const timeout = 20_000 + settings.runs * 200;
+
+    describe.each(fuzzOperations(spec).map((op) => [op.model.id, op] as const))("%s", (_, op) => {
+      test(
+        "valid inputs: a 2xx without sl-violations",
+        async () => {
+          await fc.assert(
+            fc.asyncProperty(validInput(spec, op), async (input) => {
+              const verdict = await prismVerdict(client, op, input);
+              expect(verdict, shown(input)).toEqual({
+                status: expect.any(Number),
+                violations: null,
+                validation: undefined,
+              });
+              expect(verdict.status, shown(input)).toBeGreaterThanOrEqual(200);
+              expect(verdict.status, shown(input)).toBeLessThan(300);
+            }),
+            { seed: settings.seed, numRuns: settings.runs },
+          );
+        },
+        timeout,
+      );
+
+      const onWire = mutations(spec, op).filter((m) => m.onWire);
+      test.skipIf(onWire.length === 0)(
+        `invalid inputs (${onWire.length} kinds): Prism flags every one`,
+        async () => {
+          const labelled = fc.oneof(...onWire.map((m) => m.input.map((input) => ({ label: m.label, input }))));
+          await fc.assert(
+            fc.asyncProperty(labelled, async ({ label, input }) => {
+              const verdict = await prismVerdict(client, op, input);
+              const flagged =
+                verdict.violations !== null || (Array.isArray(verdict.validation) && verdict.validation.length > 0);
+              expect(flagged, `${label}: ${shown(input)} → ${verdict.status}, not flagged`).toBe(true);
+            }),
+            { seed: settings.seed, numRuns: settings.runs },
+          );
+        },
+        timeout,
+      );
+    });
+  },
+);
