@@ -15,6 +15,7 @@ const report = join(root, ".artifacts", "vitest.json");
 const steps = [
   ["lint: biome", bin("biome"), ["check", "."]],
   ["lint: redocly", bin("redocly"), ["lint", "--format=summary"]],
+  ["lint: security (OWASP)", process.execPath, [join(root, "scripts", "security-lint.mjs")]],
   ["generate --check", process.execPath, [join(root, "scripts", "generate.mjs"), "--check"]],
   ["typecheck", bin("tsc"), ["-p", "."]],
   ["release: changed packages have a changeset", process.execPath, [join(root, "scripts", "check-changesets.mjs")]],

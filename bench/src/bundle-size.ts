@@ -12,6 +12,8 @@ export interface BundleResult {
   /** The one call every app makes. */
   call: string;
   sizes: Record<App, { minified: number; gzipped: number }>;
+  /** Minified bytes each source file adds to the transport + function app, e.g. `core/src/transport.ts`. */
+  composition: Record<string, number>;
 }
 
 interface OneCallApp {
@@ -102,7 +104,9 @@ client.GET("/api/v1/customers/{customer_id}.json", { params: { path: { customer_
 ];
 
 /** Bundled for the browser as an app would ship it: ESM, minified, tree-shaken; gzip at level 9. */
-async function measure(source: string): Promise<{ minified: number; gzipped: number }> {
+async function measure(
+  source: string,
+): Promise<{ minified: number; gzipped: number; composition: Record<string, number> }> {
   const result = await build({
     stdin: { contents: source, loader: "ts", resolveDir: fileURLToPath(new URL(".", import.meta.url)) },
     bundle: true,
@@ -112,11 +116,19 @@ async function measure(source: string): Promise<{ minified: number; gzipped: num
     platform: "browser",
     target: "es2022",
     write: false,
+    metafile: true,
     logLevel: "silent",
   });
   const code = result.outputFiles[0]?.contents;
   if (!code) throw new Error("esbuild produced no output");
-  return { minified: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength };
+  const inputs = Object.values(result.metafile.outputs)[0]?.inputs ?? {};
+  const composition = Object.fromEntries(
+    Object.entries(inputs).map(([file, { bytesInOutput }]) => [
+      file.replace(/^(\.\.\/)+(packages\/)?/, ""),
+      bytesInOutput,
+    ]),
+  );
+  return { minified: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength, composition };
 }
 
 export async function measureBundles(specs: Record<string, string>): Promise<BundleResult[]> {
@@ -133,10 +145,13 @@ export async function measureBundles(specs: Record<string, string>): Promise<Bun
     const results: BundleResult[] = [];
     for (const { provider, call, apps } of oneCallApps) {
       const sizes = {} as BundleResult["sizes"];
+      let composition: Record<string, number> = {};
       for (const [app, source] of Object.entries(apps(join(scratch, provider)))) {
-        sizes[app as App] = await measure(source);
+        const measured = await measure(source);
+        sizes[app as App] = { minified: measured.minified, gzipped: measured.gzipped };
+        if (app === "clientele transport + function") composition = measured.composition;
       }
-      results.push({ provider, call, sizes });
+      results.push({ provider, call, sizes, composition });
     }
     return results;
   } finally {

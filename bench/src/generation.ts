@@ -33,7 +33,9 @@ export async function measureGeneration(root: string, runs: number): Promise<Gen
     for (const path of ["redocly.yaml", "tsconfig.base.json", "specs", "scripts", "packages"]) {
       cpSync(join(root, path), join(scratch, path), {
         recursive: true,
-        filter: (source) => !/[\\/](node_modules|dist)$/.test(source),
+        // pnpm's links stay links: relative ones still resolve, through the linked root node_modules.
+        verbatimSymlinks: true,
+        filter: (source) => !/[\\/]dist$/.test(source),
       });
     }
     symlinkSync(join(root, "node_modules"), join(scratch, "node_modules"));

@@ -7,7 +7,7 @@ import { readRegistry } from "../../scripts/lib/registry.mjs";
 import { measureBundles } from "./bundle-size.js";
 import { measureGeneration } from "./generation.js";
 import { currentLoad, describeMachine } from "./machine.js";
-import { instantFetch, measureOverhead } from "./overhead.js";
+import { measureOverheadInProcesses } from "./overhead.js";
 import { measurePagination } from "./pagination.js";
 import { type BenchReport, renderReport, writeReport } from "./report.js";
 import { startBenchServer } from "./server.js";
@@ -22,9 +22,13 @@ if (unknown.length > 0) {
 
 // --quick is a smoke run of the harness itself: too few rounds for figures worth recording.
 const settings = quick
-  ? { overhead: { warmupCalls: 100, rounds: 4, blockSize: 50 }, generationRuns: 1, paginationSizes: [1_000, 10_000] }
+  ? {
+      overhead: { processes: 1, warmupCalls: 100, rounds: 4, blockSize: 50 },
+      generationRuns: 1,
+      paginationSizes: [1_000, 10_000],
+    }
   : {
-      overhead: { warmupCalls: 1_000, rounds: 30, blockSize: 200 },
+      overhead: { processes: 3, warmupCalls: 1_000, rounds: 20, blockSize: 200 },
       generationRuns: 5,
       paginationSizes: [1_000, 10_000, 100_000],
     };
@@ -35,10 +39,11 @@ const providers = await readRegistry(root);
 const server = await startBenchServer();
 let report: BenchReport;
 try {
-  step("per-call overhead against the local server");
-  const overhead = await measureOverhead({ baseUrl: server.url, fetch: globalThis.fetch, ...settings.overhead });
-  step("client-side work per call (fetch answering at once)");
-  const clientWork = await measureOverhead({ baseUrl: server.url, fetch: instantFetch(), ...settings.overhead });
+  const { processes, ...perProcess } = settings.overhead;
+  step(`per-call overhead against the local server (${processes} processes)`);
+  const overhead = await measureOverheadInProcesses(processes, server.url, "network", perProcess);
+  step(`client-side work per call, fetch answering at once (${processes} processes)`);
+  const clientWork = await measureOverheadInProcesses(processes, server.url, "instant", perProcess);
   step("regeneration of all four providers");
   const generation = await measureGeneration(root, settings.generationRuns);
   step("bundle size of a one-call app");

@@ -1,4 +1,7 @@
-import { type CreateCustomerBody, createCycleSoftwareClient, type paths } from "@clientele/cyclesoftware";
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import type { CreateCustomerBody, paths } from "@clientele/cyclesoftware";
 import createClient from "openapi-fetch";
 import { Bench } from "tinybench";
 import { customer, rateLimitHeaders } from "./fixtures.js";
@@ -9,7 +12,11 @@ export type Call = "GET with query" | "POST with body";
 
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
+type Client = typeof import("@clientele/cyclesoftware");
+
 export interface OverheadOptions {
+  /** The package under test, as loadBuiltClient() gives it. */
+  client: Client;
   baseUrl: string;
   /** The global fetch, or a stand-in that answers at once to measure the client-side work alone. */
   fetch: FetchLike;
@@ -63,7 +70,11 @@ const body: CreateCustomerBody = {
 };
 
 /** The three ways to make the same call; each parses the JSON answer and fails on a non-2xx. */
-function variants(baseUrl: string, fetch: FetchLike): Record<Call, Record<Variant, () => Promise<unknown>>> {
+function variants(
+  { createCycleSoftwareClient }: Client,
+  baseUrl: string,
+  fetch: FetchLike,
+): Record<Call, Record<Variant, () => Promise<unknown>>> {
   const authorization = `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}`;
   // The floor: a URL and headers built once, as the tightest hand-written code would.
   const findUrl = `${baseUrl}/api/v1/customers/find.json?${new URLSearchParams(query)}`;
@@ -104,7 +115,7 @@ function variants(baseUrl: string, fetch: FetchLike): Record<Call, Record<Varian
  * many rounds give a distribution of ratios instead of one lucky or unlucky number.
  */
 export async function measureOverhead(options: OverheadOptions): Promise<CallResult[]> {
-  const calls = variants(options.baseUrl, options.fetch);
+  const calls = variants(options.client, options.baseUrl, options.fetch);
   const results: CallResult[] = [];
   for (const [call, fns] of Object.entries(calls) as [Call, Record<Variant, () => Promise<unknown>>][]) {
     const names = Object.keys(fns) as Variant[];
@@ -155,6 +166,37 @@ export function instantFetch(): FetchLike {
     if (input instanceof Request && method === "POST") await input.text();
     return new Response(method === "POST" ? created : found, { status: 200, headers });
   };
+}
+
+/**
+ * The measurement repeated in `processes` fresh processes (overhead-run.ts), their rounds pooled per call. The
+ * benchmark server is shared; only one process runs at a time.
+ */
+export async function measureOverheadInProcesses(
+  processes: number,
+  baseUrl: string,
+  mode: "network" | "instant",
+  settings: { warmupCalls: number; rounds: number; blockSize: number },
+): Promise<CallResult[]> {
+  const script = fileURLToPath(new URL("./overhead-run.ts", import.meta.url));
+  const pooled = new Map<Call, CallResult>();
+  for (let i = 0; i < processes; i++) {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", script, baseUrl, mode, JSON.stringify(settings)],
+      { maxBuffer: 16 << 20 },
+    );
+    process.stdout.write(stdout.split("\n").slice(0, -2).join("\n"));
+    const results = JSON.parse(stdout.trim().split("\n").pop() ?? "[]") as CallResult[];
+    for (const result of results) {
+      const seen = pooled.get(result.call);
+      if (seen) {
+        seen.rounds.push(...result.rounds);
+        seen.calls += result.calls;
+      } else pooled.set(result.call, result);
+    }
+  }
+  return [...pooled.values()];
 }
 
 export type Measure = keyof Round;

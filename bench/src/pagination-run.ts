@@ -1,19 +1,24 @@
 // Runs in its own process with --expose-gc: `node --expose-gc --import tsx pagination-run.ts <baseUrl> <sizes…>`.
 // Prints one JSON line of PaginationResult[]; a fresh heap means no other benchmark's garbage is counted.
-import { createCycleSoftwareClient } from "@clientele/cyclesoftware";
+import { loadBuiltClient } from "./built-client.js";
 import { PAGE_SIZE } from "./fixtures.js";
 
 export interface PaginationResult {
   records: number;
   /** Wall time of the whole `for await`, median of the timed runs, in ms. */
   ms: number;
-  /** Highest heap in use above the starting heap, sampled after a full GC at every page boundary. */
+  /** Heap in use after a full GC just before the loop, in bytes. */
+  heapBefore: number;
+  /** Highest heap in use, sampled after a full GC at every page boundary, in bytes. */
   peakHeap: number;
-  /** The same, for a loop that keeps every record (the baseline that does grow), in bytes. */
+  /** The same, for a loop that keeps every record (the baseline that does grow). */
+  heapBeforeKeepingAll: number;
   peakHeapKeepingAll: number;
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
+
+const { createCycleSoftwareClient } = await loadBuiltClient();
 
 async function run(baseUrl: string, records: number, timedRuns: number): Promise<PaginationResult> {
   if (!gc) throw new Error("pagination-run needs node --expose-gc");
@@ -40,23 +45,29 @@ async function run(baseUrl: string, records: number, timedRuns: number): Promise
   }
   times.sort((a, b) => a - b);
 
-  const peakAbove = async (keep: unknown[] | undefined) => {
+  const sample = async (keep: unknown[] | undefined) => {
     gc();
-    const baseline = process.memoryUsage().heapUsed;
-    let peak = 0;
+    const before = process.memoryUsage().heapUsed;
+    let peak = before;
     await count((seen, item) => {
       keep?.push(item);
       if (seen % PAGE_SIZE === 0) {
         gc();
-        peak = Math.max(peak, process.memoryUsage().heapUsed - baseline);
+        peak = Math.max(peak, process.memoryUsage().heapUsed);
       }
     });
-    return peak;
+    return { before, peak };
   };
-  const peakHeap = await peakAbove(undefined);
-  const kept: unknown[] = [];
-  const peakHeapKeepingAll = await peakAbove(kept);
-  return { records, ms: times[Math.floor(times.length / 2)] as number, peakHeap, peakHeapKeepingAll };
+  const streaming = await sample(undefined);
+  const keepingAll = await sample([]);
+  return {
+    records,
+    ms: times[Math.floor(times.length / 2)] as number,
+    heapBefore: streaming.before,
+    peakHeap: streaming.peak,
+    heapBeforeKeepingAll: keepingAll.before,
+    peakHeapKeepingAll: keepingAll.peak,
+  };
 }
 
 const [baseUrl, ...sizes] = process.argv.slice(2);

@@ -64,6 +64,10 @@ export function formatMiB(bytes: number): string {
   return `${(bytes / 2 ** 20).toFixed(2)} MiB`;
 }
 
+export function formatSignedMiB(bytes: number): string {
+  return `${bytes < 0 ? "−" : "+"}${formatMiB(Math.abs(bytes))}`;
+}
+
 /** Fisher–Yates, so that no variant always runs first (or last) in a round. */
 export function shuffled<T>(items: readonly T[]): T[] {
   const copy = [...items];

@@ -29,8 +29,9 @@ export function readPathOptions(spec) {
 export function renderSpecConstants(spec) {
   const servers = spec.servers ?? [];
   if (servers.length === 0) throw new Error("the spec names no server");
-  let text = `/** Every server the vendor documents, in the spec's order. */\n`;
-  text += `export const servers = [\n${servers.map((/** @type {any} */ s) => `  { url: ${literal(s.url)}, description: ${literal(s.description ?? "")} },\n`).join("")}] as const;\n`;
+  // Only URLs: the descriptions live in the spec and the docs, not in every user's bundle.
+  let text = `/** The first server the spec names (a template where it has variables). */\n`;
+  text += `export const defaultServer = ${literal(servers[0].url)};\n`;
   const byEnvironment = servers.filter((/** @type {any} */ s) => typeof s["x-environment"] === "string");
   if (byEnvironment.length > 0) {
     text += `\n/** The server of each environment (\`x-environment\`). */\n`;

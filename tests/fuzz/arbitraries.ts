@@ -87,7 +87,8 @@ function stringArbitrary(schema: Record<string, any>, where: string): fc.Arbitra
     if (!make) throw new UnsupportedSchemaError(`${where}: format "${format}" is not supported`);
     return make().filter(fits);
   }
-  return anyString(minLength, maxLength);
+  // JSON Schema counts code points; a grapheme can hold several, so the limits are checked again.
+  return anyString(minLength, maxLength).filter(fits);
 }
 
 function numberArbitrary(schema: Record<string, any>, integer: boolean): fc.Arbitrary<number> {

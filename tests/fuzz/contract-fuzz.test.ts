@@ -71,6 +71,15 @@ describe.each(providers.map((p) => [p.id, p.spec] as const))(
         timeout,
       );
 
+      // The valid inputs leave these out (see isPathSegment): no encoding keeps them in place, so the client must
+      // refuse them rather than call the parent resource.
+      test.skipIf(op.path.length === 0).each(["", ".", ".."])("path value %j: refused before sending", (value) => {
+        const input = { path: Object.fromEntries(op.path.map((p) => [p.name, value])), query: undefined, body: {} };
+        expect(() => call(client as Record<string, unknown>, op, input, { maxRetries: 0 })).toThrow(
+          /path parameter ".{0,2}" would address another resource/,
+        );
+      });
+
       const onWire = mutations(spec, op).filter((m) => m.onWire);
       test.skipIf(onWire.length === 0)(
         `invalid inputs (${onWire.length} kinds): Prism flags every one`,

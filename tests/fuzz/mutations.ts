@@ -149,16 +149,15 @@ function bodyMutations(
 export function mutations(spec: any, op: FuzzOperation): Mutation[] {
   const valid = validInput(spec, op);
   const found: Mutation[] = [];
-  for (const p of op.path) {
-    for (const { kind, typeError, onWire } of wrongKinds(p.schema, true)) {
-      found.push({
-        label: `wrong type (${kind}) path.${p.name}`,
-        typeError,
-        onWire,
-        input: valid.chain((input) => KINDS[kind].map((v) => ({ ...input, path: withValue(input.path, p.name, v) }))),
-      });
-    }
-  }
+  /** A value of a wrong kind for one path or query parameter (sent as text). */
+  const wrongParameter = (place: "path" | "query", name: string, schema: unknown) =>
+    wrongKinds(schema, true).map(({ kind, typeError, onWire }) => ({
+      label: `wrong type (${kind}) ${place}.${name}`,
+      typeError,
+      onWire,
+      input: valid.chain((input) => KINDS[kind].map((v) => ({ ...input, [place]: withValue(input[place], name, v) }))),
+    }));
+  for (const p of op.path) found.push(...wrongParameter("path", p.name, p.schema));
   for (const p of op.query) {
     if (p.required) {
       found.push({
@@ -168,14 +167,7 @@ export function mutations(spec: any, op: FuzzOperation): Mutation[] {
         input: valid.map((input) => ({ ...input, query: without(input.query, p.name) })),
       });
     }
-    for (const { kind, typeError, onWire } of wrongKinds(p.schema, true)) {
-      found.push({
-        label: `wrong type (${kind}) query.${p.name}`,
-        typeError,
-        onWire,
-        input: valid.chain((input) => KINDS[kind].map((v) => ({ ...input, query: withValue(input.query, p.name, v) }))),
-      });
-    }
+    found.push(...wrongParameter("query", p.name, p.schema));
     const pattern = typeof p.schema?.pattern === "string" ? new RegExp(p.schema.pattern, "u") : undefined;
     if (pattern) {
       found.push({

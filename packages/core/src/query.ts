@@ -17,7 +17,13 @@ function encode(text: string): string {
   return encodeURIComponent(text).replace(/%3A/gi, ":");
 }
 
-/** A path parameter, encoded so it can never change the path's shape. */
+/**
+ * A path parameter, encoded so it can never change the path's shape. "", "." and ".." cannot be: an empty segment
+ * names the collection, and URL parsing drops dot segments (even as `%2E`), so the request would reach the parent
+ * resource (`deletePlant("..")` would send `DELETE /api/import/test/`). They are refused before anything is sent.
+ */
 export function pathParam(value: string | number): string {
-  return encodeURIComponent(String(value));
+  const text = String(value);
+  if (/^\.{0,2}$/.test(text)) throw new TypeError(`path parameter "${text}" would address another resource`);
+  return encodeURIComponent(text);
 }

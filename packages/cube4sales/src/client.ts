@@ -9,7 +9,7 @@ import {
 } from "@clientele/core";
 import { bindOperations, type Operations } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
-import { sensitiveKeys, servers } from "./generated/spec.js";
+import { defaultServer, sensitiveKeys } from "./generated/spec.js";
 
 const FACTORY = "createCube4salesClient";
 
@@ -39,7 +39,7 @@ export function createCube4salesTransport(options: Cube4salesClientOptions): Tra
     factory: FACTORY,
     options,
     providerOptions: ["account"],
-    defaultBaseUrl: servers[0].url.replace("{account}", account),
+    defaultBaseUrl: defaultServer.replace("{account}", account),
     authHeaders: {},
     secrets: headerValues.filter((value) => typeof value === "string"),
     sensitiveKeys,

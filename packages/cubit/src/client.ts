@@ -9,7 +9,7 @@ import {
 } from "@clientele/core";
 import { bindOperations, type Operations } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
-import { type PathOptions, pathOptionValues, sensitiveKeys, servers } from "./generated/spec.js";
+import { defaultServer, type PathOptions, pathOptionValues, sensitiveKeys } from "./generated/spec.js";
 
 const FACTORY = "createCubitClient";
 
@@ -33,7 +33,7 @@ export function createCubitTransport(options: CubitClientOptions): Transport<Pat
     factory: FACTORY,
     options,
     providerOptions: ["apiKey", "environment"],
-    defaultBaseUrl: servers[0].url,
+    defaultBaseUrl: defaultServer,
     authHeaders: { "api-key": apiKey },
     secrets: [apiKey],
     sensitiveKeys,

@@ -11,7 +11,7 @@ import {
 } from "@clientele/core";
 import { bindOperations, type Operations } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
-import { rateLimitHeaders, sensitiveKeys, servers } from "./generated/spec.js";
+import { defaultServer, rateLimitHeaders, sensitiveKeys } from "./generated/spec.js";
 
 const FACTORY = "createCycleSoftwareClient";
 
@@ -43,7 +43,7 @@ export function createCycleSoftwareTransport(options: CycleSoftwareClientOptions
     factory: FACTORY,
     options,
     providerOptions: ["username", "password", "requestsPerMinute"],
-    defaultBaseUrl: servers[0].url,
+    defaultBaseUrl: defaultServer,
     authHeaders: { authorization: `Basic ${credential}` },
     secrets: [credential, password, username],
     sensitiveKeys,
