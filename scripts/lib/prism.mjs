@@ -24,14 +24,18 @@ export function freePort() {
  * Starts Prism for one spec on 127.0.0.1 (`prism mock` unless `args` says otherwise) and resolves once it listens.
  * `upstream` goes after the spec, where `prism proxy` expects it: `{ args: ["proxy", "--errors"], upstream }`.
  * `onOutput` receives Prism's log after start-up (by default it is drained unread).
+ * `silent` turns Prism's log off. Tests want that: the Prism CLI feeds every log line, request data included, through
+ * jsonrepair, which mangles some valid lines (a body string like `"k[|d?7&2"` is enough) and then crashes the mock.
+ * With no "listening" line to wait for, a silent Prism is ready at its first HTTP answer.
  * @param {{ spec: string, port?: number, args?: string[], upstream?: string, timeoutMs?: number,
- *   onOutput?: (text: string) => void }} options
+ *   onOutput?: (text: string) => void, silent?: boolean }} options
  * @returns {Promise<{ url: string, stop: () => Promise<void> }>}
  */
-export async function startPrism({ spec, port, args = ["mock"], upstream, timeoutMs = 30_000, onOutput }) {
+export async function startPrism({ spec, port, args = ["mock"], upstream, timeoutMs = 30_000, onOutput, silent }) {
   const chosen = port ?? /** @type {number} */ (await freePort());
   const positionals = upstream === undefined ? [join(root, spec)] : [join(root, spec), upstream];
-  const child = spawn(PRISM, [...args, "-h", "127.0.0.1", "-p", String(chosen), ...positionals], {
+  const verbosity = silent ? ["-v", "silent"] : [];
+  const child = spawn(PRISM, [...args, ...verbosity, "-h", "127.0.0.1", "-p", String(chosen), ...positionals], {
     cwd: root,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -56,6 +60,16 @@ export async function startPrism({ spec, port, args = ["mock"], upstream, timeou
     };
     child.stdout.on("data", onData);
     child.stderr.on("data", onData);
+    if (silent) {
+      const poll = () =>
+        answers(url).then((ready) => {
+          if (ready) {
+            clearTimeout(timer);
+            resolve(undefined);
+          } else if (child.exitCode === null) setTimeout(poll, 100);
+        });
+      poll();
+    }
     child.on("exit", (code) => fail(new Error(`prism for ${spec} exited with ${code}:\n${output}`)));
   });
   child.stdout.removeAllListeners("data");
@@ -75,4 +89,15 @@ export async function startPrism({ spec, port, args = ["mock"], upstream, timeou
       child.kill("SIGTERM");
     }).then(() => undefined);
   return { url, stop };
+}
+
+/** True once anything answers HTTP at `url`. */
+async function answers(/** @type {string} */ url) {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
+    await response.body?.cancel();
+    return true;
+  } catch {
+    return false;
+  }
 }

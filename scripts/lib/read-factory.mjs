@@ -1,5 +1,5 @@
 // @ts-check
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import ts from "typescript";
 
 /**
@@ -47,6 +47,10 @@ export function readFactory(packageDir, overlay) {
       files.has(resolve(name)) || exists(name)
   )(host.fileExists.bind(host));
   host.readFile = (name) => files.get(resolve(name)) ?? readFile(name);
+  // Module resolution asks whether a folder exists before looking inside: `src/generated/` may not exist yet.
+  const folders = new Set([...files.keys()].map((path) => dirname(path)));
+  const directoryExists = host.directoryExists?.bind(host);
+  host.directoryExists = (name) => folders.has(resolve(name)) || (directoryExists ? directoryExists(name) : true);
   host.getSourceFile = (name, languageVersion) => {
     const text = host.readFile(name);
     if (text === undefined) return undefined;

@@ -48,6 +48,15 @@ describe("generate --check in a copy of the repository", () => {
     expect(stale.sort()).toEqual(generatedOf("cubit").sort());
   });
 
+  test("generates from scratch, with no generated folder yet, exactly what is committed", async () => {
+    const providers = await readRegistry(root);
+    for (const { packageDir } of providers) await rm(join(copy, packageDir, "src", "generated"), { recursive: true });
+    const written = await generate({ write: true, root: copy });
+    expect(written.sort()).toEqual(providers.flatMap((p) => generatedOf(p.id)).sort());
+    for (const file of written)
+      expect(await readFile(join(copy, file), "utf8")).toBe(await readFile(join(root, file), "utf8"));
+  });
+
   test("catches a hand edit of a generated file through its body stamp", async () => {
     await appendFile(join(copy, "packages/cube4sales/src/generated/operations.ts"), "\n// tweak\n");
     expect(await generate({ write: false, root: copy })).toEqual(["packages/cube4sales/src/generated/operations.ts"]);

@@ -13,7 +13,7 @@ declare module "vitest" {
 /** One Prism mock per provider in the registry, on free 127.0.0.1 ports; stopped after the run, pass or fail. */
 export default async function setup(project: TestProject) {
   const providers = await readRegistry(process.cwd());
-  const started = await Promise.allSettled(providers.map((p) => startPrism({ spec: p.spec })));
+  const started = await Promise.allSettled(providers.map((p) => startPrism({ spec: p.spec, silent: true })));
   const mocks = started.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
   const stopAll = () => Promise.all(mocks.map((m) => m.stop()));
   const failed = started.find((s) => s.status === "rejected");
