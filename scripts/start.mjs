@@ -1,27 +1,28 @@
 #!/usr/bin/env node
 // @ts-check
 // `pnpm start` / `npm start` (through scripts/bootstrap.mjs): rebuilds what is stale (generated code, the docs
-// portal), starts a Prism mock of every provider on its fixed port, serves the portal on 127.0.0.1 and prints what
-// runs where. Ctrl-C stops everything it started.
+// portal), starts a Prism mock (stateless, the spec's examples) and a twin (stateful, the documented behaviour) of
+// every provider on fixed ports, serves the portal on 127.0.0.1 and prints what runs where. Ctrl-C stops everything.
 import { createServer } from "node:net";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { startTwin, twinCredentials } from "../twins/src/index.js";
 import { DEFAULT_OUT } from "./docs.mjs";
 import { generate } from "./generate.mjs";
 import { buildPortal, portalInputs, readManifest } from "./lib/build-portal.mjs";
-import { MOCK_PORT_BASE, mockPort, PORTAL_PORT } from "./lib/ports.mjs";
+import { MOCK_PORT_BASE, mockPort, PORTAL_PORT, TWIN_PORT_BASE, twinPort } from "./lib/ports.mjs";
 import { startPrism } from "./lib/prism.mjs";
 import { readRegistry } from "./lib/registry.mjs";
 import { renderIndex } from "./lib/render-index.mjs";
 import { serveDirectory } from "./lib/static-server.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const USAGE = "usage: pnpm start [--port N] [--mock-port N] [--out DIR]   (port 0: any free port)";
+const USAGE = "usage: pnpm start [--port N] [--mock-port N] [--twin-port N] [--out DIR]   (port 0: any free port)";
 
 /** @type {(() => Promise<void>)[]} */
 const stops = [];
-/** Mocks being started: Ctrl-C during start-up must still stop the ones that come up. */
+/** Mocks and twins being started: Ctrl-C during start-up must still stop the ones that come up. */
 /** @type {Promise<{ url: string, stop: () => Promise<void> }>[]} */
 const starting = [];
 let stopping = false;
@@ -34,10 +35,16 @@ main().catch(async (error) => {
 
 async function main() {
   const { values } = parseArgs({
-    options: { port: { type: "string" }, "mock-port": { type: "string" }, out: { type: "string" } },
+    options: {
+      port: { type: "string" },
+      "mock-port": { type: "string" },
+      "twin-port": { type: "string" },
+      out: { type: "string" },
+    },
   });
   const port = portOption("--port", values.port, PORTAL_PORT);
   const mockBase = portOption("--mock-port", values["mock-port"], MOCK_PORT_BASE);
+  const twinBase = portOption("--twin-port", values["twin-port"], TWIN_PORT_BASE);
   const out = values.out === undefined ? DEFAULT_OUT : resolve(values.out);
   process.once("SIGINT", () => shutdown(0));
   process.once("SIGTERM", () => shutdown(0));
@@ -55,46 +62,72 @@ async function main() {
       : await buildPortal({ root, out, log: (line) => console.log(line) });
   if (manifest === built) console.log(`docs: ${relative(root, out) || "."} is up to date`);
 
-  if (mockBase + providers.length - 1 > 65535) {
-    throw new Error(`--mock-port ${mockBase} leaves no room for ${providers.length} consecutive mock ports`);
+  for (const [option, base] of /** @type {const} */ ([
+    ["--mock-port", mockBase],
+    ["--twin-port", twinBase],
+  ])) {
+    if (base + providers.length - 1 > 65535) {
+      throw new Error(`${option} ${base} leaves no room for ${providers.length} consecutive ports`);
+    }
   }
   const ports = providers.map((_, index) => (mockBase === 0 ? 0 : mockPort(index, mockBase)));
-  for (const [index, wanted] of ports.entries()) {
-    await ensureFree(wanted, `the ${providers[index]?.id} mock`, "--mock-port");
+  const twinPorts = providers.map((_, index) => (twinBase === 0 ? 0 : twinPort(index, twinBase)));
+  for (const [index, provider] of providers.entries()) {
+    await ensureFree(ports[index] ?? 0, `the ${provider.id} mock`, "--mock-port");
+    await ensureFree(twinPorts[index] ?? 0, `the ${provider.id} twin`, "--twin-port");
   }
   await ensureFree(port, "the docs portal", "--port");
   starting.push(
     ...providers.map((provider, index) => startPrism({ spec: provider.spec, port: ports[index] || undefined })),
+    ...providers.map((provider, index) =>
+      startTwin(/** @type {import("../twins/src/index.js").TwinProvider} */ (provider.id), {
+        port: twinPorts[index],
+        seed: true,
+      }),
+    ),
   );
   const started = await Promise.allSettled(starting);
   // Ctrl-C during start-up: shutdown() stops what came up; announcing it as running would be wrong.
   if (stopping) return;
   const failed = started.find((result) => result.status === "rejected");
   if (failed) throw failed.reason;
-  const mocks = Object.fromEntries(
-    providers.map((provider, index) => {
-      const result = started[index];
-      return [provider.id, result?.status === "fulfilled" ? result.value.url : ""];
-    }),
-  );
+  const urlAt = (/** @type {number} */ position) => {
+    const result = started[position];
+    return result?.status === "fulfilled" ? result.value.url : "";
+  };
+  const mocks = Object.fromEntries(providers.map((provider, index) => [provider.id, urlAt(index)]));
+  const twins = Object.fromEntries(providers.map((provider, index) => [provider.id, urlAt(providers.length + index)]));
 
-  const index = () => renderIndex(manifest, { mocks });
+  const index = () => renderIndex(manifest, { mocks, twins, twinCredentials });
   const portal = await serveDirectory({ dir: out, port, routes: { "/index.html": index } });
   stops.push(portal.close);
   if (stopping) return portal.close();
 
   const rows = [
-    ["", "docs", "mock (Prism)"],
-    ["portal index", `${portal.url}/`, ""],
-    ...providers.map((provider) => [provider.id, `${portal.url}/${provider.id}.html`, mocks[provider.id] ?? ""]),
+    ["", "docs", "mock (Prism, stateless)", "twin (stateful)"],
+    ["portal index", `${portal.url}/`, "", ""],
+    ...providers.map((provider) => [
+      provider.id,
+      `${portal.url}/${provider.id}.html`,
+      mocks[provider.id] ?? "",
+      twins[provider.id] ?? "",
+    ]),
   ];
-  const widths = [0, 1].map((column) => Math.max(...rows.map((row) => row[column]?.length ?? 0)));
+  const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column]?.length ?? 0)));
   console.log("\nclientele is running on 127.0.0.1 (Ctrl-C stops everything):\n");
   for (const row of rows) {
-    console.log(`  ${row[0]?.padEnd(widths[0] ?? 0)}  ${row[1]?.padEnd(widths[1] ?? 0)}  ${row[2]}`.trimEnd());
+    const cells = row.map((cell, column) => (column < 3 ? cell.padEnd(widths[column] ?? 0) : cell));
+    console.log(`  ${cells.join("  ")}`.trimEnd());
+  }
+  console.log("\nTwin credentials (the documented defaults):");
+  for (const provider of providers) {
+    console.log(
+      `  ${provider.id}: ${twinCredentials[/** @type {keyof typeof twinCredentials} */ (provider.id)] ?? ""}`,
+    );
   }
   console.log(
-    "\nPoint a client at a mock with its `baseUrl` option; Prism reports invalid requests in `sl-violations`.",
+    "\nPoint a client at a mock or a twin with its `baseUrl` option. A mock answers with the spec's examples and\n" +
+      "reports invalid requests in `sl-violations`; a twin keeps what you create and behaves as the vendor documents.",
   );
 }
 
@@ -106,7 +139,7 @@ async function shutdown(code) {
   stopping = true;
   const mocks = (await Promise.allSettled(starting)).flatMap((r) => (r.status === "fulfilled" ? [r.value.stop] : []));
   const all = [...stops, ...mocks];
-  if (all.length > 0) console.log("\nstopping the portal and the mocks ...");
+  if (all.length > 0) console.log("\nstopping the portal, the mocks and the twins ...");
   await Promise.allSettled(all.map((stop) => stop()));
   if (all.length > 0) console.log("stopped.");
   process.exit(code);

@@ -1,5 +1,5 @@
 // @ts-check
-import { loopbackUrl, mockPort } from "./ports.mjs";
+import { loopbackUrl, mockPort, twinPort } from "./ports.mjs";
 
 /**
  * @typedef {object} PortalOperation
@@ -45,13 +45,16 @@ const html = (/** @type {unknown} */ value) =>
   );
 
 /**
- * The portal's front page. Without `mocks` (a static build) it names the port `pnpm start` runs each mock on; with
- * them (served by `pnpm start`) it gives the running mocks' base URLs.
+ * The portal's front page. Without `mocks` (a static build) it names the ports `pnpm start` runs each mock and twin
+ * on; with them (served by `pnpm start`) it gives the running mocks' and twins' base URLs, and says which is which.
  * @param {PortalManifest} manifest
- * @param {{ mocks?: Record<string, string> }} [options]
+ * @param {{ mocks?: Record<string, string>, twins?: Record<string, string>,
+ *   twinCredentials?: Record<string, string> }} [options]
  */
-export function renderIndex(manifest, { mocks } = {}) {
-  const sections = manifest.providers.map((provider, index) => renderProvider(provider, index, mocks)).join("\n");
+export function renderIndex(manifest, { mocks, twins, twinCredentials } = {}) {
+  const sections = manifest.providers
+    .map((provider, index) => renderProvider(provider, index, mocks, twins, twinCredentials))
+    .join("\n");
   const contents = manifest.providers
     .map(
       (p) =>
@@ -85,7 +88,11 @@ export function renderIndex(manifest, { mocks } = {}) {
   <p>Offline docs of the vendor APIs our typed clients cover, rendered from the specs in <code>specs/</code>. Every
   operation shows how to call it with our client (TypeScript). Elements the vendor documents leave open are inferred
   in the spec and carry an <span class="inferred">Inferred</span> badge.
-  ${mocks ? "Each API's Prism mock is running: point a client's <code>baseUrl</code> at it." : "Run <code>pnpm start</code> to serve this portal with a Prism mock of every API."}</p>
+  ${mocks ? "Each API's Prism mock and twin are running: point a client's <code>baseUrl</code> at either." : "Run <code>pnpm start</code> to serve this portal with a Prism mock and a twin of every API."}</p>
+  <p>A <strong>mock</strong> (Prism) is stateless: it answers every call with the spec's examples and reports requests
+  that leave the spec in its <code>sl-violations</code> header. A <strong>twin</strong> is stateful: it keeps what you
+  create, paginates, conflicts and counts rate limits down as the vendor documents, with the documented default
+  credentials.</p>
   <nav>
     <ul>
       ${contents}
@@ -101,13 +108,21 @@ ${sections}
  * @param {PortalProvider} provider
  * @param {number} index
  * @param {Record<string, string> | undefined} mocks
+ * @param {Record<string, string> | undefined} twins
+ * @param {Record<string, string> | undefined} credentials
  */
-function renderProvider(provider, index, mocks) {
+function renderProvider(provider, index, mocks, twins, credentials) {
   const mock = mocks
     ? mocks[provider.id]
       ? `<code>${html(mocks[provider.id])}</code> (Prism, running)`
       : '<span class="muted">not running</span>'
     : `<span class="muted">not running; <code>pnpm start</code> serves it at</span> <code>${html(loopbackUrl(mockPort(index)))}</code>`;
+  const login = credentials?.[provider.id] ? ` <span class="muted">${html(credentials[provider.id])}</span>` : "";
+  const twin = twins
+    ? twins[provider.id]
+      ? `<code>${html(twins[provider.id])}</code> (stateful twin, running)${login}`
+      : '<span class="muted">not running</span>'
+    : `<span class="muted">not running; <code>pnpm start</code> serves it at</span> <code>${html(loopbackUrl(twinPort(index)))}</code>`;
   const rows = provider.operations
     .map(
       (op) =>
@@ -122,6 +137,7 @@ function renderProvider(provider, index, mocks) {
       <dt>Formalizes</dt><dd>${provider.origin.map((o) => `<code>${html(o)}</code>`).join(", ") || '<span class="muted">no seed document named</span>'}</dd>
       <dt>Bundled spec</dt><dd><a href="${html(provider.specYaml)}">YAML</a> · <a href="${html(provider.specJson)}">JSON</a></dd>
       <dt>Mock</dt><dd>${mock}</dd>
+      <dt>Twin</dt><dd>${twin}</dd>
     </dl>
     <table>
       <thead><tr><th>Method</th><th>Path</th><th>Summary</th><th>Client method</th></tr></thead>

@@ -21,7 +21,7 @@ describe("pnpm start", () => {
     out = (await sharedPortal()).dir;
     child = spawn(
       process.execPath,
-      [join(root, "scripts", "start.mjs"), "--port", "0", "--mock-port", "0", "--out", out],
+      [join(root, "scripts", "start.mjs"), "--port", "0", "--mock-port", "0", "--twin-port", "0", "--out", out],
       { cwd: root, stdio: ["ignore", "pipe", "pipe"] },
     );
     exited = new Promise((resolve) => child.once("exit", (code) => resolve(code)));
@@ -47,13 +47,12 @@ describe("pnpm start", () => {
     if ((await Promise.race([exited, timeout])) === "timeout") child.kill("SIGKILL");
   });
 
-  /** The table row of a provider: its docs URL and its mock URL. */
+  /** The table row of a provider: its docs URL, its mock URL and its twin URL. */
   const row = (id: string) => {
-    const match = output.match(
-      new RegExp(`^\\s+${id}\\s+(http://127\\.0\\.0\\.1:\\d+/\\S+)\\s+(http://127\\.0\\.0\\.1:\\d+)\\s*$`, "m"),
-    );
+    const url = "(http://127\\.0\\.0\\.1:\\d+)";
+    const match = output.match(new RegExp(`^\\s+${id}\\s+${url}(/\\S+)\\s+${url}\\s+${url}\\s*$`, "m"));
     if (!match) throw new Error(`no table row for ${id} in:\n${output}`);
-    return { docs: match[1] as string, mock: match[2] as string };
+    return { docs: `${match[1]}${match[2]}`, mock: match[3] as string, twin: match[4] as string };
   };
   const portalUrl = () => output.match(/^\s+portal index\s+(http:\/\/127\.0\.0\.1:\d+)\/\s*$/m)?.[1] ?? "";
 
@@ -80,8 +79,31 @@ describe("pnpm start", () => {
     }
   });
 
+  test("runs a stateful twin of every provider, seeded with the vendor documents' examples", async () => {
+    for (const { id } of providers) expect(row(id).twin).not.toBe(row(id).mock);
+    // Cube4sales names no auth, so its twin can be asked directly: the document's assignment 9 record is there.
+    const records = await (await fetch(`${row("cube4sales").twin}/crm/customers?assignment_id=9`)).json();
+    expect(records).toEqual([expect.objectContaining({ customer_id: 2488539, assignment_id: 9, Hoved: "Ja" })]);
+    // The twin keeps what is created: a new record is listed afterwards (a Prism mock would forget it).
+    const created = await fetch(`${row("cube4sales").twin}/crm/customers`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ customer_id: 77, assignment_id: 9, name: "Start test" }),
+    });
+    expect(created.status).toBe(200);
+    const after = await (await fetch(`${row("cube4sales").twin}/crm/customers?assignment_id=9`)).json();
+    expect(after.map((r: { customer_id: number }) => r.customer_id).sort((a: number, b: number) => a - b)).toEqual([
+      77, 2488539,
+    ]);
+  });
+
+  test("the index says which URL is the mock and which the twin", async () => {
+    const index = await (await fetch(`${portalUrl()}/`)).text();
+    for (const { id } of providers) expect(index).toContain(`<code>${row(id).twin}</code> (stateful twin, running)`);
+  });
+
   test("Ctrl-C stops everything it started", async () => {
-    const urls = [portalUrl(), ...providers.map(({ id }) => row(id).mock)];
+    const urls = [portalUrl(), ...providers.flatMap(({ id }) => [row(id).mock, row(id).twin])];
     child.kill("SIGINT");
     expect(await exited).toBe(0);
     expect(output).toContain("stopped.");
