@@ -1,5 +1,5 @@
 // @ts-check
-import { listOperations, sensitivePropertyNames } from "./spec-walk.mjs";
+import { deref, listOperations, sensitivePropertyNames } from "./spec-walk.mjs";
 
 const literal = (/** @type {unknown} */ value) => JSON.stringify(value);
 
@@ -47,6 +47,11 @@ export function renderSpecConstants(spec) {
       text += `  ${name}: ${values ? `[${values.map(literal).join(", ")}]` : "undefined"},\n`;
     text += "} as const;\n";
   }
+  const accept = responseMediaTypes(spec);
+  if (accept.length > 0) {
+    text += `\n/** Every media type the spec's responses use, for the \`Accept\` header. */\n`;
+    text += `export const accept = ${literal(accept.join(", "))};\n`;
+  }
   text += `\n/** Body fields whose values are redacted from errors and logs (\`x-sensitive\`). */\n`;
   text += `export const sensitiveKeys: readonly string[] = ${literal([...sensitivePropertyNames(spec)].sort())};\n`;
   const rateLimit = spec["x-rate-limit"];
@@ -71,4 +76,19 @@ export function renderModels(spec) {
     text += `export type ${name} = components["schemas"][${literal(name)}];\n`;
   }
   return text;
+}
+
+/**
+ * The media types of every response of every operation, in document order.
+ * @param {any} spec
+ * @returns {string[]}
+ */
+function responseMediaTypes(spec) {
+  const types = new Set();
+  for (const { operation } of listOperations(spec)) {
+    for (const response of Object.values(operation.responses ?? {})) {
+      for (const type of Object.keys(deref(spec, response).content ?? {})) types.add(type);
+    }
+  }
+  return /** @type {string[]} */ ([...types]);
 }

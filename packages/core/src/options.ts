@@ -32,6 +32,8 @@ export interface TransportSetup<PathOptions> {
   authHeaders: Record<string, string>;
   /** Values never to show in errors or logs (credentials); their percent-encoded forms are masked too. */
   secrets: string[];
+  /** The media types the spec's responses use, sent as `Accept` (a user's `accept` header overrides it). */
+  accept?: string;
   /** Body fields whose values are masked (`x-sensitive`). */
   sensitiveKeys?: readonly string[];
   path?: PathOptions;
@@ -62,7 +64,11 @@ export function createTransport<PathOptions = undefined>(setup: TransportSetup<P
     baseUrl: options.baseUrl === undefined ? setup.defaultBaseUrl : checkBaseUrl(factory, options.baseUrl),
     // Looked up at call time, so a fetch patched in later (a test double, a polyfill) is used.
     fetch: fetch ?? ((input, init) => globalThis.fetch(input, init)),
-    headers: checkHeaders(factory, setup.authHeaders, options.headers),
+    headers: checkHeaders(
+      factory,
+      setup.accept ? { accept: setup.accept, ...setup.authHeaders } : setup.authHeaders,
+      options.headers,
+    ),
     timeout: timeout === undefined ? 30_000 : wholeNumber(factory, "timeout", timeout, 1),
     maxRetries: maxRetries === undefined ? 2 : wholeNumber(factory, "maxRetries", maxRetries, 0),
     redactor: createRedactor(setup.secrets, setup.sensitiveKeys),

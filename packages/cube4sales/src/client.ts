@@ -9,7 +9,7 @@ import {
 } from "@clientele/core";
 import { bindOperations, type Operations } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
-import { defaultServer, sensitiveKeys } from "./generated/spec.js";
+import { accept, defaultServer, sensitiveKeys } from "./generated/spec.js";
 
 const FACTORY = "createCube4salesClient";
 
@@ -41,6 +41,7 @@ export function createCube4salesTransport(options: Cube4salesClientOptions): Tra
     providerOptions: ["account"],
     defaultBaseUrl: defaultServer.replace("{account}", account),
     authHeaders: {},
+    accept,
     secrets: headerValues.filter((value) => typeof value === "string"),
     sensitiveKeys,
   });

@@ -9,7 +9,7 @@ import {
 } from "@clientele/core";
 import { bindOperations, type Operations } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
-import { defaultServer, type PathOptions, pathOptionValues, sensitiveKeys } from "./generated/spec.js";
+import { accept, defaultServer, type PathOptions, pathOptionValues, sensitiveKeys } from "./generated/spec.js";
 
 const FACTORY = "createCubitClient";
 
@@ -35,6 +35,7 @@ export function createCubitTransport(options: CubitClientOptions): Transport<Pat
     providerOptions: ["apiKey", "environment"],
     defaultBaseUrl: defaultServer,
     authHeaders: { "api-key": apiKey },
+    accept,
     secrets: [apiKey],
     sensitiveKeys,
     path: { environment },

@@ -11,7 +11,7 @@ import {
 } from "@clientele/core";
 import { bindOperations, type Operations } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
-import { defaultServer, rateLimitHeaders, sensitiveKeys } from "./generated/spec.js";
+import { accept, defaultServer, rateLimitHeaders, sensitiveKeys } from "./generated/spec.js";
 
 const FACTORY = "createCycleSoftwareClient";
 
@@ -45,6 +45,7 @@ export function createCycleSoftwareTransport(options: CycleSoftwareClientOptions
     providerOptions: ["username", "password", "requestsPerMinute"],
     defaultBaseUrl: defaultServer,
     authHeaders: { authorization: `Basic ${credential}` },
+    accept,
     secrets: [credential, password, username],
     sensitiveKeys,
     rateLimits: rateLimiting(rateLimitHeaders, optionalCount(FACTORY, options, "requestsPerMinute")),

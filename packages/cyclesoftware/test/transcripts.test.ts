@@ -570,6 +570,11 @@ describe.each(exchanges)("CycleSoftware transcript: $name", ({ request, response
     expect(sent.headers.get("authorization")).toBe(documented.headers.get("authorization"));
   });
 
+  test("asks for JSON with the documented Accept header", async () => {
+    const { sent } = await replay();
+    expect(sent.headers.get("accept")).toBe(documented.headers.get("accept"));
+  });
+
   test(documentedBody === undefined ? "sends no body" : "sends the documented JSON body", async () => {
     const { sent } = await replay();
     if (documentedBody === undefined) {

@@ -9,7 +9,7 @@ import {
 } from "@clientele/core";
 import { bindOperations, type Operations } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
-import { environmentServers, sensitiveKeys } from "./generated/spec.js";
+import { accept, environmentServers, sensitiveKeys } from "./generated/spec.js";
 
 const FACTORY = "createOnlinewerkroosterClient";
 const ENVIRONMENTS = Object.keys(environmentServers) as (keyof typeof environmentServers)[];
@@ -39,6 +39,7 @@ export function createOnlinewerkroosterTransport(options: OnlinewerkroosterClien
     providerOptions: ["apiKey", "customerKey", "environment"],
     defaultBaseUrl: environmentServers[environment],
     authHeaders: { apikey: apiKey, CustomerKey: customerKey },
+    accept,
     secrets: [apiKey, customerKey],
     sensitiveKeys,
   });
