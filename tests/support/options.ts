@@ -6,6 +6,8 @@ export interface OptionCase {
   name: string;
   options: unknown;
   option: string;
+  /** For a misspelt option: the option the error suggests instead. */
+  meant?: string;
 }
 
 export interface OptionSuite {
@@ -27,10 +29,11 @@ const URL_PASSWORD = "url-pa55word-never-shown";
 
 /** The common options (every factory takes them), each broken the ways callers get them wrong. */
 export function commonOptionCases(valid: Record<string, unknown>): OptionCase[] {
-  const broken = (name: string, option: string, patch: Record<string, unknown>): OptionCase => ({
+  const broken = (name: string, option: string, patch: Record<string, unknown>, meant?: string): OptionCase => ({
     name,
     option,
     options: { ...valid, ...patch },
+    ...(meant ? { meant } : {}),
   });
   return [
     broken("baseUrl that is not a URL", "baseUrl", { baseUrl: "not a url" }),
@@ -42,9 +45,9 @@ export function commonOptionCases(valid: Record<string, unknown>): OptionCase[] 
     broken("baseUrl with credentials", "baseUrl", { baseUrl: `https://user:${URL_PASSWORD}@example.test` }),
     broken("baseUrl with a query", "baseUrl", { baseUrl: "https://example.test/?key=1" }),
     broken("baseUrl with a fragment", "baseUrl", { baseUrl: "https://example.test/#top" }),
-    broken("a typo: baseURL", "baseURL", { baseURL: "https://example.test" }),
-    broken("a typo: retries", "retries", { retries: 3 }),
-    broken("a typo: timeOut", "timeOut", { timeOut: 1000 }),
+    broken("a typo: baseURL", "baseURL", { baseURL: "https://example.test" }, "baseUrl"),
+    broken("a typo: retries", "retries", { retries: 3 }, "maxRetries"),
+    broken("a typo: timeOut", "timeOut", { timeOut: 1000 }, "timeout"),
     broken("fetch that is a string", "fetch", { fetch: "fetch" }),
     broken("fetch that is an object", "fetch", { fetch: {} }),
     broken("fetch that is null", "fetch", { fetch: null }),
@@ -97,12 +100,13 @@ export function optionSuite({ factory, create, valid, secrets, cases, accepted =
   describe(`${factory} options`, () => {
     test.each([...cases, ...commonOptionCases(valid)])(
       "$name: throws an OptionError naming $option",
-      ({ options, option }) => {
+      ({ options, option, meant }) => {
         const error = thrownBy(() => create(options));
         expect(error).toBeInstanceOf(OptionError);
         const { message, stack } = error as OptionError;
         expect((error as OptionError).option).toBe(option);
         expect(message).toContain(`${factory}: option "${option}"`);
+        if (meant) expect(message).toContain(`did you mean "${meant}"?`);
         for (const secret of [...secrets, URL_PASSWORD]) {
           expect(message).not.toContain(secret);
           expect(stack).not.toContain(secret);

@@ -2,7 +2,7 @@ export { basicCredential } from "./auth.js";
 export type { ApiErrorInit, CallInfo } from "./errors.js";
 export { errorClassFor, wholeNumber } from "./errors.js";
 export type { TransportSetup } from "./options.js";
-export { createTransport, optionalCount, requireOneOf, requireString } from "./options.js";
+export { checkOptionNames, createTransport, optionalCount, requireOneOf, requireString } from "./options.js";
 export { paginateByOffset } from "./paginate.js";
 export * from "./public.js";
 export { encodeQuery, pathParam } from "./query.js";

@@ -26,8 +26,6 @@ export interface TransportSetup<PathOptions> {
   /** The public factory's name, for error messages. */
   factory: string;
   options: ClientOptions;
-  /** The provider's own option names, beyond the common ones. */
-  providerOptions: readonly string[];
   defaultBaseUrl: string;
   authHeaders: Record<string, string>;
   /** Values never to show in errors or logs (credentials); their percent-encoded forms are masked too. */
@@ -47,14 +45,27 @@ export function optionalCount(factory: string, options: object, option: string):
   return value === undefined ? undefined : wholeNumber(factory, option, value, 1);
 }
 
+/**
+ * The first check of every factory, before any option is read: a misspelt option (`apikey`, `baseURL`) is named as
+ * such, with the option it probably meant, instead of surfacing as the real option being "required".
+ */
+export function checkOptionNames(factory: string, options: unknown, providerOptions: readonly string[]): void {
+  if (options === null || typeof options !== "object") return;
+  const known = [...COMMON_OPTIONS, ...providerOptions];
+  for (const name of Object.keys(options)) {
+    if (known.includes(name)) continue;
+    const lower = name.toLowerCase();
+    const meant = known.find((k) => {
+      const other = k.toLowerCase();
+      return lower.length > 2 && (other.includes(lower) || lower.includes(other));
+    });
+    throw new OptionError(factory, name, `is not an option of this client${meant ? `; did you mean "${meant}"?` : ""}`);
+  }
+}
+
 export function createTransport<PathOptions = undefined>(setup: TransportSetup<PathOptions>): Transport<PathOptions> {
   const { factory, options } = setup;
   if (options === null || typeof options !== "object") throw new OptionError(factory, "options", "must be an object");
-  for (const name of Object.keys(options)) {
-    if (!COMMON_OPTIONS.includes(name) && !setup.providerOptions.includes(name)) {
-      throw new OptionError(factory, name, "is not an option of this client");
-    }
-  }
   const { fetch, logger, timeout, maxRetries } = options;
   if (fetch !== undefined && typeof fetch !== "function") throw new OptionError(factory, "fetch", "must be a function");
   if (logger !== undefined && typeof logger !== "function") {

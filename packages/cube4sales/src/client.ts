@@ -1,5 +1,6 @@
 import {
   type ClientOptions,
+  checkOptionNames,
   createRawClient,
   createTransport,
   OptionError,
@@ -11,6 +12,7 @@ import { bindOperations, type Operations } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
 import { accept, defaultServer, sensitiveKeys } from "./generated/spec.js";
 
+const OPTIONS = ["account"];
 const FACTORY = "createCube4salesClient";
 
 export interface Cube4salesClientOptions extends ClientOptions {
@@ -30,6 +32,7 @@ export type Cube4salesClient = Operations & {
 
 /** The lightweight transport the standalone operation functions take; the smallest bundle. */
 export function createCube4salesTransport(options: Cube4salesClientOptions): Transport<undefined> {
+  checkOptionNames(FACTORY, options, OPTIONS);
   const account = requireString(FACTORY, options, "account");
   if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(account)) {
     throw new OptionError(FACTORY, "account", "must be a subdomain label (letters, digits and inner hyphens)");
@@ -38,7 +41,6 @@ export function createCube4salesTransport(options: Cube4salesClientOptions): Tra
   return createTransport({
     factory: FACTORY,
     options,
-    providerOptions: ["account"],
     defaultBaseUrl: defaultServer.replace("{account}", account),
     authHeaders: {},
     accept,

@@ -26,7 +26,7 @@ optionSuite({
     },
     // Cube4sales has a single server: there is no environment to choose.
     { name: "an environment", options: { ...valid, environment: "prod" }, option: "environment" },
-    { name: "a typo: acount", options: { acount: "youraccount", headers: valid.headers }, option: "account" },
+    { name: "a typo: acount", options: { acount: "youraccount", headers: valid.headers }, option: "acount" },
   ],
   accepted: [
     ["no headers at all", { account: "youraccount" }],

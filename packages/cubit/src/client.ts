@@ -1,5 +1,6 @@
 import {
   type ClientOptions,
+  checkOptionNames,
   createRawClient,
   createTransport,
   type RawClient,
@@ -11,6 +12,7 @@ import { bindOperations, type Operations } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
 import { accept, defaultServer, type PathOptions, pathOptionValues, sensitiveKeys } from "./generated/spec.js";
 
+const OPTIONS = ["apiKey", "environment"];
 const FACTORY = "createCubitClient";
 
 export interface CubitClientOptions extends ClientOptions {
@@ -27,12 +29,12 @@ export type CubitClient = Operations & {
 
 /** The lightweight transport the standalone operation functions take; the smallest bundle. */
 export function createCubitTransport(options: CubitClientOptions): Transport<PathOptions> {
+  checkOptionNames(FACTORY, options, OPTIONS);
   const apiKey = requireString(FACTORY, options, "apiKey");
   const environment = requireOneOf(FACTORY, options, "environment", pathOptionValues.environment);
   return createTransport({
     factory: FACTORY,
     options,
-    providerOptions: ["apiKey", "environment"],
     defaultBaseUrl: defaultServer,
     authHeaders: { "api-key": apiKey },
     accept,

@@ -16,7 +16,12 @@ optionSuite({
     { name: "a blank apiKey", options: { apiKey: "   ", environment: "test" }, option: "apiKey" },
     { name: "an apiKey that is a number", options: { apiKey: 4711, environment: "test" }, option: "apiKey" },
     { name: "an apiKey with a line break", options: { apiKey: `${apiKey}\n`, environment: "test" }, option: "apiKey" },
-    { name: "the apiKey under a misspelt name", options: { apikey: apiKey, environment: "test" }, option: "apiKey" },
+    {
+      name: "the apiKey under a misspelt name",
+      options: { apikey: apiKey, environment: "test" },
+      option: "apikey",
+      meant: "apiKey",
+    },
     { name: "a missing environment", options: { apiKey }, option: "environment" },
     { name: "an unknown environment", options: { apiKey, environment: "production" }, option: "environment" },
     { name: "an environment in the wrong case", options: { apiKey, environment: "TEST" }, option: "environment" },

@@ -1,6 +1,7 @@
 import {
   basicCredential,
   type ClientOptions,
+  checkOptionNames,
   createRawClient,
   createTransport,
   optionalCount,
@@ -13,6 +14,7 @@ import { bindOperations, type Operations } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
 import { accept, defaultServer, rateLimitHeaders, sensitiveKeys } from "./generated/spec.js";
 
+const OPTIONS = ["username", "password", "requestsPerMinute"];
 const FACTORY = "createCycleSoftwareClient";
 
 export interface CycleSoftwareClientOptions extends ClientOptions {
@@ -36,13 +38,13 @@ export type CycleSoftwareClient = Operations & {
 
 /** The lightweight transport the standalone operation functions take; the smallest bundle. */
 export function createCycleSoftwareTransport(options: CycleSoftwareClientOptions): Transport<undefined> {
+  checkOptionNames(FACTORY, options, OPTIONS);
   const username = requireString(FACTORY, options, "username");
   const password = requireString(FACTORY, options, "password");
   const credential = basicCredential(username, password);
   return createTransport({
     factory: FACTORY,
     options,
-    providerOptions: ["username", "password", "requestsPerMinute"],
     defaultBaseUrl: defaultServer,
     authHeaders: { authorization: `Basic ${credential}` },
     accept,

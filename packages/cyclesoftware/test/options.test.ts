@@ -20,7 +20,7 @@ optionSuite({
     { name: "a blank password", options: { ...valid, password: "  " }, option: "password" },
     { name: "a password that is a number", options: { ...valid, password: 4711 }, option: "password" },
     { name: "a password with a line break", options: { ...valid, password: `${password}\n` }, option: "password" },
-    { name: "a typo: user", options: { user: username, password }, option: "username" },
+    { name: "a typo: user", options: { user: username, password }, option: "user", meant: "username" },
     // CycleSoftware has a single server: there is no environment to choose.
     { name: "an environment", options: { ...valid, environment: "prod" }, option: "environment" },
     { name: "a requestsPerMinute of 0", options: { ...valid, requestsPerMinute: 0 }, option: "requestsPerMinute" },

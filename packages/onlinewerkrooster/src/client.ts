@@ -1,5 +1,6 @@
 import {
   type ClientOptions,
+  checkOptionNames,
   createRawClient,
   createTransport,
   type RawClient,
@@ -11,6 +12,7 @@ import { bindOperations, type Operations } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
 import { accept, environmentServers, sensitiveKeys } from "./generated/spec.js";
 
+const OPTIONS = ["apiKey", "customerKey", "environment"];
 const FACTORY = "createOnlinewerkroosterClient";
 const ENVIRONMENTS = Object.keys(environmentServers) as (keyof typeof environmentServers)[];
 
@@ -30,13 +32,13 @@ export type OnlinewerkroosterClient = Operations & {
 
 /** The lightweight transport the standalone operation functions take; the smallest bundle. */
 export function createOnlinewerkroosterTransport(options: OnlinewerkroosterClientOptions): Transport<undefined> {
+  checkOptionNames(FACTORY, options, OPTIONS);
   const apiKey = requireString(FACTORY, options, "apiKey");
   const customerKey = requireString(FACTORY, options, "customerKey");
   const environment = requireOneOf(FACTORY, options, "environment", ENVIRONMENTS);
   return createTransport({
     factory: FACTORY,
     options,
-    providerOptions: ["apiKey", "customerKey", "environment"],
     defaultBaseUrl: environmentServers[environment],
     authHeaders: { apikey: apiKey, CustomerKey: customerKey },
     accept,

@@ -27,7 +27,8 @@ optionSuite({
     {
       name: "the customerKey under the header's spelling",
       options: { apiKey, CustomerKey: customerKey, environment: "dev" },
-      option: "customerKey",
+      option: "CustomerKey",
+      meant: "customerKey",
     },
     { name: "a missing environment", options: { apiKey, customerKey }, option: "environment" },
     { name: "Cubit's environment name", options: { ...valid, environment: "test" }, option: "environment" },

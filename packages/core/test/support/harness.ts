@@ -29,7 +29,6 @@ export function testTransport(
   return createTransport<undefined>({
     factory: "createTestClient",
     options: { baseUrl: "https://api.test", fetch, ...options },
-    providerOptions: [],
     defaultBaseUrl: "https://unused.test",
     authHeaders: { Authorization: `Bearer ${SECRET}` },
     secrets: [SECRET],
