@@ -14,6 +14,7 @@ import { accept, defaultServer, sensitiveKeys } from "./generated/spec.js";
 
 const OPTIONS = ["account"];
 const FACTORY = "createCube4salesClient";
+const NOT_SECRET = new Set(["accept", "accept-language", "content-type", "user-agent"]);
 
 export interface Cube4salesClientOptions extends ClientOptions {
   /** Your Cube account subdomain: `https://{account}.cube4sales.com`. */
@@ -37,7 +38,11 @@ export function createCube4salesTransport(options: Cube4salesClientOptions): Tra
   if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(account)) {
     throw new OptionError(FACTORY, "account", "must be a subdomain label (letters, digits and inner hyphens)");
   }
-  const headerValues = options.headers && typeof options.headers === "object" ? Object.values(options.headers) : [];
+  // The credential goes in some header the document does not name, so every header value is a secret, except those
+  // of content negotiation: masking "application/json" would garble every message that mentions it.
+  const headerValues = Object.entries(options.headers && typeof options.headers === "object" ? options.headers : {})
+    .filter(([name]) => !NOT_SECRET.has(name.toLowerCase()))
+    .map(([, value]) => value);
   return createTransport({
     factory: FACTORY,
     options,
