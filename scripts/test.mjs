@@ -3,7 +3,7 @@
 // `pnpm test`: every check, in order of cost, failing fast. Runs the tools' binaries directly so it needs no
 // pnpm at run time, and closes with one "N passed, N failed" line for CI.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -30,10 +30,16 @@ const steps = [
 ];
 
 mkdirSync(dirname(report), { recursive: true });
+// A report left by an earlier run must never stand in for this one.
+rmSync(report, { force: true });
 for (const [name, command, args] of steps) {
   const started = Date.now();
   console.log(`\n▶ ${name}`);
-  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, FORCE_COLOR: "1" } });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, FORCE_COLOR: "1", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
+  });
   console.log(`${result.status === 0 ? "✔" : "✘"} ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   if (result.status !== 0) {
     summarize();
