@@ -14,7 +14,8 @@ export function encodeQuery(query: object): string {
 }
 
 function encode(text: string): string {
-  return encodeURIComponent(text).replace(/%3A/gi, ":");
+  const encoded = encodeURIComponent(text);
+  return encoded.includes("%3A") ? encoded.replace(/%3A/g, ":") : encoded;
 }
 
 /**

@@ -24,9 +24,10 @@ export interface RateLimiting {
   read: RateLimitReader;
   /**
    * Runs before every attempt: throws a `RateLimitError` when `latest` shows the daily budget spent and not yet
-   * reset, and resolves when the client-side limiter lets the request go.
+   * reset; returns a promise only when the client-side limiter makes the request wait, so an unpaced call costs no
+   * extra await.
    */
-  before(latest: RateLimit | undefined, call: () => CallInfo, signal?: AbortSignal): Promise<void>;
+  before(latest: RateLimit | undefined, call: () => CallInfo, signal?: AbortSignal): Promise<void> | undefined;
 }
 
 /** Reads `names` from every response; with `requestsPerMinute`, also paces requests on the client side. */
@@ -34,7 +35,7 @@ export function rateLimiting(names: RateLimitHeaders, requestsPerMinute?: number
   const acquire = requestsPerMinute ? minuteLimiter(requestsPerMinute) : undefined;
   return {
     read: rateLimitReader(names),
-    async before(latest, call, signal) {
+    before(latest, call, signal) {
       const reset = latest?.dayReset;
       if (latest?.dayRemaining === 0 && reset && reset.getTime() > Date.now()) {
         const info = call();
@@ -43,7 +44,7 @@ export function rateLimiting(names: RateLimitHeaders, requestsPerMinute?: number
           `${info.operationId}: not sent: the daily request budget is spent until ${reset.toISOString()}`,
         );
       }
-      await acquire?.(signal);
+      return acquire?.(signal);
     },
   };
 }

@@ -67,8 +67,12 @@ export class Transport<PathOptions = unknown> {
   /** The figures of the latest response that carried any. A spent daily budget here makes calls fail fast. */
   rateLimit: RateLimit | undefined;
 
+  /** The client's headers plus the content type of a JSON body, built once. */
+  readonly jsonHeaders: Record<string, string>;
+
   constructor(settings: TransportSettings<PathOptions>) {
     this.settings = settings;
+    this.jsonHeaders = { "content-type": "application/json", ...settings.headers };
   }
 
   get path(): PathOptions {
@@ -82,17 +86,13 @@ export class Transport<PathOptions = unknown> {
     body: unknown,
     options?: RequestOptions,
   ): ApiPromise<T> {
-    const result = request<T>(this, operation, path, query, body, options);
-    const promise = result.then(dataOf) as ApiPromise<T>;
-    // A caller using only withResponse() must not leave this branch as an unhandled rejection.
-    promise.catch(ignore);
-    promise.withResponse = () => result;
+    // The response is kept on the side, so a call that never asks for it pays for no second promise.
+    const meta = {} as Omit<ApiResult<T>, "data">;
+    const promise = request<T>(this, operation, path, query, body, options, meta) as ApiPromise<T>;
+    promise.withResponse = () => promise.then((data) => ({ data, response: meta.response, rateLimit: meta.rateLimit }));
     return promise;
   }
 }
-
-const dataOf = <T>(result: ApiResult<T>) => result.data;
-const ignore = () => {};
 
 async function request<T>(
   transport: Transport,
@@ -100,20 +100,30 @@ async function request<T>(
   path: string,
   query: object | undefined,
   body: unknown,
-  options: RequestOptions = {},
-): Promise<ApiResult<T>> {
+  options: RequestOptions | undefined,
+  meta: Omit<ApiResult<T>, "data">,
+): Promise<T> {
   const { settings } = transport;
   const { fetch, logger, rateLimits } = settings;
   const { id, method, idempotent } = operation;
+  options ??= {};
   const { signal } = options;
   const timeout = options.timeout === undefined ? settings.timeout : wholeNumber(id, "timeout", options.timeout, 1);
   const maxRetries =
     options.maxRetries === undefined ? settings.maxRetries : wholeNumber(id, "maxRetries", options.maxRetries, 0);
   const url = settings.baseUrl + path + (query ? encodeQuery(query) : "");
-  const headers: Record<string, string> =
-    body === undefined ? { ...settings.headers } : { "content-type": "application/json", ...settings.headers };
-  if (options.headers) for (const [name, value] of Object.entries(options.headers)) headers[name.toLowerCase()] = value;
-  const init: RequestInit = { method, headers, body: body === undefined ? undefined : JSON.stringify(body) };
+  // fetch never changes the headers it is given, so a call without headers of its own shares the client's.
+  let headers = body === undefined ? settings.headers : transport.jsonHeaders;
+  if (options.headers) {
+    headers = { ...headers };
+    for (const [name, value] of Object.entries(options.headers)) headers[name.toLowerCase()] = value;
+  }
+  const init: RequestInit = {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: undefined,
+  };
 
   // Redacting walks the body for sensitive values: only an error or a log line pays for it.
   let redactor: Redactor | undefined;
@@ -137,7 +147,8 @@ async function request<T>(
   };
 
   for (; ; attempt++) {
-    if (rateLimits) await rateLimits.before(transport.rateLimit, call, signal);
+    const pacing = rateLimits?.before(transport.rateLimit, call, signal);
+    if (pacing) await pacing;
     const started = log ? Date.now() : 0;
     log?.({ type: "request", headers: redact().value(headers) });
     let response: Response;
@@ -164,7 +175,11 @@ async function request<T>(
     const { status } = response;
     log?.({ type: "response", status, ms: Date.now() - started });
     const data = parseBody(response, text);
-    if (response.ok) return { data: data as T, response, rateLimit };
+    if (response.ok) {
+      meta.response = response;
+      meta.rateLimit = rateLimit;
+      return data as T;
+    }
     const failure = new (errorClassFor(status))({
       ...call(),
       status,
