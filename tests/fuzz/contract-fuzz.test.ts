@@ -67,29 +67,34 @@ describe.each(providers.map((p) => [p.id] as const))("%s: generated inputs again
 
     // The valid inputs leave these out (see isPathSegment): no encoding keeps them in place, so the client must
     // refuse them rather than call the parent resource.
-    test.skipIf(op.path.length === 0).each(["", ".", ".."])("path value %j: refused before sending", (value) => {
-      const input = { path: Object.fromEntries(op.path.map((p) => [p.name, value])), query: undefined, body: {} };
-      expect(() => call(client as Record<string, unknown>, op, input, { maxRetries: 0 })).toThrow(
-        /path parameter ".{0,2}" would address another resource/,
-      );
-    });
+    // Only operations with path parameters of their own have such a case (a table row, not a skipped test).
+    if (op.path.length > 0) {
+      test.each(["", ".", ".."])("path value %j: refused before sending", (value) => {
+        const input = { path: Object.fromEntries(op.path.map((p) => [p.name, value])), query: undefined, body: {} };
+        expect(() => call(client as Record<string, unknown>, op, input, { maxRetries: 0 })).toThrow(
+          /path parameter ".{0,2}" would address another resource/,
+        );
+      });
+    }
 
     const onWire = mutations(spec, op).filter((m) => m.onWire);
-    test.skipIf(onWire.length === 0)(
-      `invalid inputs (${onWire.length} kinds): Prism flags every one`,
-      async () => {
-        const labelled = fc.oneof(...onWire.map((m) => m.input.map((input) => ({ label: m.label, input }))));
-        await fc.assert(
-          fc.asyncProperty(labelled, async ({ label, input }) => {
-            const verdict = await prismVerdict(client, op, input);
-            const flagged =
-              verdict.violations !== null || (Array.isArray(verdict.validation) && verdict.validation.length > 0);
-            expect(flagged, `${label}: ${shown(input)} → ${verdict.status}, not flagged`).toBe(true);
-          }),
-          { seed: settings.seed, numRuns: settings.runs },
-        );
-      },
-      timeout,
-    );
+    // An operation whose every input fault is static (caught by the compiler) has nothing to send.
+    if (onWire.length > 0)
+      test(
+        `invalid inputs (${onWire.length} kinds): Prism flags every one`,
+        async () => {
+          const labelled = fc.oneof(...onWire.map((m) => m.input.map((input) => ({ label: m.label, input }))));
+          await fc.assert(
+            fc.asyncProperty(labelled, async ({ label, input }) => {
+              const verdict = await prismVerdict(client, op, input);
+              const flagged =
+                verdict.violations !== null || (Array.isArray(verdict.validation) && verdict.validation.length > 0);
+              expect(flagged, `${label}: ${shown(input)} → ${verdict.status}, not flagged`).toBe(true);
+            }),
+            { seed: settings.seed, numRuns: settings.runs },
+          );
+        },
+        timeout,
+      );
   });
 });

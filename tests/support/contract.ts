@@ -36,9 +36,9 @@ export function contractSuite(provider: string, table: ContractTable) {
       });
 
       const errors = documentedResponses(spec, operationId).filter((r) => r.status >= 400);
-      test.skipIf(errors.length === 0).each(errors)(
-        "documented status $status surfaces as its ApiError",
-        async ({ status, body }) => {
+      // Cube4sales documents no error status: its operations have no such rows.
+      if (errors.length > 0)
+        test.each(errors)("documented status $status surfaces as its ApiError", async ({ status, body }) => {
           const error = await calls.everyInput({ headers: { Prefer: `code=${status}` }, maxRetries: 0 }).then(
             () => undefined,
             (e: unknown) => e,
@@ -50,8 +50,7 @@ export function contractSuite(provider: string, table: ContractTable) {
           expect(apiError.status).toBe(status);
           expect(apiError.operationId).toBe(operationId);
           expect(apiError.body).toEqual(body);
-        },
-      );
+        });
     });
   });
 }
