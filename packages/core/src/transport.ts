@@ -188,9 +188,12 @@ async function request<T>(
       rateLimit,
     });
     let retryIn: number | undefined;
-    // No retry can succeed once the daily budget is spent.
-    if (idempotent && isRetryableStatus(status) && rateLimit?.dayRemaining !== 0) {
-      const asked = retryAfterDelay(response.headers);
+    const asked = retryAfterDelay(response.headers);
+    // No retry can succeed once the daily budget is spent, nor within seconds when a 429 shows the minute's budget
+    // spent and names no time to come back: each such retry would only spend more of the day's budget.
+    const spent =
+      rateLimit?.dayRemaining === 0 || (status === 429 && asked === undefined && rateLimit?.minuteRemaining === 0);
+    if (idempotent && isRetryableStatus(status) && !spent) {
       // A server asking for a longer pause than the limit gets its error back instead of a silently stalled call.
       retryIn = asked === undefined ? backoffDelay(attempt) : asked <= RETRY_AFTER_LIMIT_MS ? asked : undefined;
     }

@@ -101,6 +101,24 @@ describe("rate limits through a transport", () => {
     expect(seen).toHaveLength(1);
   });
 
+  test("a 429 that shows the minute's budget spent, with no Retry-After, is not retried", async () => {
+    const minuteSpent = { ...figures(5, 3_600_000), "x-minute-remaining": "0" };
+    const { fetch, seen } = scriptedFetch(json({}, 429, minuteSpent), json({}));
+    const error = await settle(limited(fetch).send(ops.get, "/x", undefined, undefined));
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).rateLimit?.minuteRemaining).toBe(0);
+    expect(seen).toHaveLength(1);
+  });
+
+  test("a 429 that shows the minute's budget spent but names a Retry-After is retried then", async () => {
+    const minuteSpent = { ...figures(5, 3_600_000), "x-minute-remaining": "0", "retry-after": "2" };
+    const { fetch, seen } = scriptedFetch(json({}, 429, minuteSpent), json({ ok: 1 }));
+    const { outcome, elapsed } = await withFakeTime(() => limited(fetch).send(ops.get, "/x", undefined, undefined));
+    expect(outcome).toEqual({ ok: 1 });
+    expect(seen).toHaveLength(2);
+    expect(elapsed).toBe(2_000);
+  });
+
   test("a 429 with budget left is retried after its Retry-After", async () => {
     const log = recordLog();
     const { fetch, seen } = scriptedFetch(
