@@ -11,6 +11,7 @@ import { startTwin, twinCredentials } from "../twins/src/index.js";
 import { DEFAULT_OUT } from "./docs.mjs";
 import { generate } from "./generate.mjs";
 import { buildPortal, portalInputs, readManifest } from "./lib/build-portal.mjs";
+import { portOption } from "./lib/cli.mjs";
 import { MOCK_PORT_BASE, mockPort, PORTAL_PORT, TWIN_PORT_BASE, twinPort } from "./lib/ports.mjs";
 import { startPrism } from "./lib/prism.mjs";
 import { readRegistry } from "./lib/registry.mjs";
@@ -42,9 +43,9 @@ async function main() {
       out: { type: "string" },
     },
   });
-  const port = portOption("--port", values.port, PORTAL_PORT);
-  const mockBase = portOption("--mock-port", values["mock-port"], MOCK_PORT_BASE);
-  const twinBase = portOption("--twin-port", values["twin-port"], TWIN_PORT_BASE);
+  const port = portOption(values.port, "--port", true) ?? PORTAL_PORT;
+  const mockBase = portOption(values["mock-port"], "--mock-port", true) ?? MOCK_PORT_BASE;
+  const twinBase = portOption(values["twin-port"], "--twin-port", true) ?? TWIN_PORT_BASE;
   const out = values.out === undefined ? DEFAULT_OUT : resolve(values.out);
   process.once("SIGINT", () => shutdown(0));
   process.once("SIGTERM", () => shutdown(0));
@@ -143,19 +144,6 @@ async function shutdown(code) {
   await Promise.allSettled(all.map((stop) => stop()));
   if (all.length > 0) console.log("stopped.");
   process.exit(code);
-}
-
-/**
- * @param {string} name
- * @param {string | undefined} value
- * @param {number} fallback
- */
-function portOption(name, value, fallback) {
-  if (value === undefined) return fallback;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`${name} must be a port number, got "${value}"`);
-  return port;
 }
 
 /**

@@ -1,15 +1,17 @@
 // @ts-check
-// What the long-running commands (`pnpm twin`, `pnpm proxy`) share: a --port option, a clear failure, a clean stop.
+// What the long-running commands (`pnpm mock`, `pnpm twin`, `pnpm proxy`, `pnpm start`) share: a --port option, a clear failure, a clean stop.
 
 /**
- * @param {string | undefined} value  the text given to --port
+ * @param {string | undefined} value  the text given to the option
+ * @param {string} [option]  its name, for the error
+ * @param {boolean} [anyFree]  whether 0 (any free port) is allowed
  * @returns {number | undefined}
  */
-export function portOption(value) {
+export function portOption(value, option = "--port", anyFree = false) {
   if (value === undefined) return undefined;
   const port = Number(value);
-  if (!(Number.isInteger(port) && port > 0 && port < 65536))
-    throw new Error(`--port must be a port number, got "${value}"`);
+  if (!(Number.isInteger(port) && port >= (anyFree ? 0 : 1) && port < 65536))
+    throw new Error(`${option} must be a port number, got "${value}"`);
   return port;
 }
 
