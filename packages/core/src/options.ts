@@ -1,3 +1,4 @@
+import { credentialHeaderNames } from "./credential-headers.js";
 import { OptionError, wholeNumber } from "./errors.js";
 import type { Logger } from "./logger.js";
 import type { RateLimiting } from "./rate-limit.js";
@@ -80,6 +81,7 @@ export function createTransport<PathOptions = undefined>(setup: TransportSetup<P
       setup.accept ? { accept: setup.accept, ...setup.authHeaders } : setup.authHeaders,
       options.headers,
     ),
+    credentialHeaders: credentialHeaderNames(setup.authHeaders),
     timeout: timeout === undefined ? 30_000 : wholeNumber(factory, "timeout", timeout, 1),
     maxRetries: maxRetries === undefined ? 2 : wholeNumber(factory, "maxRetries", maxRetries, 0),
     redactor: createRedactor(setup.secrets, setup.sensitiveKeys),

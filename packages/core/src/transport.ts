@@ -39,6 +39,8 @@ export interface TransportSettings<PathOptions = unknown> {
   fetch: FetchLike;
   /** Header names in lower case, so per-call headers replace them instead of adding a second value. */
   headers: Record<string, string>;
+  /** Lower-case names of the headers that carry credentials (the factory's auth headers and the usual names). */
+  credentialHeaders: ReadonlySet<string>;
   timeout: number;
   maxRetries: number;
   redactor: Redactor;
