@@ -44,6 +44,9 @@ export function readOperations(spec) {
       if (types.length !== 1 || types[0] !== "application/json") {
         throw new Error(`${id}: request body must be application/json only, found ${types.join(", ") || "none"}`);
       }
+      // The runtime refuses a body that is not a JSON object (null, a string, an array, a Map) before sending it.
+      const schema = deref(spec, requestBody.content["application/json"].schema ?? {});
+      if (schema.type !== "object") throw new Error(`${id}: request body schema must be of type object`);
     }
     return {
       id,
@@ -107,14 +110,19 @@ function parameterList(op) {
   return list;
 }
 
-/** @param {OperationModel} op */
+/**
+ * The path: a string, or where it holds parameters a function the transport calls, so a bad parameter rejects the
+ * call's promise (naming the operation and the parameter) instead of throwing before there is one.
+ * @param {OperationModel} op
+ */
 function pathExpression(op) {
   if (op.pathParams.length === 0) return JSON.stringify(op.path);
   const template = op.path.replace(/\{([^}]+)\}/g, (_, name) => {
     const param = op.pathParams.find((p) => p.name === name);
-    return `\${pathParam(${param?.fromClient ? `transport.path.${name}` : camel(name)})}`;
+    const value = param?.fromClient ? `transport.path.${name}` : camel(name);
+    return `\${pathParam(${value}, ${op.id}Operation, ${JSON.stringify(name)})}`;
   });
-  return `\`${template}\``;
+  return `() => \`${template}\``;
 }
 
 /** @param {string[]} segments @param {string} root */
@@ -132,7 +140,8 @@ function renderFunction(op, pathOptionsType) {
   const body = op.body !== "none" ? "body" : "undefined";
   const path = pathExpression(op);
   const signature = `transport: Transport<${pathOptionsType}>, ${parameterList(op).join(", ")}`;
-  let text = `const ${op.id}Operation: Operation = { id: "${op.id}", method: "${op.method}", idempotent: ${op.idempotent} };\n\n`;
+  const bodyField = op.body === "none" ? "" : `, body: "${op.body}"`;
+  let text = `const ${op.id}Operation: Operation = { id: "${op.id}", method: "${op.method}", idempotent: ${op.idempotent}${bodyField} };\n\n`;
   text += `export type ${name}Result = SuccessBody<operations["${op.id}"]>;\n`;
   if (op.body !== "none") text += `export type ${name}Body = NonNullable<JsonBody<operations["${op.id}"]>>;\n`;
   if (op.query !== "none") text += `export type ${name}Query = NonNullable<QueryOf<operations["${op.id}"]>>;\n`;

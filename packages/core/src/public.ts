@@ -5,6 +5,7 @@ export {
   ConflictError,
   ConnectionError,
   InternalServerError,
+  InvalidInputError,
   NotFoundError,
   OptionError,
   RateLimitError,
