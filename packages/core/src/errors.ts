@@ -143,8 +143,9 @@ export class InvalidInputError extends OptionError {
 /** How a value reads in an error message, without quoting it (it may be a secret): `undefined`, `a Date`. */
 export function kindOf(value: unknown): string {
   if (value == null || typeof value === "number" || typeof value === "boolean") return String(value);
-  if (typeof value !== "object") return `a ${typeof value}`;
-  return Array.isArray(value) ? "an array" : `a ${value.constructor?.name ?? "null-prototype object"}`;
+  const kind =
+    typeof value !== "object" ? typeof value : Array.isArray(value) ? "array" : (value.constructor?.name ?? "object");
+  return `${/^[aeiou]/i.test(kind) ? "an" : "a"} ${kind}`;
 }
 
 /** The error for a name that is not an option, with the option it probably meant (`apikey` → `apiKey`). */

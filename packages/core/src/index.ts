@@ -11,7 +11,7 @@ export { minuteLimiter, rateLimiting, rateLimitReader } from "./rate-limit.js";
 export type { RawClient } from "./raw.js";
 export { createRawClient } from "./raw.js";
 export type { Redactor } from "./redact.js";
-export { createRedactor, MIN_MASKED_SUBSTRING } from "./redact.js";
+export { createRedactor, MIN_MASKED_SUBSTRING, MIN_MASKED_WORD } from "./redact.js";
 export { backoffDelay, RETRY_AFTER_LIMIT_MS, RETRY_BASE_MS, RETRY_CAP_MS, retryAfterDelay } from "./retry.js";
 export type { Operation, TransportSettings } from "./transport.js";
 export { Transport } from "./transport.js";

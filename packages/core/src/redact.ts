@@ -1,11 +1,14 @@
 const MASK = "[redacted]";
 
 /**
- * Secrets shorter than this are masked only where they stand as a whole value (a header value, a string in a JSON
- * body), never inside other text: a user name `api` masked as a substring would turn every URL into
- * `https://host/[redacted]/…`, which garbles the message and gives the secret away. Eight is the shortest password
- * most policies allow, and real API keys are far longer.
+ * How much text a secret must have to be masked inside other text. A secret masked as a substring garbles every
+ * message that happens to contain it, and the garbling gives it away (a user name `api` would turn each URL into
+ * `https://host/[redacted]/…`). So a secret of 1 to 3 characters is masked only where it stands as a whole value (a
+ * header value, a string in a JSON body); one of 4 to 7 also as a whole word (not inside a longer run of letters
+ * and digits: `TENANT2` in `key TENANT2 refused`); from 8 characters (the shortest password most policies allow, and
+ * far shorter than real API keys) anywhere.
  */
+export const MIN_MASKED_WORD = 4;
 export const MIN_MASKED_SUBSTRING = 8;
 
 /** Scrubs secret values (credentials, sensitive body fields) out of text and data before anyone can see them. */
@@ -24,15 +27,27 @@ export function createRedactor(secrets: Iterable<string>, sensitiveKeys: readonl
   const keys = new Set(sensitiveKeys.map((key) => key.toLowerCase()));
   const all = [...new Set(secrets)];
   const whole = new Set<string>();
+  const words = new Set<string>();
   const parts = new Set<string>();
-  for (const secret of all)
-    for (const form of variants(secret)) (secret.length < MIN_MASKED_SUBSTRING ? whole : parts).add(form);
-  const needles = [...parts].sort((a, b) => b.length - a.length);
+  for (const secret of all) {
+    const tier = secret.length < MIN_MASKED_WORD ? whole : secret.length < MIN_MASKED_SUBSTRING ? words : parts;
+    for (const form of variants(secret)) tier.add(form);
+  }
+  const longestFirst = (set: Set<string>) => [...set].sort((a, b) => b.length - a.length);
+  const needles = longestFirst(parts);
+  const word =
+    words.size > 0 &&
+    new RegExp(
+      longestFirst(words)
+        .map((w) => `(?<![A-Za-z0-9])${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![A-Za-z0-9])`)
+        .join("|"),
+      "g",
+    );
   const text = (input: string) => {
     if (whole.has(input)) return MASK;
     let output = input;
     for (const needle of needles) if (output.includes(needle)) output = output.split(needle).join(MASK);
-    return output;
+    return word ? output.replace(word, MASK) : output;
   };
   const value = <T>(input: T): T => scrub(input, text, keys) as T;
   const forCall = (body: string | undefined, extra: readonly string[]): Redactor => {
@@ -59,7 +74,7 @@ function variants(secret: string): string[] {
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;")
     .replace(/'/g, "&#39;");
-  const lowerHex = (encoded: string) => encoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
+  const lowerHex = (encoded: string) => encoded.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase());
   return [
     secret,
     percent,
