@@ -12,7 +12,10 @@ export interface ClientOptions {
   /** Overrides the vendor's server, e.g. a local mock: an absolute http(s) URL. */
   baseUrl?: string;
   fetch?: FetchLike;
-  /** Sent with every request (after the auth headers, so they can be overridden). */
+  /**
+   * Sent with every request (after the auth headers, so they can be overridden). Values must be strings without line
+   * breaks or characters beyond Latin-1; a bad one is an `OptionError` that never quotes the value.
+   */
   headers?: Record<string, string>;
   /** Milliseconds per attempt, covering the headers and the whole body; default 30 000. */
   timeout?: number;
