@@ -51,7 +51,8 @@ export async function installConsumer(dir, tarballs) {
  */
 
 // Each runner reads one provider's run from argv and prints one JSON result. The ESM runner uses the full client;
-// the CJS one the transport and the standalone operation function, so both public entry styles are exercised.
+// the CJS one builds the full client too (which is what broke under CommonJS interop) and makes its call through the
+// transport and the standalone operation function, so both public entry styles are exercised.
 const ESM_RUNNER = `const { name, baseUrl, smoke } = JSON.parse(process.argv[2]);
 const core = await import("@clientele/core/public");
 const pkg = await import(name);
@@ -69,6 +70,10 @@ console.log(JSON.stringify({
 const CJS_RUNNER = `const { name, baseUrl, smoke } = JSON.parse(process.argv[2]);
 const core = require("@clientele/core/public");
 const pkg = require(name);
+const client = pkg[smoke.client]({ ...smoke.options, baseUrl });
+if (typeof client[smoke.operation] !== "function" || typeof client.raw.GET !== "function") {
+  throw new Error(\`\${smoke.client}() from require() built no usable client\`);
+}
 const transport = pkg[smoke.transport]({ ...smoke.options, baseUrl });
 pkg[smoke.operation](transport, ...smoke.args)
   .withResponse()
