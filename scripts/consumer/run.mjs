@@ -98,7 +98,7 @@ async function installRuntimes(cache) {
   const settled = await Promise.allSettled(
     RUNTIMES.map(async (runtime) => {
       const { binary } = await ensureRuntime(runtime, cache);
-      return { runtime, binary, version: await runtimeVersion(runtime, binary) };
+      return { runtime, binary, version: await runtimeVersion(binary) };
     }),
   );
   const missing = settled.flatMap((s) => (s.status === "rejected" ? [String(s.reason?.message ?? s.reason)] : []));

@@ -119,9 +119,9 @@ export async function ensureRuntime(runtime, cache) {
 
 /**
  * The version the binary reports, e.g. `v22.23.5` or `1.4.5`.
- * @param {Runtime} runtime @param {string} binary
+ * @param {string} binary
  */
-export async function runtimeVersion(runtime, binary) {
+export async function runtimeVersion(binary) {
   const { stdout } = await run(binary, ["--version"]);
   const first = stdout.trim().split("\n")[0] ?? "";
   // deno prints "deno 2.9.6 (…)", workerd "workerd 2026-11-17", Chromium "Chromium 1xx.…".

@@ -63,8 +63,8 @@ async function startFaultServer(twins) {
   /** @type {Map<string, { statuses: number[], requests: number, closed: number, waiters: (() => boolean)[] }>} */
   const seen = new Map();
   const record = (/** @type {string} */ key) => {
-    let entry = seen.get(key);
-    if (!entry) seen.set(key, (entry = { statuses: [], requests: 0, closed: 0, waiters: [] }));
+    const entry = seen.get(key) ?? { statuses: [], requests: 0, closed: 0, waiters: [] };
+    seen.set(key, entry);
     return entry;
   };
   /** @type {Record<string, { type: string, body: string }>} */
@@ -128,7 +128,11 @@ async function startFaultServer(twins) {
         let timer;
         await Promise.race([
           new Promise((resolve) =>
-            entry.waiters.push(() => entry.closed >= entry.requests && (resolve(undefined), true)),
+            entry.waiters.push(() => {
+              if (entry.closed < entry.requests) return false;
+              resolve(undefined);
+              return true;
+            }),
           ),
           new Promise((resolve) => {
             timer = setTimeout(resolve, 5_000);

@@ -10,7 +10,7 @@ type CreateClient = typeof openapiFetch.default;
  * the whole `module.exports`), where the factory is one level down, at `exports.default`.
  */
 function createClient(): CreateClient {
-  const exported: CreateClient | { default: CreateClient } = openapiFetch.default;
+  const exported = openapiFetch.default as CreateClient | { default: CreateClient };
   return typeof exported === "function" ? exported : exported.default;
 }
 
