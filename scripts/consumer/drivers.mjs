@@ -2,10 +2,11 @@
 // How each kind of runtime runs the scenario: Node, Bun and Deno as a process on the consumer project's entry;
 // workerd serving the bundled worker, driven by one HTTP request; Chromium loading the bundled app from the fault
 // server's origin. Every process started here is stopped here, by its PID.
-import { spawn } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
+import { promisify } from "node:util";
+import { launchChromium } from "../lib/chromium.mjs";
 
 /**
  * @typedef {{ entry: string, results: { name: string, ok: boolean, ms: number, error?: string }[] }} RunOutput
@@ -17,6 +18,8 @@ import { chromium } from "playwright-core";
  * @property {import("./servers.mjs").Site} site
  * @property {string} scratch  a folder of this run's own
  */
+
+const execFileAsync = promisify(execFile);
 
 /** A run that has not finished by then has hung: it is stopped and fails. */
 const RUN_LIMIT_MS = 90_000;
@@ -116,19 +119,7 @@ async function runChromium({ binary, project, site }) {
     "/": { type: "text/html", body: '<!doctype html><meta charset="utf-8"><script src="/app.js"></script>' },
     "/app.js": { type: "text/javascript", body: project.app },
   });
-  const browser = await chromium.launch({
-    executablePath: binary,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const browser = await launchChromium(binary);
   try {
     const page = await browser.newPage();
     /** @type {string[]} */
@@ -145,31 +136,27 @@ async function runChromium({ binary, project, site }) {
 }
 
 /**
+ * Runs the command to its end, or stops it (by its PID, SIGKILL) after RUN_LIMIT_MS.
  * @param {string} command @param {string[]} args
  * @param {{ cwd: string, env: Record<string, string> }} options
  * @returns {Promise<{ code: number | null, stdout: string, stderr: string }>}
  */
-function spawnBounded(command, args, { cwd, env }) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, NO_COLOR: "1", ...env } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
+async function spawnBounded(command, args, { cwd, env }) {
+  const options = { cwd, env: { ...process.env, NO_COLOR: "1", ...env }, maxBuffer: 16 * 1024 * 1024 };
+  try {
+    const { stdout, stderr } = await execFileAsync(command, args, {
+      ...options,
+      timeout: RUN_LIMIT_MS,
+      killSignal: "SIGKILL",
     });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    const timer = setTimeout(() => {
-      stderr += `\n(stopped after ${RUN_LIMIT_MS / 1000} s)`;
-      if (child.pid) process.kill(child.pid, "SIGKILL");
-    }, RUN_LIMIT_MS);
-    child.once("error", reject);
-    child.once("close", (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const { code = null, killed, stdout = "", stderr = "" } = /** @type {any} */ (error);
+    const stopped = killed ? `\n(stopped after ${RUN_LIMIT_MS / 1000} s)` : "";
+    // A binary that would not start has no output, only its error (ENOENT, EACCES).
+    const said = stderr || (stdout ? "" : String(/** @type {Error} */ (error).message));
+    return { code: typeof code === "number" ? code : null, stdout, stderr: `${said}${stopped}` };
+  }
 }
 
 /** @param {import("node:child_process").ChildProcess} child */

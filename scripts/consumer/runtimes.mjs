@@ -8,6 +8,7 @@ import { access, constants, mkdir, rename, rm } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { CHROMIUM_PATH } from "../lib/chromium.mjs";
 
 const run = promisify(execFile);
 
@@ -50,7 +51,7 @@ export const RUNTIMES = [
     formats: ["esm"],
     pkg: { name: "workerd", version: "1.20261117.1", binary: "@cloudflare/workerd-linux-64/bin/workerd" },
   },
-  { id: "chromium", kind: "chromium", formats: ["esm"], binary: "/usr/bin/chromium" },
+  { id: "chromium", kind: "chromium", formats: ["esm"], binary: CHROMIUM_PATH },
 ];
 
 /**

@@ -34,9 +34,8 @@ export async function packWorkspace(root, packages, dest) {
   const [command = "pnpm", ...lead] = pnpmCommand(root);
   return Promise.all(
     packages.map(async (pkg) => {
-      const { stdout } = await run(command, [...lead, "pack", "--ignore-scripts", "--json", "--pack-destination", dest], {
-        cwd: join(root, pkg.dir),
-      });
+      const args = [...lead, "pack", "--ignore-scripts", "--json", "--pack-destination", dest];
+      const { stdout } = await run(command, args, { cwd: join(root, pkg.dir) });
       // Lifecycle output may precede the JSON result.
       const result = JSON.parse(stdout.slice(stdout.indexOf("{")));
       return {
