@@ -12,6 +12,7 @@ import { SCENARIOS } from "./scenario.mjs";
  * @property {{ cubit: string, cyclesoftware: string, fault: string }} urls  for a runtime that may call any origin
  * @property {{ cubit: string, cyclesoftware: string, fault: string }} sameOrigin  every URL on the fault server
  * @property {(files: Record<string, { type: string, body: string }>) => void} serve  files the fault server serves
+ * @property {(key: string) => number} requests  how many requests the fault server has had for a path's last segment
  * @property {() => Promise<Record<string, string>>} verify  scenario → what the servers saw wrong
  * @property {() => Promise<void>} stop
  */
@@ -31,6 +32,7 @@ export async function startSite() {
       fault: fault.url,
     },
     serve: fault.serve,
+    requests: fault.requests,
     async verify() {
       /** @type {Record<string, string>} */
       const problems = {};
@@ -116,6 +118,7 @@ async function startFaultServer(twins) {
       files = next;
     },
     statuses: (/** @type {string} */ key) => seen.get(key)?.statuses ?? [],
+    requests: (/** @type {string} */ key) => seen.get(key)?.requests ?? 0,
     /**
      * How the requests to a hanging path ended: waits (at most 5 s) for the client to close each connection.
      * @param {string} key
