@@ -5,6 +5,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { moduleGraph } from "./module-graph.mjs";
+import { isForbiddenSchema } from "./spec-walk.mjs";
 import { digest, stamp } from "./stamp.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -46,7 +47,7 @@ export async function renderProvider(provider, root, fingerprint) {
   const spec = parse(specText);
   const inputs = inputsDigest(specText, fingerprint);
   const [
-    { default: openapiTS, astToString },
+    { default: openapiTS, astToString, NEVER },
     { readOperations, renderOperations },
     { readPathOptions, renderModels, renderSpecConstants },
     { readFactory },
@@ -59,7 +60,9 @@ export async function renderProvider(provider, root, fingerprint) {
     import("./render-samples.mjs"),
   ]);
   // openapi-typescript reads a copy: it annotates the document it is given.
-  const ast = await openapiTS(structuredClone(spec), { silent: true });
+  // A forbidden property (`not: {}`) would be `unknown` to openapi-typescript; it stays `never`, as for `false`.
+  const transform = (/** @type {unknown} */ schema) => (isForbiddenSchema(schema) ? NEVER : undefined);
+  const ast = await openapiTS(structuredClone(spec), { silent: true, transform });
   const pathOptionsType = readPathOptions(spec).size > 0 ? "PathOptions" : "undefined";
   /** @type {Record<string, string>} */
   const bodies = {
