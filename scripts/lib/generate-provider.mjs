@@ -36,6 +36,15 @@ export async function generatorFingerprint() {
 export const inputsDigest = (specText, fingerprint) => digest(`${fingerprint}\n${specText}`);
 
 /**
+ * openapi-typescript's `transform` option: a forbidden property (`not: {}`) would be `unknown` to it; it stays
+ * `never`, as for the `false` schema.
+ * @template T
+ * @param {T} never openapi-typescript's `NEVER` type node
+ * @returns {(schema: unknown) => T | undefined}
+ */
+export const forbiddenAsNever = (never) => (schema) => (isForbiddenSchema(schema) ? never : undefined);
+
+/**
  * Every generated file of one provider, rendered in memory.
  * @param {{ spec: string, packageDir: string }} provider
  * @param {string} root
@@ -60,9 +69,7 @@ export async function renderProvider(provider, root, fingerprint) {
     import("./render-samples.mjs"),
   ]);
   // openapi-typescript reads a copy: it annotates the document it is given.
-  // A forbidden property (`not: {}`) would be `unknown` to openapi-typescript; it stays `never`, as for `false`.
-  const transform = (/** @type {unknown} */ schema) => (isForbiddenSchema(schema) ? NEVER : undefined);
-  const ast = await openapiTS(structuredClone(spec), { silent: true, transform });
+  const ast = await openapiTS(structuredClone(spec), { silent: true, transform: forbiddenAsNever(NEVER) });
   const pathOptionsType = readPathOptions(spec).size > 0 ? "PathOptions" : "undefined";
   /** @type {Record<string, string>} */
   const bodies = {
