@@ -16,6 +16,7 @@ const IDEMPOTENT_METHODS = new Set(["get", "put", "delete", "head", "options"]);
  * @property {{ parameter: string, items: string[], nextOffset: string[] } | undefined} pagination
  * @property {string} summary
  * @property {string | undefined} description
+ * @property {string | undefined} experimental  why the operation is a guess, for its `@experimental` tag
  */
 
 /**
@@ -56,8 +57,27 @@ export function readOperations(spec) {
       pagination: readPagination(id, operation["x-pagination"], query),
       summary: operation.summary ?? id,
       description: operation.description,
+      experimental: readExperimental(id, operation, spec.paths?.[path]),
     };
   });
+}
+
+/** An operation the spec infers whole (it, or its path, is `x-inferred`) gets `@experimental` with a reason. */
+const INFERRED_OPERATION =
+  "Not every part of this call is stated by the vendor's document (`x-inferred` in the spec), so it may change.";
+
+/**
+ * @param {string} id
+ * @param {any} operation
+ * @param {any} pathItem
+ */
+function readExperimental(id, operation, pathItem) {
+  const reason = operation["x-experimental"];
+  if (reason !== undefined && (typeof reason !== "string" || reason.trim() === "")) {
+    throw new Error(`${id}: x-experimental must be a sentence saying why the operation is experimental`);
+  }
+  if (reason !== undefined) return reason.trim().replace(/\s+/g, " ");
+  return operation["x-inferred"] === true || pathItem?.["x-inferred"] === true ? INFERRED_OPERATION : undefined;
 }
 
 /**
@@ -89,6 +109,7 @@ const camel = (/** @type {string} */ name) => name.replace(/[^A-Za-z0-9]+(.)/g, 
  */
 function docComment(op, indent) {
   const lines = [op.summary, "", `\`${op.method} ${op.path}\``];
+  if (op.experimental) lines.push("", `@experimental ${op.experimental}`);
   return `${indent}/**\n${lines.map((l) => `${indent} *${l ? ` ${l}` : ""}`).join("\n")}\n${indent} */\n`;
 }
 

@@ -2,8 +2,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
+import { forbiddenAsNever } from "../../scripts/lib/generate-provider.mjs";
 import { readOperations, renderOperations } from "../../scripts/lib/render-operations.mjs";
 import { renderModels, renderSpecConstants } from "../../scripts/lib/render-spec.mjs";
+import { isForbiddenSchema } from "../../scripts/lib/spec-walk.mjs";
 
 const fixture = () => parse(readFileSync(join(import.meta.dirname, "fixtures", "shop.yaml"), "utf8"));
 
@@ -74,6 +76,11 @@ describe("what the generator refuses rather than silently drops", () => {
       /x-pagination style "cursor" is not supported/,
     ],
     [
+      "an x-experimental that gives no reason",
+      { parameters: [{ name: "id", in: "path", required: true }], "x-experimental": " " },
+      /doIt: x-experimental must be a sentence saying why the operation is experimental/,
+    ],
+    [
       "pagination on a parameter that does not exist",
       {
         parameters: [{ name: "id", in: "path", required: true }],
@@ -83,5 +90,69 @@ describe("what the generator refuses rather than silently drops", () => {
     ],
   ])("%s", (_, operation, message) => {
     expect(() => readOperations(withOperation(operation))).toThrow(message);
+  });
+});
+
+describe("operations the spec guesses are @experimental where a user meets them", () => {
+  const spec = (operation: object, pathItem: object = {}) => ({
+    openapi: "3.1.0",
+    paths: {
+      "/x": { ...pathItem, get: { operationId: "doIt", responses: { 200: { description: "ok" } }, ...operation } },
+    },
+  });
+  const comment = (s: object) => renderOperations(readOperations(s), "undefined").match(/\/\*\*[\s\S]*?\*\//)?.[0];
+
+  test.each([
+    ["a documented operation: no tag", { given: spec({}), want: undefined }],
+    [
+      "x-experimental gives the sentence",
+      { given: spec({ "x-experimental": "Its URL is a\n  guess." }), want: "@experimental Its URL is a guess." },
+    ],
+    [
+      "an x-inferred operation without a sentence",
+      {
+        given: spec({ "x-inferred": true }),
+        want: "@experimental Not every part of this call is stated by the vendor's document",
+      },
+    ],
+    [
+      "an operation under an x-inferred path",
+      { given: spec({}, { "x-inferred": true }), want: "@experimental Not every part of this call" },
+    ],
+  ])("%s", (_, { given, want }) => {
+    const tags =
+      comment(given)
+        ?.split("\n")
+        .filter((line) => line.includes("@experimental")) ?? [];
+    if (want === undefined) expect(tags).toEqual([]);
+    else expect(tags).toEqual([expect.stringContaining(want)]);
+  });
+});
+
+describe("forbidden properties", () => {
+  test.each([
+    ["not: {}", { not: {} }, true],
+    ["not: {} with a description and x-inferred", { not: {}, description: "no", "x-inferred": true }, true],
+    ["the false schema", false, true],
+    ["not: {} beside a type", { not: {}, type: "string" }, false],
+    ["a narrowing not", { not: { type: "string" } }, false],
+    ["an empty schema", {}, false],
+  ])("%s", (_, schema, forbidden) => {
+    expect(isForbiddenSchema(schema)).toBe(forbidden);
+  });
+
+  test("a `not: {}` property is typed never, as `false` was", async () => {
+    const { default: openapiTS, astToString, NEVER } = await import("openapi-typescript");
+    const spec = {
+      openapi: "3.1.0",
+      info: { title: "t", version: "1" },
+      paths: {},
+      components: {
+        schemas: { Update: { type: "object", properties: { id: { not: {} }, name: { type: "string" } } } },
+      },
+    };
+    const text = astToString(await openapiTS(spec as never, { silent: true, transform: forbiddenAsNever(NEVER) }));
+    expect(text).toMatch(/id\?: never;/);
+    expect(text).toMatch(/name\?: string;/);
   });
 });
