@@ -1,8 +1,21 @@
-import { type CallInfo, ConnectionError, errorClassFor, TimeoutError, wholeNumber } from "./errors.js";
+import {
+  type ApiErrorInit,
+  type CallInfo,
+  ConnectionError,
+  detailOf,
+  errorClassFor,
+  InBodyError,
+  RedirectError,
+  ResponseParseError,
+  ResponseTooLargeError,
+  TimeoutError,
+  wholeNumber,
+} from "./errors.js";
 import type { LogEvent, Logger } from "./logger.js";
 import { encodeQuery } from "./query.js";
-import type { RateLimit, RateLimiting } from "./rate-limit.js";
+import type { RateLimit, RateLimiting, Release } from "./rate-limit.js";
 import type { Redactor } from "./redact.js";
+import { isRedirect, nextHop } from "./redirect.js";
 import {
   backoffDelay,
   isRetryableStatus,
@@ -24,6 +37,8 @@ export interface RequestOptions {
   timeout?: number;
   /** Retries after the first attempt. */
   maxRetries?: number;
+  /** The longest response body to read, in bytes; a longer one rejects with a `ResponseTooLargeError`. */
+  maxResponseBytes?: number;
 }
 
 /** What generation knows about an operation. */
@@ -32,6 +47,10 @@ export interface Operation {
   method: "GET" | "POST" | "PUT" | "DELETE" | "PATCH";
   /** Safe to send twice: GET/PUT/DELETE, or a POST the spec marks `x-idempotent`. */
   idempotent: boolean;
+  /** Every 2xx of the spec has a JSON body: an empty or unparseable one is a `ResponseParseError`. */
+  json?: boolean;
+  /** The spec's `x-error-flag`: a 2xx body whose `property` is `true` is an `InBodyError` carrying `message`. */
+  errorFlag?: { property: string; message?: string };
 }
 
 export interface TransportSettings<PathOptions = unknown> {
@@ -43,6 +62,10 @@ export interface TransportSettings<PathOptions = unknown> {
   credentialHeaders: ReadonlySet<string>;
   timeout: number;
   maxRetries: number;
+  /** The longest response body read, in bytes. */
+  maxResponseBytes: number;
+  /** Follow redirects to another origin (never with credential headers or a body). */
+  allowCrossOriginRedirects?: boolean | undefined;
   redactor: Redactor;
   /** Values the client fills into paths from its own options (Cubit's `environment`). */
   path: PathOptions;
@@ -113,6 +136,10 @@ async function request<T>(
   const timeout = options.timeout === undefined ? settings.timeout : wholeNumber(id, "timeout", options.timeout, 1);
   const maxRetries =
     options.maxRetries === undefined ? settings.maxRetries : wholeNumber(id, "maxRetries", options.maxRetries, 0);
+  const maxBytes =
+    options.maxResponseBytes === undefined
+      ? settings.maxResponseBytes
+      : wholeNumber(id, "maxResponseBytes", options.maxResponseBytes, 0);
   const url = settings.baseUrl + path + (query ? encodeQuery(query) : "");
   // fetch never changes the headers it is given, so a call without headers of its own shares the client's.
   let headers = body === undefined ? settings.headers : transport.jsonHeaders;
@@ -124,6 +151,7 @@ async function request<T>(
     method,
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),
+    redirect: "manual",
     signal: undefined,
   };
 
@@ -148,17 +176,40 @@ async function request<T>(
     return true;
   };
 
+  /** An ApiError subclass for `response`, everything redacted. */
+  const answered = <E>(
+    Class: new (init: ApiErrorInit & E, message?: string) => Error,
+    response: Response,
+    body: unknown,
+    extra: E,
+    message?: (detail: string) => string,
+  ) => {
+    const { status } = response;
+    const init = { ...call(), status, headers: redactHeaders(response.headers, redact()), body, rateLimit: meta.rateLimit };
+    const about = `${id}: ${method} ${call().url} answered ${status}`;
+    return new Class({ ...init, ...extra }, message && redact().text(message(about)));
+  };
+
   for (; ; attempt++) {
     const pacing = rateLimits?.before(transport.rateLimit, call, signal);
-    if (pacing) await pacing;
+    let release: Release | undefined;
+    if (pacing) release = await pacing;
     const started = log ? Date.now() : 0;
     log?.({ type: "request", headers: redact().value(headers) });
     let response: Response;
-    let text: string;
+    let text: string | undefined;
     try {
-      [response, text] = await attemptFetch(fetch, url, init, timeout, signal);
+      [response, text] = await attemptFetch(settings, url, init, timeout, signal, maxBytes);
     } catch (error) {
+      release?.();
       if (signal?.aborted) throw signal.reason;
+      if (error instanceof Refused) {
+        const failure = answered(RedirectError, error.response, undefined, { location: error.location }, () =>
+          `${id}: ${method} ${call().url} ${error.message}`,
+        );
+        log?.({ type: "error", message: failure.message });
+        throw failure;
+      }
       let failure: ConnectionError;
       let retryIn: number | undefined;
       if (error === TIMED_OUT) {
@@ -172,23 +223,46 @@ async function request<T>(
       if (await retry(failure, retryIn)) continue;
       throw failure;
     }
+    release?.();
     const rateLimit = rateLimits?.read(response.headers);
     if (rateLimit) transport.rateLimit = rateLimit;
-    const { status } = response;
+    meta.rateLimit = rateLimit;
+    const { status, ok } = response;
     log?.({ type: "response", status, ms: Date.now() - started });
-    const data = parseBody(response, text);
-    if (response.ok) {
+    if (text === undefined) {
+      // Not retried: the same body would be as long again, and a retry would download the limit once more.
+      const failure = answered(ResponseTooLargeError, response, undefined, {}, (about) =>
+        `${about} with a body over the maxResponseBytes limit of ${maxBytes} bytes; reading stopped there`,
+      );
+      log?.({ type: "error", message: failure.message });
+      throw failure;
+    }
+    const data = parseBody(response, text, ok && operation.json);
+    if (data === UNPARSEABLE) {
+      const failure = answered(ResponseParseError, response, redact().text(text), {}, (about) =>
+        text === ""
+          ? `${about} with an empty body where the spec promises JSON`
+          : `${about} with a body that is not the JSON expected (truncated, or another format)${detailOf(text)}`,
+      );
+      // A body cut off on the way is a transport fault like a broken connection: retried when it is safe.
+      if (await retry(failure, idempotent ? backoffDelay(attempt) : undefined)) continue;
+      throw failure;
+    }
+    const flag = operation.errorFlag;
+    if (ok && flag && (data as Record<string, unknown> | null)?.[flag.property] === true) {
+      const said = flag.message && (data as Record<string, unknown>)[flag.message];
+      const errorMessage = typeof said === "string" ? redact().text(said) : undefined;
+      const failure = answered(InBodyError, response, redact().value(data), { errorMessage }, (about) =>
+        `${about} but its body reports an error (${flag.property}: true): ${errorMessage ?? "no message"}`,
+      );
+      log?.({ type: "error", message: failure.message });
+      throw failure;
+    }
+    if (ok) {
       meta.response = response;
-      meta.rateLimit = rateLimit;
       return data as T;
     }
-    const failure = new (errorClassFor(status))({
-      ...call(),
-      status,
-      headers: redactHeaders(response.headers, redact()),
-      body: redact().value(data),
-      rateLimit,
-    });
+    const failure = answered(errorClassFor(status), response, redact().value(data), {});
     let retryIn: number | undefined;
     const asked = retryAfterDelay(response.headers);
     // No retry can succeed once the daily budget is spent, nor within seconds when a 429 shows the minute's budget
@@ -207,14 +281,29 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 
 const TIMED_OUT = Symbol("timed out");
 
-/** One attempt: the timeout covers the headers and the whole body. */
+/** A redirect the transport does not follow, with why (the start of a `RedirectError`'s message). */
+class Refused extends Error {
+  constructor(
+    message: string,
+    readonly response: Response,
+    readonly location: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * One attempt, redirects included: the timeout covers the headers and the whole body. The body text is undefined
+ * when it is longer than `maxBytes`.
+ */
 async function attemptFetch(
-  fetch: FetchLike,
+  settings: TransportSettings,
   url: string,
   init: RequestInit,
   timeout: number,
   signal: AbortSignal | undefined,
-): Promise<[Response, string]> {
+  maxBytes: number,
+): Promise<[Response, string | undefined]> {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -226,13 +315,48 @@ async function attemptFetch(
   try {
     if (signal?.aborted) throw signal.reason;
     init.signal = controller.signal;
-    const response = await fetch(url, init);
-    return [response, await response.text()];
+    let response = await settings.fetch(url, init);
+    for (let hops = 0, from = url; isRedirect(response); hops++) {
+      await response.body?.cancel();
+      const hop = nextHop(response, from, init, hops, settings.credentialHeaders, settings.allowCrossOriginRedirects);
+      if ("refused" in hop) throw new Refused(hop.refused, response, hop.location);
+      ({ url: from, init } = hop);
+      response = await settings.fetch(from, init);
+    }
+    return [response, await readText(response, maxBytes)];
   } catch (error) {
     throw timedOut ? TIMED_OUT : error;
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener("abort", onAbort);
+  }
+}
+
+/**
+ * The body as text, or undefined past `maxBytes`. A declared length that fetch does not decode (no
+ * content-encoding) is checked up front and the body read in one go; otherwise the stream is counted as it comes
+ * and abandoned at the limit, so a huge body is never downloaded whole.
+ */
+async function readText(response: Response, maxBytes: number): Promise<string | undefined> {
+  const length = response.headers.get("content-length");
+  if (length !== null && !response.headers.has("content-encoding")) {
+    if (Number(length) <= maxBytes) return response.text();
+    await response.body?.cancel();
+    return undefined;
+  }
+  const reader = response.body?.getReader();
+  if (!reader) return "";
+  const decoder = new TextDecoder();
+  let text = "";
+  for (let size = 0; ; ) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return undefined;
+    }
+    text += decoder.decode(value, { stream: true });
   }
 }
 
@@ -256,12 +380,19 @@ function redactHeaders(headers: Headers, redactor: Redactor): Headers {
   return copy;
 }
 
-function parseBody(response: Response, text: string): unknown {
-  if (text === "") return undefined;
-  if (!response.headers.get("content-type")?.includes("json")) return text;
+const UNPARSEABLE = Symbol("unparseable");
+
+/**
+ * JSON when the content type says so or `promisesJson` (a 2xx of an operation whose spec promises JSON), else
+ * the text; undefined for an empty body. UNPARSEABLE where JSON was due and the text is not JSON, or is empty
+ * though promised: an error body that does not parse is kept as text instead.
+ */
+function parseBody(response: Response, text: string, promisesJson: boolean | undefined): unknown {
+  if (text === "") return promisesJson ? UNPARSEABLE : undefined;
+  if (!promisesJson && !response.headers.get("content-type")?.includes("json")) return text;
   try {
     return JSON.parse(text);
   } catch {
-    return text;
+    return response.ok ? UNPARSEABLE : text;
   }
 }

@@ -168,13 +168,13 @@ describe("rate limits through a transport", () => {
 });
 
 describe("minuteLimiter", () => {
-  test("a sliding window: a slot frees exactly 60 s after the request that took it", async () => {
+  test("a sliding window: a slot frees exactly 60 s after the attempt that took it ended", async () => {
     vi.useFakeTimers();
     try {
       let now = 0;
-      const acquire = minuteLimiter(3, () => now);
+      const acquire = minuteLimiter(3, 60_000, () => now);
       const granted: number[] = [];
-      const take = () => acquire().then(() => granted.push(now));
+      const take = () => acquire().then((release) => (granted.push(now), release()));
       await Promise.all([take(), take()]);
       now = 30_000;
       await take();
