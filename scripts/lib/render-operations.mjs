@@ -87,7 +87,8 @@ function readSuccess(spec, id, operation) {
     if (typeof property !== "string" || (message !== undefined && typeof message !== "string")) {
       throw new Error(`${id}: x-error-flag needs { property: <name>, message?: <name> }`);
     }
-    if (Object.keys(unknown).length > 0) throw new Error(`${id}: x-error-flag has unknown keys ${Object.keys(unknown)}`);
+    if (Object.keys(unknown).length > 0)
+      throw new Error(`${id}: x-error-flag has unknown keys ${Object.keys(unknown)}`);
     for (const type of Object.values(response.content ?? {})) {
       const properties = deref(spec, /** @type {any} */ (type).schema ?? {}).properties ?? {};
       for (const name of [property, message]) {

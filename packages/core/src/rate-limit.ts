@@ -61,15 +61,14 @@ export function rateLimitReader(names: RateLimitHeaders): RateLimitReader {
     let found: RateLimit | undefined;
     for (const [field, header] of entries) {
       const raw = headers.get(header);
-      // Number("") is 0: an empty header must not read as a spent budget.
-      const number = raw?.trim() ? Number(raw) : Number.NaN;
+      // Digits only: Number("") is 0 (an empty header is no spent budget), Number("0x10") is 16.
+      const number = raw && /^\s*\d+\s*$/.test(raw) ? Number(raw) : Number.NaN;
       if (!Number.isFinite(number)) continue;
       found ??= {};
       // The reset is a Unix timestamp in seconds (see the header's description in specs/cyclesoftware.yaml). One
       // more than two days ahead (milliseconds: the year 58890) is no daily reset: unknown, so it locks nobody out.
       if (field !== "dayReset") found[field] = number;
-      else if (Number.isInteger(number) && number >= 0 && number * 1000 <= Date.now() + RESET_HORIZON_MS)
-        found.dayReset = new Date(number * 1000);
+      else if (number * 1000 <= Date.now() + RESET_HORIZON_MS) found.dayReset = new Date(number * 1000);
     }
     return found;
   };

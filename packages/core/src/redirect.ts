@@ -50,7 +50,8 @@ export function nextHop(
   }
   const location = to.href;
   const redirect = `${status} redirect from ${from} to ${location}`;
-  if (hops >= MAX_REDIRECTS) return { refused: `answered a ${redirect} after ${MAX_REDIRECTS} redirects: too many`, location };
+  if (hops >= MAX_REDIRECTS)
+    return { refused: `answered a ${redirect} after ${MAX_REDIRECTS} redirects: too many`, location };
   if (status < 307 && init.method !== "GET") {
     return {
       refused: `answered a ${redirect}, not followed: it would turn the ${init.method} into a GET, whose answer is not the ${init.method}'s`,

@@ -185,7 +185,13 @@ async function request<T>(
     message?: (detail: string) => string,
   ) => {
     const { status } = response;
-    const init = { ...call(), status, headers: redactHeaders(response.headers, redact()), body, rateLimit: meta.rateLimit };
+    const init = {
+      ...call(),
+      status,
+      headers: redactHeaders(response.headers, redact()),
+      body,
+      rateLimit: meta.rateLimit,
+    };
     const about = `${id}: ${method} ${call().url} answered ${status}`;
     return new Class({ ...init, ...extra }, message && redact().text(message(about)));
   };
@@ -204,8 +210,12 @@ async function request<T>(
       release?.();
       if (signal?.aborted) throw signal.reason;
       if (error instanceof Refused) {
-        const failure = answered(RedirectError, error.response, undefined, { location: error.location }, () =>
-          `${id}: ${method} ${call().url} ${error.message}`,
+        const failure = answered(
+          RedirectError,
+          error.response,
+          undefined,
+          { location: error.location },
+          () => `${id}: ${method} ${call().url} ${error.message}`,
         );
         log?.({ type: "error", message: failure.message });
         throw failure;
@@ -231,8 +241,12 @@ async function request<T>(
     log?.({ type: "response", status, ms: Date.now() - started });
     if (text === undefined) {
       // Not retried: the same body would be as long again, and a retry would download the limit once more.
-      const failure = answered(ResponseTooLargeError, response, undefined, {}, (about) =>
-        `${about} with a body over the maxResponseBytes limit of ${maxBytes} bytes; reading stopped there`,
+      const failure = answered(
+        ResponseTooLargeError,
+        response,
+        undefined,
+        {},
+        (about) => `${about} with a body over the maxResponseBytes limit of ${maxBytes} bytes; reading stopped there`,
       );
       log?.({ type: "error", message: failure.message });
       throw failure;
@@ -252,8 +266,12 @@ async function request<T>(
     if (ok && flag && (data as Record<string, unknown> | null)?.[flag.property] === true) {
       const said = flag.message && (data as Record<string, unknown>)[flag.message];
       const errorMessage = typeof said === "string" ? redact().text(said) : undefined;
-      const failure = answered(InBodyError, response, redact().value(data), { errorMessage }, (about) =>
-        `${about} but its body reports an error (${flag.property}: true): ${errorMessage ?? "no message"}`,
+      const failure = answered(
+        InBodyError,
+        response,
+        redact().value(data),
+        { errorMessage },
+        (about) => `${about} but its body reports an error (${flag.property}: true): ${errorMessage ?? "no message"}`,
       );
       log?.({ type: "error", message: failure.message });
       throw failure;

@@ -50,7 +50,9 @@ interface Given {
 }
 interface Want {
   /** The class the call rejects with, or undefined when it resolves to `data`. */
-  error?: new (...args: never[]) => Error;
+  error?: new (
+    ...args: never[]
+  ) => Error;
   message?: RegExp;
   data?: unknown;
   status?: number;
@@ -75,13 +77,21 @@ describe("a 2xx that is not a success, through core", () => {
       "truncated JSON on a non-idempotent POST: a ResponseParseError, never sent twice",
       {
         given: { answer: raw(half), operation: createJson, body: { name: "a" }, maxRetries: 2 },
-        want: { error: ResponseParseError, message: /createThing: POST .* answered 200 with a body that is not the JSON/, requests: 1 },
+        want: {
+          error: ResponseParseError,
+          message: /createThing: POST .* answered 200 with a body that is not the JSON/,
+          requests: 1,
+        },
       },
     ],
     [
       "truncated gzip: fetch inflates what came, the JSON is cut short",
       {
-        given: { answer: raw(gzipped.subarray(0, gzipped.length >> 1), { "content-encoding": "gzip" }), operation: createJson, body: {} },
+        given: {
+          answer: raw(gzipped.subarray(0, gzipped.length >> 1), { "content-encoding": "gzip" }),
+          operation: createJson,
+          body: {},
+        },
         want: { error: ResponseParseError, status: 200, requests: 1 },
       },
     ],
@@ -107,7 +117,11 @@ describe("a 2xx that is not a success, through core", () => {
       "an empty 200 where the spec promises JSON",
       {
         given: { answer: raw(""), operation: createJson, body: {} },
-        want: { error: ResponseParseError, message: /answered 200 with an empty body where the spec promises JSON/, requests: 1 },
+        want: {
+          error: ResponseParseError,
+          message: /answered 200 with an empty body where the spec promises JSON/,
+          requests: 1,
+        },
       },
     ],
     [
@@ -174,23 +188,43 @@ describe("the generated CycleSoftware client: an error flag or a broken page is 
     [
       "page 2 says error: true (x-error-flag): an InBodyError with error_message",
       {
-        given: { page2: reply(200, { error: true, error_message: "Database offline", customers: [], pagination: { count: 0, next_offset: null } }) },
-        want: { error: InBodyError, message: /listCustomers: GET .*offset=2 answered 200 but its body reports an error \(error: true\): Database offline/ },
+        given: {
+          page2: reply(200, {
+            error: true,
+            error_message: "Database offline",
+            customers: [],
+            pagination: { count: 0, next_offset: null },
+          }),
+        },
+        want: {
+          error: InBodyError,
+          message:
+            /listCustomers: GET .*offset=2 answered 200 but its body reports an error \(error: true\): Database offline/,
+        },
       },
     ],
     [
       "page 2 is an empty string",
-      { given: { page2: reply(200, "") }, want: { error: ResponseParseError, message: /empty body where the spec promises JSON/ } },
+      {
+        given: { page2: reply(200, "") },
+        want: { error: ResponseParseError, message: /empty body where the spec promises JSON/ },
+      },
     ],
     [
       "page 2 is cut in half",
-      { given: { page2: reply(200, JSON.stringify(customerList([3, 4], 4)).slice(0, 40)) }, want: { error: ResponseParseError, message: /not the JSON expected/ } },
+      {
+        given: { page2: reply(200, JSON.stringify(customerList([3, 4], 4)).slice(0, 40)) },
+        want: { error: ResponseParseError, message: /not the JSON expected/ },
+      },
     ],
     [
       "page 2 has no pagination",
       {
         given: { page2: reply(200, { error: false, customers: [{ customer_id: 3 }] }) },
-        want: { error: PaginationError, message: /^listCustomers: the page at offset 2 has no next offset \(none\); only null marks the last page/ },
+        want: {
+          error: PaginationError,
+          message: /^listCustomers: the page at offset 2 has no next offset \(none\); only null marks the last page/,
+        },
       },
     ],
     [
@@ -202,7 +236,12 @@ describe("the generated CycleSoftware client: an error flag or a broken page is 
     ],
   ])("%s", async (_, { given, want }) => {
     const server = await serve(inTurn(reply(200, customerList([1, 2], 2)), given.page2));
-    const cycle = createCycleSoftwareClient({ username: "u-name", password: "pw-123", baseUrl: server.url, maxRetries: 0 });
+    const cycle = createCycleSoftwareClient({
+      username: "u-name",
+      password: "pw-123",
+      baseUrl: server.url,
+      maxRetries: 0,
+    });
     const copied: unknown[] = [];
     const outcome = await settle(
       (async () => {
@@ -214,7 +253,10 @@ describe("the generated CycleSoftware client: an error flag or a broken page is 
     if (outcome instanceof InBodyError) expect(outcome.errorMessage).toBe("Database offline");
     // The first page's customers came through, none of the broken page's, and nothing was taken for a last page.
     expect(copied).toEqual([1, 2]);
-    expect(server.received.map((r) => r.url)).toEqual(["/api/v1/customers/list.json", "/api/v1/customers/list.json?offset=2"]);
+    expect(server.received.map((r) => r.url)).toEqual([
+      "/api/v1/customers/list.json",
+      "/api/v1/customers/list.json?offset=2",
+    ]);
   });
 
   test("an error flag on the first page rejects the awaited page too, and is not retried", async () => {

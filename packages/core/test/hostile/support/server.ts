@@ -76,7 +76,11 @@ export function reply(status: number, body: unknown = "", headers: Record<string
  * Streams `chunk` again and again, without a content length, until `total` bytes are out or the client goes away:
  * a body as large as a hostile server likes.
  */
-export function endless(total: number, chunk = Buffer.alloc(64 * 1024, "a"), headers: Record<string, string> = {}): Answer {
+export function endless(
+  total: number,
+  chunk = Buffer.alloc(64 * 1024, "a"),
+  headers: Record<string, string> = {},
+): Answer {
   return (_, response) => {
     response.writeHead(200, { "content-type": "application/json", ...headers });
     let sent = 0;
