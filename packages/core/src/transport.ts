@@ -129,7 +129,7 @@ async function request<T>(
   meta: Omit<ApiResult<T>, "data">,
 ): Promise<T> {
   const { settings } = transport;
-  const { fetch, logger, rateLimits } = settings;
+  const { logger, rateLimits } = settings;
   const { id, method, idempotent } = operation;
   options ??= {};
   const { signal } = options;

@@ -231,7 +231,11 @@ describe("minuteLimiter", () => {
       let now = 0;
       const acquire = minuteLimiter(3, 60_000, () => now);
       const granted: number[] = [];
-      const take = () => acquire().then((release) => (granted.push(now), release()));
+      const take = () =>
+        acquire().then((release) => {
+          granted.push(now);
+          release();
+        });
       await Promise.all([take(), take()]);
       now = 30_000;
       await take();

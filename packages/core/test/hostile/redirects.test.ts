@@ -244,12 +244,10 @@ describe("redirects through core", () => {
   test("fetch is asked not to follow redirects itself", async () => {
     const { fetch, seen } = scriptedFetch(new Response("{}", { headers: { "content-type": "application/json" } }));
     const inits: RequestInit[] = [];
-    await testTransport((input, init) => (inits.push(init ?? {}), fetch(input, init))).send(
-      get,
-      "/x",
-      undefined,
-      undefined,
-    );
+    await testTransport((input, init) => {
+      inits.push(init ?? {});
+      return fetch(input, init);
+    }).send(get, "/x", undefined, undefined);
     expect(inits[0]?.redirect).toBe("manual");
     expect(seen).toHaveLength(1);
   });
