@@ -98,9 +98,6 @@ export class ResponseParseError extends ApiError {
 export class InBodyError extends ApiError {
   override name = "InBodyError";
   declare readonly errorMessage: string | undefined;
-  constructor(init: ApiErrorInit & { errorMessage: string | undefined }, message?: string) {
-    super(init, message);
-  }
 }
 
 /** A body longer than `maxResponseBytes`: reading stopped at the limit, and the call is not retried. */
@@ -116,9 +113,6 @@ export class ResponseTooLargeError extends ApiError {
 export class RedirectError extends ApiError {
   override name = "RedirectError";
   declare readonly location: string | undefined;
-  constructor(init: ApiErrorInit & { location: string | undefined }, message?: string) {
-    super(init, message);
-  }
 }
 
 const byStatus: Record<number, typeof ApiError> = {

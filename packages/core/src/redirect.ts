@@ -35,42 +35,30 @@ export function nextHop(
   hops: number,
   credentialHeaders: ReadonlySet<string>,
   crossOrigin: boolean | undefined,
-): Hop | { refused: string; location?: string } {
-  const { status } = response;
-  if (response.type === "opaqueredirect") {
-    return {
-      refused: `answered with a redirect that this runtime hides (an opaque redirect: status 0, no Location), so it cannot be followed safely; call the final URL directly`,
-    };
-  }
-  let to: URL;
+): Hop | Refusal {
+  if (response.type === "opaqueredirect")
+    return [" (an opaque redirect, whose target this runtime hides): not followed"];
+  let to: string;
   try {
-    to = new URL(response.headers.get("location") as string, from);
+    to = new URL(response.headers.get("location") as string, from).href;
   } catch {
-    return { refused: `answered ${status} with a Location that is no URL` };
+    return [" with a Location that is no URL"];
   }
-  const location = to.href;
-  const redirect = `${status} redirect from ${from} to ${location}`;
-  if (hops >= MAX_REDIRECTS)
-    return { refused: `answered a ${redirect} after ${MAX_REDIRECTS} redirects: too many`, location };
-  if (status < 307 && init.method !== "GET") {
-    return {
-      refused: `answered a ${redirect}, not followed: it would turn the ${init.method} into a GET, whose answer is not the ${init.method}'s`,
-      location,
-    };
+  const refuse = (why: string): Refusal => [` redirecting to ${to}: ${why}`, to];
+  if (hops >= MAX_REDIRECTS) return refuse(`more than ${MAX_REDIRECTS} redirects in a row`);
+  if (response.status < 307 && init.method !== "GET") {
+    return refuse(`not followed, as it would turn the ${init.method} into a GET`);
   }
-  if (to.origin === new URL(from).origin) return { url: location, init };
-  if (!crossOrigin) {
-    return {
-      refused: `answered a ${redirect}, another origin: refused, so no credential or body leaves for it (the client option allowCrossOriginRedirects follows such a redirect without them)`,
-      location,
-    };
-  }
-  if (init.body != null) {
-    return { refused: `answered a ${redirect}, another origin, which would need the request body: refused`, location };
-  }
+  if (new URL(to).origin === new URL(from).origin) return { url: to, init };
+  if (!crossOrigin)
+    return refuse("another origin, refused: credentials and body stay here (allowCrossOriginRedirects)");
+  if (init.body != null) return refuse("another origin, refused: the body would go with it");
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(init.headers as Record<string, string>)) {
     if (!credentialHeaders.has(name)) headers[name] = value;
   }
-  return { url: location, init: { ...init, headers } };
+  return { url: to, init: { ...init, headers } };
 }
+
+/** Why a redirect is not followed (the end of the error's message), and its redirect target when readable. */
+export type Refusal = [why: string, location?: string];

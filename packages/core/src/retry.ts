@@ -14,23 +14,18 @@ export function backoffDelay(retry: number, random: () => number = Math.random):
 }
 
 /**
- * `Retry-After` as delta-seconds (digits only) or an HTTP-date (IMF-fixdate, RFC 850 or asctime, all GMT); a date
- * in the past means now. Anything else (`0x10`, `1e3`, `-5`, `soon`) is undefined, so the caller falls back to its
- * backoff: `Number()` and `Date.parse` would read those as 16 s, 1000 s or some date.
+ * `Retry-After` as delta-seconds (digits only) or an HTTP-date (each of its three forms starts with a day name);
+ * a date in the past means now. Anything else (`0x10`, `1e3`, `-5`, `soon`) is undefined, so the caller falls
+ * back to its backoff: `Number()` would read those as 16 s, 1000 s or a negative pause.
  */
 export function retryAfterDelay(headers: Headers, now = Date.now()): number | undefined {
-  const value = headers.get("retry-after")?.trim();
-  if (!value) return undefined;
+  const value = headers.get("retry-after")?.trim() ?? "";
   if (/^\d+$/.test(value)) return Number(value) * 1000;
-  if (!HTTP_DATE.test(value)) return undefined;
-  // asctime carries no zone; like the other two forms it is GMT, which Date.parse would not assume.
-  const date = Date.parse(value.endsWith("GMT") ? value : `${value} GMT`);
+  // asctime (`Sun Nov  6 08:49:37 1994`) names no zone; like the other two forms it is GMT, which Date.parse
+  // would not assume.
+  const date = /^[A-Z][a-z]{2}/.test(value) ? Date.parse(/GMT$/.test(value) ? value : `${value} GMT`) : Number.NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
-
-// IMF-fixdate `Sun, 06 Nov 1994 08:49:37 GMT`, RFC 850 `Sunday, 06-Nov-94 08:49:37 GMT`, asctime `Sun Nov  6 08:49:37 1994`.
-const HTTP_DATE =
-  /^(?:[A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} [\d:]{8} GMT|[A-Z][a-z]{5,8}, \d\d-[A-Z][a-z]{2}-\d\d [\d:]{8} GMT|[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d [\d:]{8} \d{4})$/;
 
 // Codes that mean no connection was ever made (undici's connect timeout is the TCP handshake's, not the request's).
 const NEVER_CONNECTED = new Set([

@@ -1,5 +1,5 @@
 import {
-  type ApiErrorInit,
+  type ApiError,
   type CallInfo,
   ConnectionError,
   detailOf,
@@ -15,7 +15,7 @@ import type { LogEvent, Logger } from "./logger.js";
 import { encodeQuery } from "./query.js";
 import type { RateLimit, RateLimiting, Release } from "./rate-limit.js";
 import type { Redactor } from "./redact.js";
-import { isRedirect, nextHop } from "./redirect.js";
+import { isRedirect, nextHop, type Refusal } from "./redirect.js";
 import {
   backoffDelay,
   isRetryableStatus,
@@ -176,26 +176,6 @@ async function request<T>(
     return true;
   };
 
-  /** An ApiError subclass for `response`, everything redacted. */
-  const answered = <E>(
-    Class: new (init: ApiErrorInit & E, message?: string) => Error,
-    response: Response,
-    body: unknown,
-    extra: E,
-    message?: (detail: string) => string,
-  ) => {
-    const { status } = response;
-    const init = {
-      ...call(),
-      status,
-      headers: redactHeaders(response.headers, redact()),
-      body,
-      rateLimit: meta.rateLimit,
-    };
-    const about = `${id}: ${method} ${call().url} answered ${status}`;
-    return new Class({ ...init, ...extra }, message && redact().text(message(about)));
-  };
-
   for (; ; attempt++) {
     const pacing = rateLimits?.before(transport.rateLimit, call, signal);
     let release: Release | undefined;
@@ -204,22 +184,12 @@ async function request<T>(
     log?.({ type: "request", headers: redact().value(headers) });
     let response: Response;
     let text: string | undefined;
+    let refused: Refusal | undefined;
     try {
-      [response, text] = await attemptFetch(settings, url, init, timeout, signal, maxBytes);
+      [response, text, refused] = await attemptFetch(settings, url, init, timeout, signal, maxBytes);
     } catch (error) {
       release?.();
       if (signal?.aborted) throw signal.reason;
-      if (error instanceof Refused) {
-        const failure = answered(
-          RedirectError,
-          error.response,
-          undefined,
-          { location: error.location },
-          () => `${id}: ${method} ${call().url} ${error.message}`,
-        );
-        log?.({ type: "error", message: failure.message });
-        throw failure;
-      }
       let failure: ConnectionError;
       let retryIn: number | undefined;
       if (error === TIMED_OUT) {
@@ -236,61 +206,66 @@ async function request<T>(
     release?.();
     const rateLimit = rateLimits?.read(response.headers);
     if (rateLimit) transport.rateLimit = rateLimit;
-    meta.rateLimit = rateLimit;
     const { status, ok } = response;
     log?.({ type: "response", status, ms: Date.now() - started });
-    if (text === undefined) {
-      // Not retried: the same body would be as long again, and a retry would download the limit once more.
-      const failure = answered(
-        ResponseTooLargeError,
-        response,
-        undefined,
-        {},
-        (about) => `${about} with a body over the maxResponseBytes limit of ${maxBytes} bytes; reading stopped there`,
-      );
-      log?.({ type: "error", message: failure.message });
-      throw failure;
-    }
-    const data = parseBody(response, text, ok && operation.json);
-    if (data === UNPARSEABLE) {
-      const failure = answered(ResponseParseError, response, redact().text(text), {}, (about) =>
-        text === ""
-          ? `${about} with an empty body where the spec promises JSON`
-          : `${about} with a body that is not the JSON expected (truncated, or another format)${detailOf(text)}`,
-      );
-      // A body cut off on the way is a transport fault like a broken connection: retried when it is safe.
-      if (await retry(failure, idempotent ? backoffDelay(attempt) : undefined)) continue;
-      throw failure;
-    }
-    const flag = operation.errorFlag;
-    if (ok && flag && (data as Record<string, unknown> | null)?.[flag.property] === true) {
-      const said = flag.message && (data as Record<string, unknown>)[flag.message];
-      const errorMessage = typeof said === "string" ? redact().text(said) : undefined;
-      const failure = answered(
-        InBodyError,
-        response,
-        redact().value(data),
-        { errorMessage },
-        (about) => `${about} but its body reports an error (${flag.property}: true): ${errorMessage ?? "no message"}`,
-      );
-      log?.({ type: "error", message: failure.message });
-      throw failure;
-    }
-    if (ok) {
-      meta.response = response;
-      return data as T;
-    }
-    const failure = answered(errorClassFor(status), response, redact().value(data), {});
+    // A failed answer: its class, what the message says after "answered <status>", and when to retry.
+    let Class: typeof ApiError;
+    let why = "";
+    let extra: object | undefined;
     let retryIn: number | undefined;
-    const asked = retryAfterDelay(response.headers);
-    // No retry can succeed once the daily budget is spent, nor within seconds when a 429 shows the minute's budget
-    // spent and names no time to come back: each such retry would only spend more of the day's budget.
-    const spent =
-      rateLimit?.dayRemaining === 0 || (status === 429 && asked === undefined && rateLimit?.minuteRemaining === 0);
-    if (idempotent && isRetryableStatus(status) && !spent) {
-      // A server asking for a longer pause than the limit gets its error back instead of a silently stalled call.
-      retryIn = asked === undefined ? backoffDelay(attempt) : asked <= RETRY_AFTER_LIMIT_MS ? asked : undefined;
+    let data: unknown;
+    if (refused) {
+      Class = RedirectError;
+      [why] = refused;
+      extra = { location: refused[1] };
+    } else if (text === undefined) {
+      // Not retried: the body would be as long again, and a retry would download the limit once more.
+      Class = ResponseTooLargeError;
+      why = ` with a body over the maxResponseBytes limit of ${maxBytes} bytes; reading stopped there`;
+    } else if ((data = parseBody(response, text, ok && operation.json)) === UNPARSEABLE) {
+      Class = ResponseParseError;
+      data = text;
+      why = text
+        ? ` with a body that is not the JSON expected${detailOf(text)}`
+        : " with an empty body where JSON is due";
+      // A body cut off on the way is a transport fault like a broken connection: retried when that is safe.
+      if (idempotent) retryIn = backoffDelay(attempt);
+    } else if (ok) {
+      const flag = operation.errorFlag;
+      const body = data as Record<string, unknown> | null;
+      if (!flag || body?.[flag.property] !== true) {
+        meta.response = response;
+        meta.rateLimit = rateLimit;
+        return data as T;
+      }
+      const said = flag.message && body[flag.message];
+      const errorMessage = typeof said === "string" ? said : undefined;
+      Class = InBodyError;
+      extra = { errorMessage: errorMessage && redact().text(errorMessage) };
+      why = ` but its body reports an error (${flag.property}: true): ${errorMessage ?? "no message"}`;
+    } else {
+      Class = errorClassFor(status);
+      const asked = retryAfterDelay(response.headers);
+      // No retry can succeed once the daily budget is spent, nor within seconds when a 429 shows the minute's
+      // budget spent and names no time to come back: each such retry would only spend more of the day's budget.
+      const spent =
+        rateLimit?.dayRemaining === 0 || (status === 429 && asked === undefined && rateLimit?.minuteRemaining === 0);
+      if (idempotent && isRetryableStatus(status) && !spent) {
+        // A server asking for a longer pause than the limit gets its error back instead of a silently stalled call.
+        retryIn = asked === undefined ? backoffDelay(attempt) : asked <= RETRY_AFTER_LIMIT_MS ? asked : undefined;
+      }
     }
+    const failure = new Class(
+      {
+        ...call(),
+        status,
+        headers: redactHeaders(response.headers, redact()),
+        body: redact().value(data),
+        rateLimit,
+        ...extra,
+      },
+      why ? redact().text(`${id}: ${method} ${call().url} answered ${status}${why}`) : undefined,
+    );
     if (!(await retry(failure, retryIn))) throw failure;
   }
 }
@@ -299,20 +274,9 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 
 const TIMED_OUT = Symbol("timed out");
 
-/** A redirect the transport does not follow, with why (the start of a `RedirectError`'s message). */
-class Refused extends Error {
-  constructor(
-    message: string,
-    readonly response: Response,
-    readonly location: string | undefined,
-  ) {
-    super(message);
-  }
-}
-
 /**
- * One attempt, redirects included: the timeout covers the headers and the whole body. The body text is undefined
- * when it is longer than `maxBytes`.
+ * One attempt, redirects included: the timeout covers the headers and the whole body. The text is undefined when
+ * the body is longer than `maxBytes`, or when a redirect is refused (then the refusal comes third).
  */
 async function attemptFetch(
   settings: TransportSettings,
@@ -321,7 +285,7 @@ async function attemptFetch(
   timeout: number,
   signal: AbortSignal | undefined,
   maxBytes: number,
-): Promise<[Response, string | undefined]> {
+): Promise<[Response, string | undefined, Refusal?]> {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -337,7 +301,7 @@ async function attemptFetch(
     for (let hops = 0, from = url; isRedirect(response); hops++) {
       await response.body?.cancel();
       const hop = nextHop(response, from, init, hops, settings.credentialHeaders, settings.allowCrossOriginRedirects);
-      if ("refused" in hop) throw new Refused(hop.refused, response, hop.location);
+      if (Array.isArray(hop)) return [response, undefined, hop];
       ({ url: from, init } = hop);
       response = await settings.fetch(from, init);
     }
@@ -351,31 +315,22 @@ async function attemptFetch(
 }
 
 /**
- * The body as text, or undefined past `maxBytes`. A declared length that fetch does not decode (no
- * content-encoding) is checked up front and the body read in one go; otherwise the stream is counted as it comes
- * and abandoned at the limit, so a huge body is never downloaded whole.
+ * The body as text, or undefined past `maxBytes`: a declared length over it is refused unread, any other body is
+ * counted as it streams in and abandoned at the limit, so a huge body is never downloaded whole.
  */
 async function readText(response: Response, maxBytes: number): Promise<string | undefined> {
-  const length = response.headers.get("content-length");
-  if (length !== null && !response.headers.has("content-encoding")) {
-    if (Number(length) <= maxBytes) return response.text();
-    await response.body?.cancel();
-    return undefined;
-  }
   const reader = response.body?.getReader();
   if (!reader) return "";
   const decoder = new TextDecoder();
   let text = "";
-  for (let size = 0; ; ) {
+  for (let size = 0; !(Number(response.headers.get("content-length")) > maxBytes); ) {
     const { done, value } = await reader.read();
     if (done) return text + decoder.decode();
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      return undefined;
-    }
+    if ((size += value.byteLength) > maxBytes) break;
     text += decoder.decode(value, { stream: true });
   }
+  await reader.cancel();
+  return undefined;
 }
 
 /** The messages down an error's cause chain (fetch's own message, "fetch failed", says little) and its code. */

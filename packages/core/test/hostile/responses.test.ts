@@ -119,7 +119,7 @@ describe("a 2xx that is not a success, through core", () => {
         given: { answer: raw(""), operation: createJson, body: {} },
         want: {
           error: ResponseParseError,
-          message: /answered 200 with an empty body where the spec promises JSON/,
+          message: /answered 200 with an empty body where JSON is due/,
           requests: 1,
         },
       },
@@ -207,7 +207,7 @@ describe("the generated CycleSoftware client: an error flag or a broken page is 
       "page 2 is an empty string",
       {
         given: { page2: reply(200, "") },
-        want: { error: ResponseParseError, message: /empty body where the spec promises JSON/ },
+        want: { error: ResponseParseError, message: /empty body where JSON is due/ },
       },
     ],
     [
