@@ -213,7 +213,7 @@ async function request<T>(
     let why = "";
     let extra: object | undefined;
     let retryIn: number | undefined;
-    let data: unknown;
+    let data = refused || text === undefined ? undefined : parseBody(response, text, ok && operation.json);
     if (refused) {
       Class = RedirectError;
       [why] = refused;
@@ -222,7 +222,7 @@ async function request<T>(
       // Not retried: the body would be as long again, and a retry would download the limit once more.
       Class = ResponseTooLargeError;
       why = ` with a body over the maxResponseBytes limit of ${maxBytes} bytes; reading stopped there`;
-    } else if ((data = parseBody(response, text, ok && operation.json)) === UNPARSEABLE) {
+    } else if (data === UNPARSEABLE) {
       Class = ResponseParseError;
       data = text;
       why = text
@@ -326,7 +326,8 @@ async function readText(response: Response, maxBytes: number): Promise<string | 
   for (let size = 0; !(Number(response.headers.get("content-length")) > maxBytes); ) {
     const { done, value } = await reader.read();
     if (done) return text + decoder.decode();
-    if ((size += value.byteLength) > maxBytes) break;
+    size += value.byteLength;
+    if (size > maxBytes) break;
     text += decoder.decode(value, { stream: true });
   }
   await reader.cancel();
