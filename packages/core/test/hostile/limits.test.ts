@@ -10,20 +10,12 @@ import {
   ResponseTooLargeError,
   rateLimiting,
 } from "@clientele/core";
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { createCycleSoftwareClient } from "../../../cyclesoftware/src/index.js";
 import { recordLog, settle, testTransport } from "../support/harness.js";
-import { type Answer, endless, type HostileServer, inTurn, reply, startHostileServer } from "./support/server.js";
+import { type Answer, endless, hostileServers, inTurn, reply } from "./support/server.js";
 
-const servers: HostileServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-async function serve(answer: Answer) {
-  const server = await startHostileServer(answer);
-  servers.push(server);
-  return server;
-}
+const serve = hostileServers();
 
 const get: Operation = { id: "getThing", method: "GET", idempotent: true, json: true };
 const MiB = 1024 * 1024;

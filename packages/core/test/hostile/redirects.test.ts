@@ -2,22 +2,14 @@
 // and in ways fetch would silently turn a write into a read. Each row asserts what the caller saw and what reached
 // both servers.
 import { type ApiError, MAX_REDIRECTS, type Operation, RedirectError } from "@clientele/core";
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { createCubitClient } from "../../../cubit/src/index.js";
 import { createCycleSoftwareClient } from "../../../cyclesoftware/src/index.js";
 import { SECRET, settle, testTransport } from "../support/harness.js";
 import { scriptedFetch } from "../support/scripted-fetch.js";
-import { type Answer, type HostileServer, type Recorded, reply, startHostileServer } from "./support/server.js";
+import { type Answer, hostileServers, type Recorded, reply } from "./support/server.js";
 
-const servers: HostileServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-async function serve(answer: Answer) {
-  const server = await startHostileServer(answer);
-  servers.push(server);
-  return server;
-}
+const serve = hostileServers();
 
 const get: Operation = { id: "getThing", method: "GET", idempotent: true, json: true };
 const put: Operation = { id: "replaceThing", method: "PUT", idempotent: true, json: true };

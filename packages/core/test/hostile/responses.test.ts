@@ -9,21 +9,13 @@ import {
   PaginationError,
   ResponseParseError,
 } from "@clientele/core";
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { createCycleSoftwareClient } from "../../../cyclesoftware/src/index.js";
 import { createOnlinewerkroosterClient } from "../../../onlinewerkrooster/src/index.js";
 import { SECRET, settle, testTransport } from "../support/harness.js";
-import { type Answer, type HostileServer, inTurn, type Recorded, reply, startHostileServer } from "./support/server.js";
+import { type Answer, hostileServers, inTurn, type Recorded, reply } from "./support/server.js";
 
-const servers: HostileServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-async function serve(answer: Answer) {
-  const server = await startHostileServer(answer);
-  servers.push(server);
-  return server;
-}
+const serve = hostileServers();
 
 const getJson: Operation = { id: "getThing", method: "GET", idempotent: true, json: true };
 const createJson: Operation = { id: "createThing", method: "POST", idempotent: false, json: true };

@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterEach } from "vitest";
 
 /** A request exactly as it reached the server: what an attack is judged by, besides what the caller saw. */
 export interface Recorded {
@@ -103,4 +104,17 @@ export function inTurn(...answers: Answer[]): Answer {
   let next = 0;
   return (request, response, server) =>
     (answers[Math.min(next++, answers.length - 1)] as Answer)(request, response, server);
+}
+
+/** `serve(answer)` for a test file: every server it starts is closed after each test, pass or fail. */
+export function hostileServers(): (answer: Answer) => Promise<HostileServer> {
+  const open: HostileServer[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((server) => server.close()));
+  });
+  return async (answer) => {
+    const server = await startHostileServer(answer);
+    open.push(server);
+    return server;
+  };
 }
