@@ -13,7 +13,7 @@ import { describe, expect, test } from "vitest";
 import { createCycleSoftwareClient } from "../../../cyclesoftware/src/index.js";
 import { createOnlinewerkroosterClient } from "../../../onlinewerkrooster/src/index.js";
 import { SECRET, settle, testTransport } from "../support/harness.js";
-import { type Answer, hostileServers, inTurn, type Recorded, reply } from "./support/server.js";
+import { type Answer, hostileServers, inTurn, reply } from "./support/server.js";
 
 const serve = hostileServers();
 
@@ -52,8 +52,6 @@ interface Want {
   body?: RegExp;
   /** The requests that reached the server. */
   requests: number;
-  /** Checked against every request the server received. */
-  eachRequest?: (request: Recorded) => void;
 }
 
 describe("a 2xx that is not a success, through core", () => {
