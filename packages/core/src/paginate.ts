@@ -35,7 +35,7 @@ export function paginateByOffset<Page, Item>(
         const after = previous < 0 ? "the first page" : `the page at offset ${previous}`;
         if (typeof next !== "number" || !Number.isInteger(next)) {
           throw new PaginationError(
-            `${operation.id}: ${after} has no next offset (${JSON.stringify(next) ?? "none"}); only null marks the last page, so the listing stops here unfinished`,
+            `${operation.id}: ${after} has no next offset (${JSON.stringify(next) ?? "none"}), and only null ends a listing`,
           );
         }
         // Offsets only grow; checking that keeps a buggy server from looping us forever without remembering every page.

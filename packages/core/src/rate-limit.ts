@@ -87,13 +87,6 @@ const RESET_HORIZON_MS = 2 * 86_400_000;
 export function minuteLimiter(limit: number, windowMs = 60_000, now = () => Date.now()) {
   const ended: number[] = [];
   let inFlight = 0;
-  let released: (() => void)[] = [];
-  const release = () => {
-    inFlight--;
-    ended.push(now());
-    for (const wake of released) wake();
-    released = [];
-  };
   return async function acquire(signal?: AbortSignal): Promise<Release> {
     for (;;) {
       const time = now();
@@ -102,19 +95,15 @@ export function minuteLimiter(limit: number, windowMs = 60_000, now = () => Date
         inFlight++;
         let done = false;
         return () => {
-          if (!done) release();
+          if (done) return;
           done = true;
+          inFlight--;
+          ended.push(now());
         };
       }
-      // Every slot is in flight: the first to end frees a slot `windowMs` later, so wait for that end first.
-      if (ended.length > 0) await sleep((ended[0] as number) + windowMs - time, signal);
-      else {
-        signal?.throwIfAborted();
-        await new Promise<void>((wake, reject) => {
-          released.push(wake);
-          signal?.addEventListener("abort", () => reject(signal.reason), { once: true });
-        });
-      }
+      // The earliest a slot frees is `windowMs` after the first attempt to end, and with every slot in flight that
+      // is at least `windowMs` from now: sleeping that long never oversleeps a slot.
+      await sleep(ended.length > 0 ? (ended[0] as number) + windowMs - time : windowMs, signal);
     }
   };
 }
