@@ -213,7 +213,7 @@ describe("the generated CycleSoftware client: an error flag or a broken page is 
         given: { page2: reply(200, { error: false, customers: [{ customer_id: 3 }] }) },
         want: {
           error: PaginationError,
-          message: /^listCustomers: the page at offset 2 has no next offset \(none\); and only null ends a listing/,
+          message: /^listCustomers: the page at offset 2 has no next offset \(none\), and only null ends a listing/,
         },
       },
     ],
