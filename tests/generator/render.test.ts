@@ -42,6 +42,35 @@ describe("what the generator reads from an operation", () => {
     expect(byId.deleteItem?.pathParams).toEqual([{ name: "id", fromClient: false }]);
   });
 
+  test.each<[string, object, object]>([
+    ["every 2xx has a JSON body", { 200: { description: "ok", content: { "application/json": {} } } }, { json: true }],
+    [
+      "a vendor JSON media type counts",
+      { 200: { description: "ok", content: { "application/vnd.shop+json": {} } } },
+      { json: true },
+    ],
+    ["a 2xx without content", { 200: { description: "ok" } }, { json: false }],
+    [
+      "a 204 beside a JSON 200: an empty body can be a success",
+      { 200: { description: "ok", content: { "application/json": {} } }, 204: { description: "none" } },
+      { json: false },
+    ],
+    [
+      "x-error-flag on a 2xx",
+      {
+        200: {
+          description: "ok",
+          "x-error-flag": { property: "error", message: "error_message" },
+          content: { "application/json": { schema: { properties: { error: {}, error_message: {} } } } },
+        },
+      },
+      { json: true, errorFlag: { property: "error", message: "error_message" } },
+    ],
+  ])("the 2xx responses: %s", (_, responses, expected) => {
+    const [op] = readOperations({ openapi: "3.1.0", paths: { "/x": { get: { operationId: "getX", responses } } } });
+    expect(op).toMatchObject(expected);
+  });
+
   test("x-pagination becomes accessors into the page", () => {
     expect(byId.listItems?.pagination).toEqual({ parameter: "start", items: ["items"], nextOffset: ["page", "next"] });
   });
@@ -87,6 +116,28 @@ describe("what the generator refuses rather than silently drops", () => {
         "x-pagination": { style: "offset", parameter: "offset", items: "/a", nextOffset: "/b" },
       },
       /x-pagination parameter "offset" is no query parameter/,
+    ],
+    [
+      "an x-error-flag naming a property the body does not define",
+      {
+        parameters: [{ name: "id", in: "path", required: true }],
+        responses: {
+          200: {
+            description: "ok",
+            "x-error-flag": { property: "failed" },
+            content: { "application/json": { schema: { properties: { error: {} } } } },
+          },
+        },
+      },
+      /doIt: x-error-flag names "failed", which the response body does not define/,
+    ],
+    [
+      "an x-error-flag without a property",
+      {
+        parameters: [{ name: "id", in: "path", required: true }],
+        responses: { 200: { description: "ok", "x-error-flag": { message: "m" } } },
+      },
+      /doIt: x-error-flag needs \{ property: <name>, message\?: <name> \}/,
     ],
   ])("%s", (_, operation, message) => {
     expect(() => readOperations(withOperation(operation))).toThrow(message);
