@@ -33,8 +33,12 @@ function typeCheck(outRoot: string, folders: string[]): Map<string, string> {
   if (result.error) throw result.error;
   const errors = new Map<string, string>();
   for (const [, file, message] of result.stdout.matchAll(/^(.+?)\(\d+,\d+\): error (TS\d+: .+)$/gm)) {
-    const folder = relative(outRoot, resolve(outRoot, file as string)).split(sep).slice(0, 2).join("/");
-    if (!folders.includes(folder)) throw new Error(`tsc reported an error outside every output folder:\n${result.stdout}`);
+    const folder = relative(outRoot, resolve(outRoot, file as string))
+      .split(sep)
+      .slice(0, 2)
+      .join("/");
+    if (!folders.includes(folder))
+      throw new Error(`tsc reported an error outside every output folder:\n${result.stdout}`);
     if (!errors.has(folder)) errors.set(folder, `tsc: ${message}`);
   }
   if (result.status !== 0 && errors.size === 0) throw new Error(`tsc failed without a file error:\n${result.stdout}`);
