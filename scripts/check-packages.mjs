@@ -151,6 +151,8 @@ function checkManifest(pkg, manifest, files, packages) {
   }
   if (manifest.sideEffects !== false) fail(pkg.name, "package.json must say sideEffects: false");
   if (!manifest.engines?.node) fail(pkg.name, "package.json must declare engines.node");
+  // A bare `pnpm pack` or `npm publish` in a fresh clone would otherwise ship no dist/ at all, silently.
+  if (pkg.manifest.scripts?.prepack !== "tsdown") fail(pkg.name, 'package.json needs "prepack": "tsdown"');
   if (!isDeepStrictEqual(manifest.files, ["dist"])) fail(pkg.name, 'package.json files must be ["dist"]');
   for (const required of ["README.md", "LICENSE", "package.json"]) {
     if (!files.includes(required)) fail(pkg.name, `the tarball has no ${required}`);

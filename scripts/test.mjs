@@ -22,6 +22,12 @@ const steps = [
   ["release: API changes vs pending bumps", process.execPath, [join(root, "scripts", "check-api-changes.mjs")]],
   // Builds and packs once; vitest's smoke test (tests/packages/) reuses the installed tarballs.
   ["packages: build, pack, publint, attw, sizes", process.execPath, [join(root, "scripts", "check-packages.mjs")]],
+  // Installs those tarballs into a fresh project and runs them on every runtime users run (needs no rebuild).
+  [
+    "packages: consumer matrix (Node, Bun, Deno, workerd, Chromium)",
+    process.execPath,
+    [join(root, "scripts", "consumer", "run.mjs")],
+  ],
   [
     "vitest",
     bin("vitest"),

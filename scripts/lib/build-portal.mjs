@@ -123,9 +123,7 @@ export async function buildPortal({ root, out, log = () => {} }) {
  */
 async function buildProvider(root, provider, work, site) {
   const { id } = provider;
-  const bundledFile = join(work, `${id}.bundled.yaml`);
-  await redocly(root, ["bundle", provider.spec, "--output", bundledFile]);
-  const spec = parse(await readFile(bundledFile, "utf8"));
+  const spec = await bundleSpec(root, provider.spec, join(work, `${id}.bundled.yaml`));
   const { name: packageName } = JSON.parse(await readFile(join(root, provider.packageDir, "package.json"), "utf8"));
   const operations = listOperations(spec);
   addCodeSamples(operations, await loadSamples(root, provider));
@@ -194,6 +192,17 @@ async function buildProvider(root, provider, work, site) {
       inferred: operation["x-inferred"] === true || spec.paths?.[path]?.["x-inferred"] === true,
     })),
   };
+}
+
+/**
+ * A spec as the portal publishes it: `redocly bundle` output, written to `file` and returned parsed.
+ * @param {string} root
+ * @param {string} spec  the spec's path relative to `root`
+ * @param {string} file
+ */
+export async function bundleSpec(root, spec, file) {
+  await redocly(root, ["bundle", spec, "--output", file]);
+  return parse(await readFile(file, "utf8"));
 }
 
 /**

@@ -51,7 +51,8 @@ export async function installConsumer(dir, tarballs) {
  */
 
 // Each runner reads one provider's run from argv and prints one JSON result. The ESM runner uses the full client;
-// the CJS one the transport and the standalone operation function, so both public entry styles are exercised.
+// the CJS one builds the full client too (which is what broke under CommonJS interop) and makes its call through the
+// transport and the standalone operation function, so both public entry styles are exercised.
 const ESM_RUNNER = `const { name, baseUrl, smoke } = JSON.parse(process.argv[2]);
 const core = await import("@clientele/core/public");
 const pkg = await import(name);
@@ -69,6 +70,10 @@ console.log(JSON.stringify({
 const CJS_RUNNER = `const { name, baseUrl, smoke } = JSON.parse(process.argv[2]);
 const core = require("@clientele/core/public");
 const pkg = require(name);
+const client = pkg[smoke.client]({ ...smoke.options, baseUrl });
+if (typeof client[smoke.operation] !== "function" || typeof client.raw.GET !== "function") {
+  throw new Error(\`\${smoke.client}() from require() built no usable client\`);
+}
 const transport = pkg[smoke.transport]({ ...smoke.options, baseUrl });
 pkg[smoke.operation](transport, ...smoke.args)
   .withResponse()
@@ -106,52 +111,71 @@ export async function runSmoke(dir, format, smokeRun) {
   return JSON.parse(stdout);
 }
 
+/** What TypeScript users set: every resolution a package can be consumed under, in both kinds of package. */
+export const TYPECHECK_SETUPS = ["node16", "nodenext", "bundler"].flatMap((resolution) =>
+  /** @type {const} */ (["module", "commonjs"]).map((type) => ({ resolution, type })),
+);
+
 /**
- * Type-checks a consumer of every package against the shipped declarations (`skipLibCheck` off), once as an ES
- * module and once as CommonJS under `node16` resolution, with the same calls the smoke test makes.
+ * Type-checks a consumer of every package against the shipped declarations (`skipLibCheck` off) under each of
+ * TYPECHECK_SETUPS: `moduleResolution` node16, nodenext and bundler, in a `"type": "module"` and a
+ * `"type": "commonjs"` project (so node16/nodenext read the `.d.cts` declarations of the require condition there),
+ * with the strictest options users turn on. The calls are the smoke test's, plus per-call options and the errors.
  * @param {string} root the repository (for its TypeScript)
  * @param {string} dir
  * @param {SmokeRun[]} runs
- * @returns {Promise<string>} tsc's complaints; empty when clean
+ * @returns {Promise<string>} tsc's complaints, each under its setup; empty when clean
  */
 export async function typecheckConsumer(root, dir, runs) {
-  const lines = (/** @type {"mts" | "cts"} */ kind) =>
-    runs.flatMap(({ name, smoke }, i) => {
-      const from = JSON.stringify(name);
-      const load = kind === "mts" ? `import * as p${i} from ${from};` : `import p${i} = require(${from});`;
-      const options = JSON.stringify({ ...smoke.options, baseUrl: "http://127.0.0.1:1" });
-      const args = smoke.args.map((a) => JSON.stringify(a)).join(", ");
-      return [
-        load,
-        `export const client${i} = p${i}.${smoke.client}(${options});`,
-        `export const call${i} = client${i}.${smoke.operation}(${args});`,
-        `export const standalone${i} = p${i}.${smoke.operation}(p${i}.${smoke.transport}(${options}), ${args});`,
-        `export const isApiError${i} = (e: unknown): e is InstanceType<typeof p${i}.ApiError> => e instanceof p${i}.ApiError;`,
-      ];
-    });
-  await writeFile(join(dir, "consumer.mts"), `${lines("mts").join("\n")}\n`);
-  await writeFile(join(dir, "consumer.cts"), `${lines("cts").join("\n")}\n`);
-  const tsconfig = {
-    compilerOptions: {
-      target: "ES2022",
-      module: "Node16",
-      moduleResolution: "Node16",
-      lib: ["ES2022", "DOM"],
-      types: [],
-      strict: true,
-      // The shipped .d.ts files are what is under test; TypeScript's own lib files need no checking.
-      skipLibCheck: false,
-      skipDefaultLibCheck: true,
-      noEmit: true,
-    },
-    files: ["consumer.mts", "consumer.cts"],
-  };
-  await writeFile(join(dir, "tsconfig.json"), JSON.stringify(tsconfig, null, 2));
-  try {
-    await run(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", dir], { cwd: dir });
-    return "";
-  } catch (error) {
-    const { stdout = "", stderr = "" } = /** @type {{ stdout?: string, stderr?: string }} */ (error);
-    return `${stdout}${stderr}`.trim() || String(error);
-  }
+  const lines = runs.flatMap(({ name, smoke }, i) => {
+    const options = JSON.stringify({ ...smoke.options, baseUrl: "http://127.0.0.1:1" });
+    const args = smoke.args.map((a) => JSON.stringify(a)).join(", ");
+    return [
+      `import * as p${i} from ${JSON.stringify(name)};`,
+      `export const client${i} = p${i}.${smoke.client}(${options});`,
+      `export const call${i} = client${i}.${smoke.operation}(${args});`,
+      `export const withOptions${i} = client${i}.${smoke.operation}(${args}, { timeout: 1_000, maxRetries: 0 });`,
+      `export const standalone${i} = p${i}.${smoke.operation}(p${i}.${smoke.transport}(${options}), ${args});`,
+      `export const isApiError${i} = (e: unknown): e is InstanceType<typeof p${i}.ApiError> => e instanceof p${i}.ApiError;`,
+      `export const status${i} = (e: unknown): number | undefined => (e instanceof p${i}.NotFoundError ? e.status : undefined);`,
+      `export const timedOut${i} = (e: unknown): boolean => e instanceof p${i}.TimeoutError;`,
+    ];
+  });
+  const results = await Promise.all(
+    TYPECHECK_SETUPS.map(async ({ resolution, type }) => {
+      const project = join(dir, "typecheck", `${resolution}-${type}`);
+      await mkdir(project, { recursive: true });
+      await writeFile(join(project, "package.json"), `${JSON.stringify({ name: "consumer", type }, null, 2)}\n`);
+      await writeFile(join(project, "consumer.ts"), `${lines.join("\n")}\n`);
+      const module = resolution === "bundler" ? "Preserve" : resolution === "node16" ? "Node16" : "NodeNext";
+      const tsconfig = {
+        compilerOptions: {
+          target: "ES2022",
+          module,
+          moduleResolution: resolution,
+          lib: ["ES2022", "DOM"],
+          types: [],
+          strict: true,
+          exactOptionalPropertyTypes: true,
+          noUncheckedIndexedAccess: true,
+          // The shipped .d.ts files are what is under test; TypeScript's own lib files need no checking.
+          skipLibCheck: false,
+          skipDefaultLibCheck: true,
+          noEmit: true,
+        },
+        files: ["consumer.ts"],
+      };
+      await writeFile(join(project, "tsconfig.json"), JSON.stringify(tsconfig, null, 2));
+      try {
+        await run(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", project], {
+          cwd: project,
+        });
+        return "";
+      } catch (error) {
+        const { stdout = "", stderr = "" } = /** @type {{ stdout?: string, stderr?: string }} */ (error);
+        return `moduleResolution ${resolution}, "type": "${type}":\n${`${stdout}${stderr}`.trim() || String(error)}`;
+      }
+    }),
+  );
+  return results.filter(Boolean).join("\n\n");
 }

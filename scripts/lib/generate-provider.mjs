@@ -5,6 +5,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { moduleGraph } from "./module-graph.mjs";
+import { isForbiddenSchema } from "./spec-walk.mjs";
 import { digest, stamp } from "./stamp.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -35,6 +36,15 @@ export async function generatorFingerprint() {
 export const inputsDigest = (specText, fingerprint) => digest(`${fingerprint}\n${specText}`);
 
 /**
+ * openapi-typescript's `transform` option: a forbidden property (`not: {}`) would be `unknown` to it; it stays
+ * `never`, as for the `false` schema.
+ * @template T
+ * @param {T} never openapi-typescript's `NEVER` type node
+ * @returns {(schema: unknown) => T | undefined}
+ */
+export const forbiddenAsNever = (never) => (schema) => (isForbiddenSchema(schema) ? never : undefined);
+
+/**
  * Every generated file of one provider, rendered in memory.
  * @param {{ spec: string, packageDir: string }} provider
  * @param {string} root
@@ -46,7 +56,7 @@ export async function renderProvider(provider, root, fingerprint) {
   const spec = parse(specText);
   const inputs = inputsDigest(specText, fingerprint);
   const [
-    { default: openapiTS, astToString },
+    { default: openapiTS, astToString, NEVER },
     { readOperations, renderOperations },
     { readPathOptions, renderModels, renderSpecConstants },
     { readFactory },
@@ -59,7 +69,7 @@ export async function renderProvider(provider, root, fingerprint) {
     import("./render-samples.mjs"),
   ]);
   // openapi-typescript reads a copy: it annotates the document it is given.
-  const ast = await openapiTS(structuredClone(spec), { silent: true });
+  const ast = await openapiTS(structuredClone(spec), { silent: true, transform: forbiddenAsNever(NEVER) });
   const pathOptionsType = readPathOptions(spec).size > 0 ? "PathOptions" : "undefined";
   /** @type {Record<string, string>} */
   const bodies = {

@@ -23,7 +23,8 @@ export function pnpmCommand(root) {
 }
 
 /**
- * Packs each package with pnpm into `dest`.
+ * Packs each package with pnpm into `dest`, from the dist/ the caller has just built: the packages' `prepack`
+ * (which builds, so that a bare `pnpm pack` never ships an empty package) is skipped here so nothing builds twice.
  * @param {string} root
  * @param {import("./packages.mjs").PublishablePackage[]} packages
  * @param {string} dest
@@ -33,9 +34,8 @@ export async function packWorkspace(root, packages, dest) {
   const [command = "pnpm", ...lead] = pnpmCommand(root);
   return Promise.all(
     packages.map(async (pkg) => {
-      const { stdout } = await run(command, [...lead, "pack", "--json", "--pack-destination", dest], {
-        cwd: join(root, pkg.dir),
-      });
+      const args = [...lead, "pack", "--ignore-scripts", "--json", "--pack-destination", dest];
+      const { stdout } = await run(command, args, { cwd: join(root, pkg.dir) });
       // Lifecycle output may precede the JSON result.
       const result = JSON.parse(stdout.slice(stdout.indexOf("{")));
       return {

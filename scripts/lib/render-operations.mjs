@@ -14,8 +14,11 @@ const IDEMPOTENT_METHODS = new Set(["get", "put", "delete", "head", "options"]);
  * @property {"none" | "optional" | "required"} query
  * @property {"none" | "optional" | "required"} body
  * @property {{ parameter: string, items: string[], nextOffset: string[] } | undefined} pagination
+ * @property {boolean} json        every 2xx response has a JSON body
+ * @property {{ property: string, message?: string } | undefined} errorFlag  from `x-error-flag`
  * @property {string} summary
  * @property {string | undefined} description
+ * @property {string | undefined} experimental  why the operation is a guess, for its `@experimental` tag
  */
 
 /**
@@ -57,10 +60,72 @@ export function readOperations(spec) {
       query: query.length === 0 ? "none" : query.some((p) => p.required) ? "required" : "optional",
       body: !requestBody ? "none" : requestBody.required ? "required" : "optional",
       pagination: readPagination(id, operation["x-pagination"], query),
+      ...readSuccess(spec, id, operation),
       summary: operation.summary ?? id,
       description: operation.description,
+      experimental: readExperimental(id, operation, spec.paths?.[path]),
     };
   });
+}
+
+/** An operation the spec infers whole (it, or its path, is `x-inferred`) gets `@experimental` with a reason. */
+const INFERRED_OPERATION =
+  "Not every part of this call is stated by the vendor's document (`x-inferred` in the spec), so it may change.";
+
+/**
+ * @param {string} id
+ * @param {any} operation
+ * @param {any} pathItem
+ */
+function readExperimental(id, operation, pathItem) {
+  const reason = operation["x-experimental"];
+  if (reason !== undefined && (typeof reason !== "string" || reason.trim() === "")) {
+    throw new Error(`${id}: x-experimental must be a sentence saying why the operation is experimental`);
+  }
+  if (reason !== undefined) return reason.trim().replace(/\s+/g, " ");
+  return operation["x-inferred"] === true || pathItem?.["x-inferred"] === true ? INFERRED_OPERATION : undefined;
+}
+
+/**
+ * What the 2xx responses promise: a JSON body on every one (so an empty or unparseable body is an error), and an
+ * in-body error flag (`x-error-flag: { property, message }` on a 2xx response), checked against the body's schema.
+ * @param {any} spec
+ * @param {string} id
+ * @param {any} operation
+ * @returns {{ json: boolean, errorFlag: { property: string, message?: string } | undefined }}
+ */
+function readSuccess(spec, id, operation) {
+  const success = Object.entries(operation.responses ?? {})
+    .filter(([status]) => /^2/.test(status))
+    .map(([, response]) => deref(spec, response));
+  const json =
+    success.length > 0 &&
+    success.every((r) => Object.keys(r.content ?? {}).some((type) => /^application\/(.+\+)?json\b/.test(type)));
+  /** @type {{ property: string, message?: string } | undefined} */
+  let errorFlag;
+  for (const response of success) {
+    const flag = response["x-error-flag"];
+    if (flag === undefined) continue;
+    const { property, message, ...unknown } = flag ?? {};
+    if (typeof property !== "string" || (message !== undefined && typeof message !== "string")) {
+      throw new Error(`${id}: x-error-flag needs { property: <name>, message?: <name> }`);
+    }
+    if (Object.keys(unknown).length > 0)
+      throw new Error(`${id}: x-error-flag has unknown keys ${Object.keys(unknown)}`);
+    for (const type of Object.values(response.content ?? {})) {
+      const properties = deref(spec, /** @type {any} */ (type).schema ?? {}).properties ?? {};
+      for (const name of [property, message]) {
+        if (name !== undefined && !(name in properties)) {
+          throw new Error(`${id}: x-error-flag names "${name}", which the response body does not define`);
+        }
+      }
+    }
+    if (errorFlag && JSON.stringify(errorFlag) !== JSON.stringify(flag)) {
+      throw new Error(`${id}: its 2xx responses name different x-error-flag properties`);
+    }
+    errorFlag = message === undefined ? { property } : { property, message };
+  }
+  return { json, errorFlag };
 }
 
 /**
@@ -92,6 +157,7 @@ const camel = (/** @type {string} */ name) => name.replace(/[^A-Za-z0-9]+(.)/g, 
  */
 function docComment(op, indent) {
   const lines = [op.summary, "", `\`${op.method} ${op.path}\``];
+  if (op.experimental) lines.push("", `@experimental ${op.experimental}`);
   return `${indent}/**\n${lines.map((l) => `${indent} *${l ? ` ${l}` : ""}`).join("\n")}\n${indent} */\n`;
 }
 
@@ -140,8 +206,10 @@ function renderFunction(op, pathOptionsType) {
   const body = op.body !== "none" ? "body" : "undefined";
   const path = pathExpression(op);
   const signature = `transport: Transport<${pathOptionsType}>, ${parameterList(op).join(", ")}`;
+  // Only what this operation needs: a flag absent from the constant costs its calls nothing.
   const bodyField = op.body === "none" ? "" : `, body: "${op.body}"`;
-  let text = `const ${op.id}Operation: Operation = { id: "${op.id}", method: "${op.method}", idempotent: ${op.idempotent}${bodyField} };\n\n`;
+  const extra = `${bodyField}${op.json ? ", json: true" : ""}${op.errorFlag ? `, errorFlag: ${JSON.stringify(op.errorFlag)}` : ""}`;
+  let text = `const ${op.id}Operation: Operation = { id: "${op.id}", method: "${op.method}", idempotent: ${op.idempotent}${extra} };\n\n`;
   text += `export type ${name}Result = SuccessBody<operations["${op.id}"]>;\n`;
   if (op.body !== "none") text += `export type ${name}Body = NonNullable<JsonBody<operations["${op.id}"]>>;\n`;
   if (op.query !== "none") text += `export type ${name}Query = NonNullable<QueryOf<operations["${op.id}"]>>;\n`;
@@ -152,7 +220,7 @@ function renderFunction(op, pathOptionsType) {
     text += `export function ${op.id}(${signature}): PagePromise<${name}Result, ${name}Item> {\n`;
     text += `  const page = (${parameter}?: number) =>\n`;
     text += `    transport.send<${name}Result>(${op.id}Operation, ${path}, ${parameter} === undefined ? ${query} : { ...${query}, ${parameter} }, undefined, options);\n`;
-    text += `  return paginateByOffset(page(), page, (p) => ${accessExpression(items, "p")}, (p) => ${accessExpression(nextOffset, "p")});\n}\n`;
+    text += `  return paginateByOffset(page(), page, (p) => ${accessExpression(items, "p")}, (p) => ${accessExpression(nextOffset, "p")}, ${op.id}Operation);\n}\n`;
     return text;
   }
   text += `\n${docComment(op, "")}`;

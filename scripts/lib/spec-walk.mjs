@@ -60,3 +60,19 @@ export function sensitivePropertyNames(node, names = new Set()) {
   }
   return names;
 }
+
+/** Keywords that only annotate a schema: beside `not: {}` they leave it accepting nothing. */
+const ANNOTATIONS = new Set(["description", "title", "deprecated", "readOnly", "writeOnly", "x-inferred"]);
+
+/**
+ * A schema that accepts no value, written `not: {}`: how the specs forbid a property. Every mainstream tool reads
+ * it, where some crash on the equivalent `false` schema (tests/portability); `false` is still understood.
+ * @param {unknown} schema
+ */
+export function isForbiddenSchema(schema) {
+  if (schema === false) return true;
+  if (!schema || typeof schema !== "object" || Array.isArray(schema)) return false;
+  const { not, ...rest } = /** @type {Record<string, unknown>} */ (schema);
+  const emptyNot = not !== null && typeof not === "object" && Object.keys(not).length === 0;
+  return emptyNot && Object.keys(rest).every((key) => ANNOTATIONS.has(key) || key.startsWith("x-"));
+}

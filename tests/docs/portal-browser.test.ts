@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { type Browser, type BrowserContext, chromium, type Page, type Request } from "playwright-core";
+import type { Browser, BrowserContext, Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { CHROMIUM_PATH, launchChromium } from "../../scripts/lib/chromium.mjs";
 import { readRegistry } from "../../scripts/lib/registry.mjs";
 import type { PortalManifest } from "../../scripts/lib/render-index.mjs";
 import { listOperations } from "../../scripts/lib/spec-walk.mjs";
@@ -16,7 +17,7 @@ import { loadSpec } from "../support/spec.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const artifacts = join(root, ".artifacts", "docs-portal");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM = CHROMIUM_PATH;
 const INSTALL_HINT = "install it with `sudo apt-get install chromium` (Debian/Ubuntu) or point CHROMIUM_PATH at one";
 const inCi = process.env.CI === "true";
 const hasChromium = existsSync(CHROMIUM);
@@ -46,22 +47,7 @@ describe.skipIf(!hasChromium && !inCi)("docs portal in headless Chromium", () =>
     if (!hasChromium) throw new Error(`CI=true but there is no Chromium at ${CHROMIUM}: ${INSTALL_HINT}`);
     await mkdir(artifacts, { recursive: true });
     let dir: string;
-    [{ dir, manifest }, browser] = await Promise.all([
-      sharedPortal(),
-      chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          "--headless",
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-quic",
-          "--no-first-run",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-        ],
-      }),
-    ]);
+    [{ dir, manifest }, browser] = await Promise.all([sharedPortal(), launchChromium(CHROMIUM)]);
     portal = await serveDirectory({ dir });
   }, 180_000);
 

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { deref } from "../../scripts/lib/spec-walk.mjs";
+import { deref, isForbiddenSchema } from "../../scripts/lib/spec-walk.mjs";
 
 /**
  * JSON Schema (OpenAPI 3.1) → fast-check arbitrary of values the schema accepts, for request inputs.
@@ -119,7 +119,7 @@ export function declaredProperties(spec: any, schema: Record<string, any>) {
   const forbidden: string[] = [];
   for (const [name, raw] of Object.entries<Schema>(schema.properties ?? {})) {
     const property = typeof raw === "object" ? deref(spec, raw) : raw;
-    if (property === false) forbidden.push(name);
+    if (isForbiddenSchema(property)) forbidden.push(name);
     // A read-only property belongs to responses: a request should not carry it.
     else if (property === true || property.readOnly !== true) sendable.push([name, property]);
   }
@@ -153,7 +153,7 @@ function objectArbitrary(spec: any, schema: Record<string, any>, where: string, 
 export function arbitraryFor(spec: any, raw: Schema, where = "schema", depth = 0): fc.Arbitrary<unknown> {
   if (depth > 20) throw new UnsupportedSchemaError(`${where}: nested deeper than 20 levels (a recursive schema?)`);
   if (raw === true) return fc.jsonValue({ maxDepth: 2 });
-  if (raw === false) throw new UnsupportedSchemaError(`${where}: the false schema accepts no value`);
+  if (isForbiddenSchema(raw)) throw new UnsupportedSchemaError(`${where}: the schema accepts no value`);
   const schema = deref(spec, raw);
   if (typeof schema !== "object" || schema === null) return arbitraryFor(spec, schema, where, depth);
   checkKeywords(schema, where);

@@ -117,16 +117,18 @@ export function cube4salesInvalidInputs(cube: Cube4salesClient) {
   cube.createCustomer({ assignment_id: 9, name: "Lastname, Firstname" });
   // @ts-expect-error cube4sales.createCustomer: missing body.assignment_id
   cube.createCustomer({ customer_id: 2488539, name: "Lastname, Firstname" });
+  // A CRM's id may be a string: `customer_id` takes an integer or a string.
+  cube.createCustomer({ ...record, customer_id: "CRM-2488539" });
   // @ts-expect-error cube4sales.createCustomer: wrong type body.customer_id
-  cube.createCustomer({ ...record, customer_id: "2488539" });
+  cube.createCustomer({ ...record, customer_id: true });
   // @ts-expect-error cube4sales.createCustomer: wrong type body.assignment_id
   cube.createCustomer({ ...record, assignment_id: "9" });
   // @ts-expect-error cube4sales.createCustomer: wrong type body.name
   cube.createCustomer({ ...record, name: 42 });
 
   cube.updateCustomer(2488539, { name: "Lastname, Firstname" });
-  // @ts-expect-error cube4sales.updateCustomer: wrong type path.customer_id
-  cube.updateCustomer("2488539", { name: "Lastname, Firstname" });
+  // In a path every value is text: a string id is as valid as a number, so no path type can be wrong here.
+  cube.updateCustomer("CRM-2488539", { name: "Lastname, Firstname" });
   // @ts-expect-error cube4sales.updateCustomer: wrong type body
   cube.updateCustomer(2488539, "Lastname, Firstname");
   // @ts-expect-error cube4sales.updateCustomer: forbidden body.customer_id

@@ -2,8 +2,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
+import { forbiddenAsNever } from "../../scripts/lib/generate-provider.mjs";
 import { readOperations, renderOperations } from "../../scripts/lib/render-operations.mjs";
 import { renderModels, renderSpecConstants } from "../../scripts/lib/render-spec.mjs";
+import { isForbiddenSchema } from "../../scripts/lib/spec-walk.mjs";
 
 const fixture = () => parse(readFileSync(join(import.meta.dirname, "fixtures", "shop.yaml"), "utf8"));
 
@@ -40,6 +42,35 @@ describe("what the generator reads from an operation", () => {
     expect(byId.deleteItem?.pathParams).toEqual([{ name: "id", fromClient: false }]);
   });
 
+  test.each<[string, object, object]>([
+    ["every 2xx has a JSON body", { 200: { description: "ok", content: { "application/json": {} } } }, { json: true }],
+    [
+      "a vendor JSON media type counts",
+      { 200: { description: "ok", content: { "application/vnd.shop+json": {} } } },
+      { json: true },
+    ],
+    ["a 2xx without content", { 200: { description: "ok" } }, { json: false }],
+    [
+      "a 204 beside a JSON 200: an empty body can be a success",
+      { 200: { description: "ok", content: { "application/json": {} } }, 204: { description: "none" } },
+      { json: false },
+    ],
+    [
+      "x-error-flag on a 2xx",
+      {
+        200: {
+          description: "ok",
+          "x-error-flag": { property: "error", message: "error_message" },
+          content: { "application/json": { schema: { properties: { error: {}, error_message: {} } } } },
+        },
+      },
+      { json: true, errorFlag: { property: "error", message: "error_message" } },
+    ],
+  ])("the 2xx responses: %s", (_, responses, expected) => {
+    const [op] = readOperations({ openapi: "3.1.0", paths: { "/x": { get: { operationId: "getX", responses } } } });
+    expect(op).toMatchObject(expected);
+  });
+
   test("x-pagination becomes accessors into the page", () => {
     expect(byId.listItems?.pagination).toEqual({ parameter: "start", items: ["items"], nextOffset: ["page", "next"] });
   });
@@ -74,6 +105,11 @@ describe("what the generator refuses rather than silently drops", () => {
       /x-pagination style "cursor" is not supported/,
     ],
     [
+      "an x-experimental that gives no reason",
+      { parameters: [{ name: "id", in: "path", required: true }], "x-experimental": " " },
+      /doIt: x-experimental must be a sentence saying why the operation is experimental/,
+    ],
+    [
       "pagination on a parameter that does not exist",
       {
         parameters: [{ name: "id", in: "path", required: true }],
@@ -81,7 +117,93 @@ describe("what the generator refuses rather than silently drops", () => {
       },
       /x-pagination parameter "offset" is no query parameter/,
     ],
+    [
+      "an x-error-flag naming a property the body does not define",
+      {
+        parameters: [{ name: "id", in: "path", required: true }],
+        responses: {
+          200: {
+            description: "ok",
+            "x-error-flag": { property: "failed" },
+            content: { "application/json": { schema: { properties: { error: {} } } } },
+          },
+        },
+      },
+      /doIt: x-error-flag names "failed", which the response body does not define/,
+    ],
+    [
+      "an x-error-flag without a property",
+      {
+        parameters: [{ name: "id", in: "path", required: true }],
+        responses: { 200: { description: "ok", "x-error-flag": { message: "m" } } },
+      },
+      /doIt: x-error-flag needs \{ property: <name>, message\?: <name> \}/,
+    ],
   ])("%s", (_, operation, message) => {
     expect(() => readOperations(withOperation(operation))).toThrow(message);
+  });
+});
+
+describe("operations the spec guesses are @experimental where a user meets them", () => {
+  const spec = (operation: object, pathItem: object = {}) => ({
+    openapi: "3.1.0",
+    paths: {
+      "/x": { ...pathItem, get: { operationId: "doIt", responses: { 200: { description: "ok" } }, ...operation } },
+    },
+  });
+  const comment = (s: object) => renderOperations(readOperations(s), "undefined").match(/\/\*\*[\s\S]*?\*\//)?.[0];
+
+  test.each([
+    ["a documented operation: no tag", { given: spec({}), want: undefined }],
+    [
+      "x-experimental gives the sentence",
+      { given: spec({ "x-experimental": "Its URL is a\n  guess." }), want: "@experimental Its URL is a guess." },
+    ],
+    [
+      "an x-inferred operation without a sentence",
+      {
+        given: spec({ "x-inferred": true }),
+        want: "@experimental Not every part of this call is stated by the vendor's document",
+      },
+    ],
+    [
+      "an operation under an x-inferred path",
+      { given: spec({}, { "x-inferred": true }), want: "@experimental Not every part of this call" },
+    ],
+  ])("%s", (_, { given, want }) => {
+    const tags =
+      comment(given)
+        ?.split("\n")
+        .filter((line) => line.includes("@experimental")) ?? [];
+    if (want === undefined) expect(tags).toEqual([]);
+    else expect(tags).toEqual([expect.stringContaining(want)]);
+  });
+});
+
+describe("forbidden properties", () => {
+  test.each([
+    ["not: {}", { not: {} }, true],
+    ["not: {} with a description and x-inferred", { not: {}, description: "no", "x-inferred": true }, true],
+    ["the false schema", false, true],
+    ["not: {} beside a type", { not: {}, type: "string" }, false],
+    ["a narrowing not", { not: { type: "string" } }, false],
+    ["an empty schema", {}, false],
+  ])("%s", (_, schema, forbidden) => {
+    expect(isForbiddenSchema(schema)).toBe(forbidden);
+  });
+
+  test("a `not: {}` property is typed never, as `false` was", async () => {
+    const { default: openapiTS, astToString, NEVER } = await import("openapi-typescript");
+    const spec = {
+      openapi: "3.1.0",
+      info: { title: "t", version: "1" },
+      paths: {},
+      components: {
+        schemas: { Update: { type: "object", properties: { id: { not: {} }, name: { type: "string" } } } },
+      },
+    };
+    const text = astToString(await openapiTS(spec as never, { silent: true, transform: forbiddenAsNever(NEVER) }));
+    expect(text).toMatch(/id\?: never;/);
+    expect(text).toMatch(/name\?: string;/);
   });
 });

@@ -28,7 +28,7 @@ describe.each(providers)("$id, installed from its tarball", ({ id, packageDir })
   const name = packages.find((p) => p.dir === packageDir)?.name ?? `(no package in ${packageDir})`;
   test.each([
     ["esm", "an ES module (full client)", "/dist/index.mjs"],
-    ["cjs", "CommonJS (transport + standalone function)", "/dist/index.cjs"],
+    ["cjs", "CommonJS (full client built; transport + standalone function)", "/dist/index.cjs"],
   ] as const)("from %s, %s, calls the mock without sl-violations", async (format, _, entry) => {
     if (!smoke) throw new Error(`no smoke case for ${id} in scripts/lib/smoke-cases.mjs`);
     const result = await runSmoke(artifacts.app, format, { name, baseUrl: inject("mockUrls")[id] ?? "", smoke });

@@ -8,7 +8,8 @@ import { checkOptions, clockFunction, fieldProblems, isRecord } from "./validate
 /** @typedef {{ now?: () => number }} Cube4salesTwinOptions */
 
 /**
- * The standard fields, always present in a record (null when no data is registered), in the document's order.
+ * The standard fields, always present in a record the twin shows (null when no data is registered), in the
+ * document's order. The spec requires only some of them (the company fields may be missing on a B2C-assignment);
  * tests/twins checks this list against the spec's Customer schema.
  */
 export const CUBE4SALES_STANDARD_FIELDS = Object.freeze([
@@ -57,11 +58,13 @@ export const CUBE4SALES_STANDARD_FIELDS = Object.freeze([
 const STANDARD_TYPES = Object.fromEntries(
   CUBE4SALES_STANDARD_FIELDS.map((name) => [
     name,
-    name === "customer_id" || name === "assignment_id"
-      ? ["integer"]
-      : name === "more_info_fields"
-        ? ["object", "null"]
-        : ["string", "null"],
+    name === "customer_id"
+      ? ["integer", "string"]
+      : name === "assignment_id"
+        ? ["integer"]
+        : name === "more_info_fields"
+          ? ["object", "null"]
+          : ["string", "null"],
   ]),
 );
 const IDS = ["customer_id", "assignment_id"];
@@ -70,8 +73,11 @@ const IDS = ["customer_id", "assignment_id"];
 export function createCube4salesTwin(options = {}) {
   checkOptions("createCube4salesTwin", options, { now: clockFunction });
   const now = options.now ?? Date.now;
-  /** The records by customer_id: the update URL has no assignment, so the id is unique across the account. */
-  let records = /** @type {Map<number, CubeRecord>} */ (new Map());
+  /**
+   * The records by customer_id as text: the update URL has no assignment, so the id is unique across the account,
+   * and a path cannot tell the number 42 from the string "42".
+   */
+  let records = /** @type {Map<string, CubeRecord>} */ (new Map());
 
   /**
    * @param {unknown} body
@@ -84,7 +90,7 @@ export function createCube4salesTwin(options = {}) {
     // No error is documented for an id that exists: the twin takes the create as the record's new content.
     const record = structuredClone(body);
     if (stamp) record.updated = today();
-    records.set(/** @type {number} */ (body.customer_id), record);
+    records.set(String(body.customer_id), record);
     return [];
   }
 
@@ -127,7 +133,6 @@ export function createCube4salesTwin(options = {}) {
       method: "PUT",
       pattern: /^\/crm\/customers\/([^/]+)$/,
       handle: (/** @type {import("./http.js").TwinRequest} */ request, /** @type {string[]} */ [id]) => {
-        if (!/^-?\d+$/.test(id ?? "")) return outsideSpec(["the path parameter `customer_id` must be an integer"]);
         if (request.bodyError) return outsideSpec([request.bodyError]);
         const body = request.body;
         if (!isRecord(body)) return outsideSpec(["the body must be a JSON object"]);
@@ -135,7 +140,8 @@ export function createCube4salesTwin(options = {}) {
         // "You can send any parameter (except the customer_id and the assignment_id) to be updated."
         for (const name of IDS) if (name in body) problems.push(`\`${name}\` cannot be updated`);
         if (problems.length > 0) return outsideSpec(problems);
-        const record = records.get(Number(id));
+        // The path arrives percent-decoded; any text is a customer_id (integer or string, see the spec).
+        const record = records.get(id ?? "");
         // The document promises "200 OK" and names no other status: an unknown id is answered 200 and changes
         // nothing (the twin says so in its reason header).
         if (!record) return empty(200, `no customer record ${id}; nothing was updated`);

@@ -87,8 +87,10 @@ describe("cyclesoftware twin, behind the validating proxy", () => {
     ).toEqual([1, 2]);
   });
 
-  test("a list with a negative offset answers the documented in-body error", async () => {
-    expect(await cycle().listCustomers({ offset: -1 })).toEqual({
+  test("a list with a negative offset answers the documented in-body error, which the client rejects", async () => {
+    const error = await rejection(cycle().listCustomers({ offset: -1 }));
+    expect(error).toMatchObject({ name: "InBodyError", status: 200, errorMessage: "offset must be 0 or more" });
+    expect(error.body).toEqual({
       error: true,
       error_message: "offset must be 0 or more",
       customers: [],

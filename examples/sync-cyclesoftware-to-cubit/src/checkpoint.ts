@@ -21,6 +21,8 @@ export interface RunCursor {
 }
 
 export interface CheckpointStore {
+  /** Where the checkpoint lives (a file's path), for error messages. */
+  readonly source: string;
   load(): Promise<Checkpoint | undefined>;
   save(checkpoint: Checkpoint): Promise<void>;
 }
@@ -28,6 +30,7 @@ export interface CheckpointStore {
 /** A checkpoint file, replaced atomically (write, then rename) so a crash never leaves half of one. */
 export function fileCheckpoints(path: string): CheckpointStore {
   return {
+    source: path,
     async load() {
       let text: string;
       try {
@@ -48,6 +51,7 @@ export function fileCheckpoints(path: string): CheckpointStore {
 /** Keeps the checkpoint in memory: for a run that need not survive its process. */
 export function memoryCheckpoints(initial?: Checkpoint): CheckpointStore & { current?: Checkpoint } {
   const store: CheckpointStore & { current?: Checkpoint } = {
+    source: "the in-memory checkpoint",
     async load() {
       return store.current && structuredClone(store.current);
     },

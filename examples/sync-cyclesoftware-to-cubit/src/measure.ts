@@ -59,6 +59,7 @@ function timed(total: { ms: number; calls: number }): typeof fetch {
 
 function timedStore(store: CheckpointStore, total: { ms: number; calls: number }): CheckpointStore {
   return {
+    source: store.source,
     load: () => store.load(),
     async save(checkpoint) {
       const started = performance.now();

@@ -1,6 +1,13 @@
 import { setTimeout as delay } from "node:timers/promises";
 import type { CubitClient } from "@clientele/cubit";
-import { type Customer, type CycleSoftwareClient, RateLimitError } from "@clientele/cyclesoftware";
+import {
+  type Customer,
+  type CycleSoftwareClient,
+  InBodyError,
+  PaginationError,
+  RateLimitError,
+  ResponseParseError,
+} from "@clientele/cyclesoftware";
 import type { CheckpointStore, RunCursor } from "./checkpoint.js";
 import { toCubitCustomer } from "./map.js";
 import { formatModifiedSince, MODIFIED_SINCE, zoneFormat } from "./modified-since.js";
@@ -99,10 +106,20 @@ export async function syncCustomers(options: SyncOptions): Promise<SyncResult> {
       },
       { signal },
     );
-    const { response } = await listing.withResponse();
+    const { response } = await listing.withResponse().catch(untrusted(resumed?.offset ?? 0));
     // The next run starts from the server's clock, not ours: a skewed local clock must not skip changes. A second
     // is taken off because the Date header drops the milliseconds and the vendor may compare `modified_since`
     // exclusively; at worst a customer changed in that second is copied twice, which an upsert makes harmless.
+    const serverNow = formatModifiedSince(serverTime(response.headers, now), timeZone);
+    // A `since` ahead of the server's clock would list nothing now and then move the cursor past every change made
+    // before it: refused, before anything is copied or saved.
+    if (pageSince !== null && pageSince > serverNow) {
+      const field = resumed ? "run.since" : "since";
+      const where = saved ? `${checkpoints.source}: "${field}"` : `option "since"`;
+      throw new RangeError(
+        `${where} ${pageSince} is in the future (CycleSoftware's clock reads ${serverNow} in ${timeZone}); it would skip every change until then`,
+      );
+    }
     let run: RunCursor = resumed ?? {
       since,
       nextSince: formatModifiedSince(serverTime(response.headers, now) - 1_000, timeZone),
@@ -111,9 +128,10 @@ export async function syncCustomers(options: SyncOptions): Promise<SyncResult> {
     const save = () => checkpoints.save({ since, run });
     if (!resumed) await save();
 
-    for await (const page of listing.pages()) {
+    // A corrupt page (cut short, an HTML page, `error: true`, no `pagination`) rejects in the client, before any of
+    // its customers is copied: the run stops, and the checkpoint still points at that page.
+    for await (const page of iterate(listing.pages(), () => run.offset)) {
       progress.pages++;
-      if (page.error) throw new Error(`CycleSoftware could not list customers: ${page.error_message ?? "no message"}`);
       const customers = page.customers ?? [];
       const skip =
         run.lastCopiedId === undefined ? 0 : customers.findIndex((c) => c.customer_id === run.lastCopiedId) + 1;
@@ -139,6 +157,30 @@ export async function syncCustomers(options: SyncOptions): Promise<SyncResult> {
 }
 
 type Outcome = Omit<SyncResult, keyof SyncProgress>;
+
+/** Errors that mean a page of CycleSoftware's cannot be trusted, as opposed to a refusal or a lost connection. */
+const UNTRUSTED = [ResponseParseError, InBodyError, PaginationError];
+
+/** Rethrows an untrusted page's error with where the run stands; any other error as it is. */
+function untrusted(offset: number) {
+  return (error: unknown): never => {
+    if (!UNTRUSTED.some((Class) => error instanceof Class)) throw error;
+    throw new Error(
+      `CycleSoftware sent a page that cannot be trusted (offset ${offset}), so the sync stopped; nothing of that page was copied and the checkpoint resumes there. ${(error as Error).message}`,
+      { cause: error },
+    );
+  };
+}
+
+/** `pages` with each untrusted page's error explained by `untrusted`, at the offset being read. */
+async function* iterate<T>(pages: AsyncIterable<T>, offset: () => number): AsyncGenerator<T> {
+  const iterator = pages[Symbol.asyncIterator]();
+  for (;;) {
+    const next = await iterator.next().catch(untrusted(offset()));
+    if (next.done) return;
+    yield next.value;
+  }
+}
 
 /** The server's time from its Date header (to the second), or the local clock when it sends none. */
 function serverTime(headers: Headers, now: () => number): number {

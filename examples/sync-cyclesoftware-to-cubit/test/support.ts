@@ -1,4 +1,6 @@
 import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createCubitClient } from "@clientele/cubit";
@@ -106,5 +108,44 @@ export function syncBench() {
       }
       return counts;
     },
+  };
+}
+
+/**
+ * A proxy in front of `target` that passes every exchange through unchanged, except that the body of each answer to
+ * a request `corrupt` picks is cut in half (sent with its true, shorter length, like a proxy that dropped the rest).
+ * Records the request targets it saw.
+ */
+export async function truncatingProxy(target: () => string, corrupt: (url: URL) => boolean) {
+  const seen: string[] = [];
+  const server = createServer(async (incoming, outgoing) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of incoming) chunks.push(chunk as Buffer);
+    const url = new URL(incoming.url ?? "/", target());
+    seen.push(`${url.pathname}${url.search}`);
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(incoming.headers)) {
+      if (typeof value === "string" && name !== "host" && name !== "connection") headers.set(name, value);
+    }
+    const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
+    const answer = await fetch(url, { method: incoming.method ?? "GET", headers, body });
+    let text = Buffer.from(await answer.arrayBuffer());
+    if (corrupt(url)) text = text.subarray(0, text.length >> 1);
+    const out: Record<string, string> = {};
+    answer.headers.forEach((value, name) => {
+      if (name !== "content-length" && name !== "content-encoding" && name !== "transfer-encoding") out[name] = value;
+    });
+    outgoing.writeHead(answer.status, { ...out, "content-length": text.length });
+    outgoing.end(text);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    seen,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -1,9 +1,9 @@
-import { createCycleSoftwareClient } from "@clientele/cyclesoftware";
+import { createCycleSoftwareClient, ResponseParseError } from "@clientele/cyclesoftware";
 import { describe, expect, test } from "vitest";
 import { parseCheckpoint } from "../src/checkpoint.js";
 import { toCubitCustomer } from "../src/map.js";
 import { syncCustomers } from "../src/sync.js";
-import { someCustomers, syncBench } from "./support.js";
+import { someCustomers, syncBench, truncatingProxy } from "./support.js";
 
 const bench = syncBench();
 const numbers = (count: number) => Array.from({ length: count }, (_, i) => String(i + 1));
@@ -72,6 +72,45 @@ describe("sync CycleSoftware → Cubit, against the twins", () => {
   );
 });
 
+describe("a corrupt page stops the sync; the checkpoint resumes before it", () => {
+  test("a proxy that cuts page 2 in half: a clear error, the checkpoint at page 2, and a clean resume", async () => {
+    bench.cycleTwin.seed({ customers: someCustomers(25) });
+    const proxy = await truncatingProxy(
+      () => bench.cycleTwin.url,
+      (url) => url.searchParams.get("offset") === "10",
+    );
+    try {
+      const options = bench.options();
+      const viaProxy = createCycleSoftwareClient({
+        username: "demo",
+        password: "demo",
+        baseUrl: proxy.url,
+        maxRetries: 0,
+      });
+      const stopped = await syncCustomers({ ...options, cycle: viaProxy }).then(
+        () => undefined,
+        (error: Error) => error,
+      );
+      expect(stopped?.message).toMatch(
+        /^CycleSoftware sent a page that cannot be trusted \(offset 10\), so the sync stopped; nothing of that page was copied and the checkpoint resumes there\. listCustomers: GET http:\/\/127\.0\.0\.1:\d+\/api\/v1\/customers\/list\.json\?offset=10 answered 200 with a body that is not the JSON expected/,
+      );
+      expect(stopped?.cause).toBeInstanceOf(ResponseParseError);
+      expect(proxy.seen).toEqual(["/api/v1/customers/list.json", "/api/v1/customers/list.json?offset=10"]);
+      // Page 1 is in Cubit, nothing of page 2, and the checkpoint points at page 2.
+      expect([...bench.upsertsPerNumber().keys()]).toEqual(numbers(10));
+      const saved = await bench.checkpoints().load();
+      expect(saved).toMatchObject({ since: null, run: { since: null, offset: 10 } });
+      expect(saved?.run?.lastCopiedId).toBeUndefined();
+    } finally {
+      await proxy.close();
+    }
+
+    const resumed = await syncCustomers(bench.options());
+    expect(resumed).toMatchObject({ outcome: "complete", copied: 15 });
+    expect(Object.fromEntries(bench.upsertsPerNumber())).toEqual(Object.fromEntries(numbers(25).map((n) => [n, 1])));
+  });
+});
+
 describe("the sync within CycleSoftware's rate limit", () => {
   test("a spent minute allowance holds the sync back a minute instead of being refused", async () => {
     await bench.reconfigure({ perMinute: 2, pageSize: 5 });
@@ -112,6 +151,20 @@ describe("bad input names what is at fault", () => {
     [{ timeZone: "Mars/Olympus" }, 'option "timeZone": "Mars/Olympus" is not an IANA time zone'],
   ])("%o", async (extra, message) => {
     await expect(syncCustomers(bench.options(extra))).rejects.toThrow(message);
+  });
+
+  test.each([
+    ["since", { since: "2030-01-01 00:00:00" }],
+    ["run.since", { since: null, run: { since: "2030-01-01 00:00:00", nextSince: "2030-01-01 00:00:00", offset: 0 } }],
+  ])("a checkpoint %s in the future is refused, naming the file and the value", async (field, checkpoint) => {
+    bench.cycleTwin.seed({ customers: someCustomers(5) });
+    const store = bench.checkpoints();
+    await store.save(checkpoint);
+    await expect(syncCustomers(bench.options())).rejects.toThrow(
+      `${store.source}: "${field}" 2030-01-01 00:00:00 is in the future (CycleSoftware's clock reads 2024-01-15 09:00:00 in UTC); it would skip every change until then`,
+    );
+    expect(await store.load()).toEqual(checkpoint);
+    expect(bench.cubitTwin.exchanges).toHaveLength(0);
   });
 
   test.each([

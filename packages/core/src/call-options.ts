@@ -23,6 +23,7 @@ const CALL_OPTIONS: Record<string, Check> = {
   },
   timeout: (id, option, value) => wholeNumber(id, option, value, 1),
   maxRetries: (id, option, value) => wholeNumber(id, option, value, 0),
+  maxResponseBytes: (id, option, value) => wholeNumber(id, option, value, 0),
 };
 
 /** A request as the caller's inputs make it, every input checked: nothing is sent when one is wrong. */
@@ -33,6 +34,7 @@ export interface PreparedCall {
   body: string | undefined;
   timeout: number;
   maxRetries: number;
+  maxResponseBytes: number;
   /** The values of credential headers the call sets itself: secrets for this call's errors and logs. */
   secrets: string[];
 }
@@ -104,6 +106,7 @@ export function prepareCall(
     body: serializeBody(operation, body),
     timeout: options?.timeout ?? settings.timeout,
     maxRetries: options?.maxRetries ?? settings.maxRetries,
+    maxResponseBytes: options?.maxResponseBytes ?? settings.maxResponseBytes,
     secrets,
   };
 }

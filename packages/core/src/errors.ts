@@ -34,12 +34,7 @@ export class ApiError extends Error {
 
   constructor(init: ApiErrorInit, message?: string) {
     const { operationId, method, url, status, body } = init;
-    // One line, whatever the body's layout (an HTML page), and short: the whole body stays on `body`.
-    const detail = (typeof body === "string" ? body : body === undefined ? "" : JSON.stringify(body))
-      .replace(/\s+/g, " ")
-      .trim()
-      .slice(0, 500);
-    super(message ?? `${operationId}: ${method} ${url} answered ${status}${detail && `: ${detail}`}`);
+    super(message ?? `${operationId}: ${method} ${url} answered ${status}${detailOf(body)}`);
     Object.assign(this, init);
   }
 
@@ -47,6 +42,15 @@ export class ApiError extends Error {
   toJSON(): Record<string, unknown> {
     return json(this);
   }
+}
+
+/** `: <the body>` on one line, whatever its layout (an HTML page), and short: the whole body stays on `body`. */
+export function detailOf(body: unknown): string {
+  const text = (typeof body === "string" ? body : body === undefined ? "" : JSON.stringify(body))
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, 500);
+  return text && `: ${text}`;
 }
 
 // Own properties (all redacted) plus the message, which is not an own enumerable property.
@@ -77,6 +81,38 @@ export class RateLimitError extends ApiError {
 /** Any status ≥ 500. */
 export class InternalServerError extends ApiError {
   override name = "InternalServerError";
+}
+
+/**
+ * A 2xx whose body is not what the operation promises: JSON (by the spec or the response's content type) that does
+ * not parse (a truncated body, an HTML page), or an empty body where the spec promises JSON. `body` holds the text.
+ */
+export class ResponseParseError extends ApiError {
+  override name = "ResponseParseError";
+}
+
+/**
+ * A 2xx whose body flags an error (the spec's `x-error-flag`, e.g. CycleSoftware's `error: true`). `errorMessage`
+ * holds the server's message (its `error_message`), `body` the whole parsed body.
+ */
+export class InBodyError extends ApiError {
+  override name = "InBodyError";
+  declare readonly errorMessage: string | undefined;
+}
+
+/** A body longer than `maxResponseBytes`: reading stopped at the limit, and the call is not retried. */
+export class ResponseTooLargeError extends ApiError {
+  override name = "ResponseTooLargeError";
+}
+
+/**
+ * A redirect the client does not follow: to another origin (unless allowed, and never with credentials or a body),
+ * a 301/302/303 on a non-GET (fetch would turn it into a GET), more than 5 in a row, or a redirect a browser hides
+ * (`opaqueredirect`, status 0). `location` is the redacted target; the message names both URLs.
+ */
+export class RedirectError extends ApiError {
+  override name = "RedirectError";
+  declare readonly location: string | undefined;
 }
 
 const byStatus: Record<number, typeof ApiError> = {

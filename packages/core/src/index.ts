@@ -2,16 +2,24 @@ export { basicCredential } from "./auth.js";
 export type { ApiErrorInit, CallInfo } from "./errors.js";
 export { errorClassFor, kindOf, wholeNumber } from "./errors.js";
 export type { TransportSetup } from "./options.js";
-export { checkOptionNames, createTransport, optionalCount, requireOneOf, requireString } from "./options.js";
+export {
+  checkOptionNames,
+  createTransport,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  optionalCount,
+  requireOneOf,
+  requireString,
+} from "./options.js";
 export { paginateByOffset } from "./paginate.js";
 export * from "./public.js";
 export { encodeQuery, pathParam } from "./query.js";
-export type { RateLimitHeaders, RateLimiting, RateLimitReader } from "./rate-limit.js";
+export type { RateLimitHeaders, RateLimiting, RateLimitReader, Release } from "./rate-limit.js";
 export { minuteLimiter, rateLimiting, rateLimitReader } from "./rate-limit.js";
 export type { RawClient } from "./raw.js";
 export { createRawClient } from "./raw.js";
 export type { Redactor } from "./redact.js";
 export { createRedactor, MIN_MASKED_SUBSTRING, MIN_MASKED_WORD } from "./redact.js";
+export { MAX_REDIRECTS } from "./redirect.js";
 export { backoffDelay, RETRY_AFTER_LIMIT_MS, RETRY_BASE_MS, RETRY_CAP_MS, retryAfterDelay } from "./retry.js";
 export type { Operation, TransportSettings } from "./transport.js";
 export { Transport } from "./transport.js";

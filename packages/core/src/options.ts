@@ -21,11 +21,30 @@ export interface ClientOptions {
   timeout?: number;
   /** Retries after the first attempt; default 2. */
   maxRetries?: number;
+  /** The longest response body to read, in bytes; default 64 MiB. A longer one is a `ResponseTooLargeError`. */
+  maxResponseBytes?: number;
+  /**
+   * Follow a redirect to another origin, without the credential headers and only when there is no body to send.
+   * Default false: such a redirect is a `RedirectError`.
+   */
+  allowCrossOriginRedirects?: boolean;
   /** Gets request, response, retry and error events, with secrets redacted. */
   logger?: Logger;
 }
 
-const COMMON_OPTIONS = ["baseUrl", "fetch", "headers", "timeout", "maxRetries", "logger"];
+const COMMON_OPTIONS = [
+  "baseUrl",
+  "fetch",
+  "headers",
+  "timeout",
+  "maxRetries",
+  "maxResponseBytes",
+  "allowCrossOriginRedirects",
+  "logger",
+];
+
+/** 64 MiB: far above any page of customers, far below what would exhaust a process. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 export interface TransportSetup<PathOptions> {
   /** The public factory's name, for error messages. */
@@ -65,10 +84,13 @@ export function checkOptionNames(factory: string, options: unknown, providerOpti
 export function createTransport<PathOptions = undefined>(setup: TransportSetup<PathOptions>): Transport<PathOptions> {
   const { factory, options } = setup;
   if (options === null || typeof options !== "object") throw new OptionError(factory, "options", "must be an object");
-  const { fetch, logger, timeout, maxRetries } = options;
+  const { fetch, logger, timeout, maxRetries, maxResponseBytes, allowCrossOriginRedirects } = options;
   if (fetch !== undefined && typeof fetch !== "function") throw new OptionError(factory, "fetch", "must be a function");
   if (logger !== undefined && typeof logger !== "function") {
     throw new OptionError(factory, "logger", "must be a function");
+  }
+  if (allowCrossOriginRedirects !== undefined && typeof allowCrossOriginRedirects !== "boolean") {
+    throw new OptionError(factory, "allowCrossOriginRedirects", "must be true or false");
   }
   return new Transport({
     baseUrl: options.baseUrl === undefined ? setup.defaultBaseUrl : checkBaseUrl(factory, options.baseUrl),
@@ -82,6 +104,11 @@ export function createTransport<PathOptions = undefined>(setup: TransportSetup<P
     credentialHeaders: credentialHeaderNames(setup.authHeaders),
     timeout: timeout === undefined ? 30_000 : wholeNumber(factory, "timeout", timeout, 1),
     maxRetries: maxRetries === undefined ? 2 : wholeNumber(factory, "maxRetries", maxRetries, 0),
+    maxResponseBytes:
+      maxResponseBytes === undefined
+        ? DEFAULT_MAX_RESPONSE_BYTES
+        : wholeNumber(factory, "maxResponseBytes", maxResponseBytes, 0),
+    allowCrossOriginRedirects,
     redactor: createRedactor(setup.secrets, setup.sensitiveKeys),
     path: setup.path as PathOptions,
     logger,

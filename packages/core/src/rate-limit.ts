@@ -24,15 +24,21 @@ export interface RateLimiting {
   read: RateLimitReader;
   /**
    * Runs before every attempt: throws a `RateLimitError` when `latest` shows the daily budget spent and not yet
-   * reset; returns a promise only when the client-side limiter makes the request wait, so an unpaced call costs no
-   * extra await.
+   * reset. With the client-side limiter it returns a promise of a slot: the attempt calls `release` once it is
+   * over. Without one it returns undefined, so an unpaced call costs no extra await.
    */
-  before(latest: RateLimit | undefined, call: () => CallInfo, signal?: AbortSignal): Promise<void> | undefined;
+  before(latest: RateLimit | undefined, call: () => CallInfo, signal?: AbortSignal): Promise<Release> | undefined;
 }
 
-/** Reads `names` from every response; with `requestsPerMinute`, also paces requests on the client side. */
-export function rateLimiting(names: RateLimitHeaders, requestsPerMinute?: number): RateLimiting {
-  const acquire = requestsPerMinute ? minuteLimiter(requestsPerMinute) : undefined;
+/** Ends an attempt's hold on its limiter slot. */
+export type Release = () => void;
+
+/**
+ * Reads `names` from every response; with `requestsPerMinute`, also paces requests on the client side.
+ * `windowMs` is the limiter's window: 60 000 but for tests, which cannot wait real minutes.
+ */
+export function rateLimiting(names: RateLimitHeaders, requestsPerMinute?: number, windowMs?: number): RateLimiting {
+  const acquire = requestsPerMinute ? minuteLimiter(requestsPerMinute, windowMs) : undefined;
   return {
     read: rateLimitReader(names),
     before(latest, call, signal) {
@@ -55,33 +61,49 @@ export function rateLimitReader(names: RateLimitHeaders): RateLimitReader {
     let found: RateLimit | undefined;
     for (const [field, header] of entries) {
       const raw = headers.get(header);
-      // Number("") is 0: an empty header must not read as a spent budget.
-      const number = raw?.trim() ? Number(raw) : Number.NaN;
+      // Digits only: Number("") is 0 (an empty header is no spent budget), Number("0x10") is 16.
+      const number = raw && /^\s*\d+\s*$/.test(raw) ? Number(raw) : Number.NaN;
       if (!Number.isFinite(number)) continue;
       found ??= {};
-      // The reset is a Unix timestamp in seconds (see the header's description in specs/cyclesoftware.yaml).
-      if (field === "dayReset") found.dayReset = new Date(number * 1000);
-      else found[field] = number;
+      // The reset is a Unix timestamp in seconds (see the header's description in specs/cyclesoftware.yaml). One
+      // more than two days ahead (milliseconds: the year 58890) is no daily reset: unknown, so it locks nobody out.
+      if (field !== "dayReset") found[field] = number;
+      else if (number * 1000 <= Date.now() + RESET_HORIZON_MS) found.dayReset = new Date(number * 1000);
     }
     return found;
   };
 }
 
+const RESET_HORIZON_MS = 2 * 86_400_000;
+
 /**
- * Keeps a client under `perMinute` requests in any sliding 60-second window. It remembers at most `perMinute`
- * send times. `now` is injectable for tests.
+ * Keeps a client under `limit` requests in any sliding window of `windowMs`, counted where it matters: at the
+ * server. A request arrives some time after it is sent, at the latest when its answer comes, so a slot is held
+ * from the moment a request is granted until `windowMs` after its attempt ended (`release`). Counting from the
+ * grant instead let 400 arrivals land within 60 s at a limit of 360: requests granted early arrived late. The cost
+ * is one round trip per window, so a sequential caller still gets `windowMs / (windowMs + latency)` of the budget.
+ * `now` is injectable for tests.
  */
-export function minuteLimiter(perMinute: number, now = () => Date.now()) {
-  const sent: number[] = [];
-  return async function acquire(signal?: AbortSignal): Promise<void> {
+export function minuteLimiter(limit: number, windowMs = 60_000, now = () => Date.now()) {
+  const ended: number[] = [];
+  let inFlight = 0;
+  return async function acquire(signal?: AbortSignal): Promise<Release> {
     for (;;) {
       const time = now();
-      while (sent.length > 0 && (sent[0] as number) <= time - 60_000) sent.shift();
-      if (sent.length < perMinute) {
-        sent.push(time);
-        return;
+      while (ended.length > 0 && (ended[0] as number) <= time - windowMs) ended.shift();
+      if (inFlight + ended.length < limit) {
+        inFlight++;
+        let done = false;
+        return () => {
+          if (done) return;
+          done = true;
+          inFlight--;
+          ended.push(now());
+        };
       }
-      await sleep((sent[0] as number) + 60_000 - time, signal);
+      // The earliest a slot frees is `windowMs` after the first attempt to end, and with every slot in flight that
+      // is at least `windowMs` from now: sleeping that long never oversleeps a slot.
+      await sleep(ended.length > 0 ? (ended[0] as number) + windowMs - time : windowMs, signal);
     }
   };
 }

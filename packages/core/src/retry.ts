@@ -13,13 +13,17 @@ export function backoffDelay(retry: number, random: () => number = Math.random):
   return Math.floor(random() * Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** retry));
 }
 
-/** `Retry-After` in seconds or as an HTTP date; undefined when absent or unreadable. */
+/**
+ * `Retry-After` as delta-seconds (digits only) or an HTTP-date (each of its three forms starts with a day name);
+ * a date in the past means now. Anything else (`0x10`, `1e3`, `-5`, `soon`) is undefined, so the caller falls
+ * back to its backoff: `Number()` would read those as 16 s, 1000 s or a negative pause.
+ */
 export function retryAfterDelay(headers: Headers, now = Date.now()): number | undefined {
-  const value = headers.get("retry-after");
-  if (value === null || value.trim() === "") return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
+  const value = headers.get("retry-after")?.trim() ?? "";
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  // asctime (`Sun Nov  6 08:49:37 1994`) names no zone; like the other two forms it is GMT, which Date.parse
+  // would not assume.
+  const date = /^[A-Z][a-z]{2}/.test(value) ? Date.parse(/GMT$/.test(value) ? value : `${value} GMT`) : Number.NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 

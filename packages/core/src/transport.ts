@@ -1,8 +1,20 @@
 import { prepareCall } from "./call-options.js";
-import { type CallInfo, ConnectionError, errorClassFor, TimeoutError } from "./errors.js";
+import {
+  type ApiError,
+  type CallInfo,
+  ConnectionError,
+  detailOf,
+  errorClassFor,
+  InBodyError,
+  RedirectError,
+  ResponseParseError,
+  ResponseTooLargeError,
+  TimeoutError,
+} from "./errors.js";
 import type { LogEvent, Logger } from "./logger.js";
-import type { RateLimit, RateLimiting } from "./rate-limit.js";
+import type { RateLimit, RateLimiting, Release } from "./rate-limit.js";
 import { maskHeaders, type Redactor } from "./redact.js";
+import { isRedirect, nextHop, type Refusal } from "./redirect.js";
 import {
   backoffDelay,
   isRetryableStatus,
@@ -32,6 +44,8 @@ export interface RequestOptions {
   timeout?: number;
   /** Retries after the first attempt. */
   maxRetries?: number;
+  /** The longest response body to read, in bytes; a longer one rejects with a `ResponseTooLargeError`. */
+  maxResponseBytes?: number;
 }
 
 /** What generation knows about an operation. */
@@ -42,6 +56,10 @@ export interface Operation {
   idempotent: boolean;
   /** Whether the operation takes a JSON object body; a required one missing rejects the call. */
   body?: "required" | "optional";
+  /** Every 2xx of the spec has a JSON body: an empty or unparseable one is a `ResponseParseError`. */
+  json?: boolean;
+  /** The spec's `x-error-flag`: a 2xx body whose `property` is `true` is an `InBodyError` carrying `message`. */
+  errorFlag?: { property: string; message?: string };
 }
 
 export interface TransportSettings<PathOptions = unknown> {
@@ -53,6 +71,10 @@ export interface TransportSettings<PathOptions = unknown> {
   credentialHeaders: ReadonlySet<string>;
   timeout: number;
   maxRetries: number;
+  /** The longest response body read, in bytes. */
+  maxResponseBytes: number;
+  /** Follow redirects to another origin (never with credential headers or a body). */
+  allowCrossOriginRedirects?: boolean | undefined;
   redactor: Redactor;
   /** Values the client fills into paths from its own options (Cubit's `environment`). */
   path: PathOptions;
@@ -131,7 +153,7 @@ async function request<T>(
   meta: Omit<ApiResult<T>, "data">,
 ): Promise<T> {
   const { settings } = transport;
-  const { fetch, logger, rateLimits } = settings;
+  const { logger, rateLimits } = settings;
   const { id, method, idempotent } = operation;
   const {
     url,
@@ -139,11 +161,12 @@ async function request<T>(
     body: sent,
     timeout,
     maxRetries,
+    maxResponseBytes: maxBytes,
     secrets,
   } = prepareCall(transport, operation, path, query, body, options);
   options ??= {};
   const signal = options.signal ?? undefined;
-  const init: RequestInit = { method, headers, body: sent, signal: undefined };
+  const init: RequestInit = { method, headers, body: sent, redirect: "manual", signal: undefined };
 
   // Redacting parses the sent body for sensitive values: only an error or a log line pays for it.
   let redactor: Redactor | undefined;
@@ -168,14 +191,17 @@ async function request<T>(
 
   for (; ; attempt++) {
     const pacing = rateLimits?.before(transport.rateLimit, call, signal);
-    if (pacing) await pacing;
+    let release: Release | undefined;
+    if (pacing) release = await pacing;
     const started = log ? Date.now() : 0;
     log?.({ type: "request", headers: maskHeaders(headers, settings.credentialHeaders, redact()) });
     let response: Response;
-    let text: string;
+    let text: string | undefined;
+    let refused: Refusal | undefined;
     try {
-      [response, text] = await attemptFetch(fetch, url, init, timeout, signal);
+      [response, text, refused] = await attemptFetch(settings, url, init, timeout, signal, maxBytes);
     } catch (error) {
+      release?.();
       if (signal?.aborted) throw signal.reason;
       let failure: ConnectionError;
       let retryIn: number | undefined;
@@ -190,33 +216,69 @@ async function request<T>(
       if (await retry(failure, retryIn)) continue;
       throw failure;
     }
+    release?.();
     const rateLimit = rateLimits?.read(response.headers);
     if (rateLimit) transport.rateLimit = rateLimit;
-    const { status } = response;
+    const { status, ok } = response;
     log?.({ type: "response", status, ms: Date.now() - started });
-    const data = parseBody(response, text);
-    if (response.ok) {
-      meta.response = response;
-      meta.rateLimit = rateLimit;
-      return data as T;
-    }
-    const failure = new (errorClassFor(status))({
-      ...call(),
-      status,
-      headers: redactHeaders(response.headers, redact()),
-      body: redact().value(data),
-      rateLimit,
-    });
+    // A failed answer: its class, what the message says after "answered <status>", and when to retry.
+    let Class: typeof ApiError;
+    let why = "";
+    let extra: object | undefined;
     let retryIn: number | undefined;
-    const asked = retryAfterDelay(response.headers);
-    // No retry can succeed once the daily budget is spent, nor within seconds when a 429 shows the minute's budget
-    // spent and names no time to come back: each such retry would only spend more of the day's budget.
-    const spent =
-      rateLimit?.dayRemaining === 0 || (status === 429 && asked === undefined && rateLimit?.minuteRemaining === 0);
-    if (idempotent && isRetryableStatus(status) && !spent) {
-      // A server asking for a longer pause than the limit gets its error back instead of a silently stalled call.
-      retryIn = asked === undefined ? backoffDelay(attempt) : asked <= RETRY_AFTER_LIMIT_MS ? asked : undefined;
+    let data = refused || text === undefined ? undefined : parseBody(response, text, ok && operation.json);
+    if (refused) {
+      Class = RedirectError;
+      [why] = refused;
+      extra = { location: refused[1] };
+    } else if (text === undefined) {
+      // Not retried: the body would be as long again, and a retry would download the limit once more.
+      Class = ResponseTooLargeError;
+      why = ` with a body over the maxResponseBytes limit of ${maxBytes} bytes; reading stopped there`;
+    } else if (data === UNPARSEABLE) {
+      Class = ResponseParseError;
+      data = text;
+      why = text
+        ? ` with a body that is not the JSON expected${detailOf(text)}`
+        : " with an empty body where JSON is due";
+      // A body cut off on the way is a transport fault like a broken connection: retried when that is safe.
+      if (idempotent) retryIn = backoffDelay(attempt);
+    } else if (ok) {
+      const flag = operation.errorFlag;
+      const body = data as Record<string, unknown> | null;
+      if (!flag || body?.[flag.property] !== true) {
+        meta.response = response;
+        meta.rateLimit = rateLimit;
+        return data as T;
+      }
+      const said = flag.message && body[flag.message];
+      const errorMessage = typeof said === "string" ? said : undefined;
+      Class = InBodyError;
+      extra = { errorMessage: errorMessage && redact().text(errorMessage) };
+      why = ` but its body reports an error (${flag.property}: true): ${errorMessage ?? "no message"}`;
+    } else {
+      Class = errorClassFor(status);
+      const asked = retryAfterDelay(response.headers);
+      // No retry can succeed once the daily budget is spent, nor within seconds when a 429 shows the minute's
+      // budget spent and names no time to come back: each such retry would only spend more of the day's budget.
+      const spent =
+        rateLimit?.dayRemaining === 0 || (status === 429 && asked === undefined && rateLimit?.minuteRemaining === 0);
+      if (idempotent && isRetryableStatus(status) && !spent) {
+        // A server asking for a longer pause than the limit gets its error back instead of a silently stalled call.
+        retryIn = asked === undefined ? backoffDelay(attempt) : asked <= RETRY_AFTER_LIMIT_MS ? asked : undefined;
+      }
     }
+    const failure = new Class(
+      {
+        ...call(),
+        status,
+        headers: redactHeaders(response.headers, redact()),
+        body: redact().value(data),
+        rateLimit,
+        ...extra,
+      },
+      why ? redact().text(`${id}: ${method} ${call().url} answered ${status}${why}`) : undefined,
+    );
     if (!(await retry(failure, retryIn))) throw failure;
   }
 }
@@ -225,14 +287,18 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 
 const TIMED_OUT = Symbol("timed out");
 
-/** One attempt: the timeout covers the headers and the whole body. */
+/**
+ * One attempt, redirects included: the timeout covers the headers and the whole body. The text is undefined when
+ * the body is longer than `maxBytes`, or when a redirect is refused (then the refusal comes third).
+ */
 async function attemptFetch(
-  fetch: FetchLike,
+  settings: TransportSettings,
   url: string,
   init: RequestInit,
   timeout: number,
   signal: AbortSignal | undefined,
-): Promise<[Response, string]> {
+  maxBytes: number,
+): Promise<[Response, string | undefined, Refusal?]> {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -244,14 +310,41 @@ async function attemptFetch(
   try {
     if (signal?.aborted) throw signal.reason;
     init.signal = controller.signal;
-    const response = await fetch(url, init);
-    return [response, await response.text()];
+    let response = await settings.fetch(url, init);
+    for (let hops = 0, from = url; isRedirect(response); hops++) {
+      await response.body?.cancel();
+      const hop = nextHop(response, from, init, hops, settings.credentialHeaders, settings.allowCrossOriginRedirects);
+      if (Array.isArray(hop)) return [response, undefined, hop];
+      ({ url: from, init } = hop);
+      response = await settings.fetch(from, init);
+    }
+    return [response, await readText(response, maxBytes)];
   } catch (error) {
     throw timedOut ? TIMED_OUT : error;
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener("abort", onAbort);
   }
+}
+
+/**
+ * The body as text, or undefined past `maxBytes`: a declared length over it is refused unread, any other body is
+ * counted as it streams in and abandoned at the limit, so a huge body is never downloaded whole.
+ */
+async function readText(response: Response, maxBytes: number): Promise<string | undefined> {
+  const reader = response.body?.getReader();
+  if (!reader) return "";
+  const decoder = new TextDecoder();
+  let text = "";
+  for (let size = 0; !(Number(response.headers.get("content-length")) > maxBytes); ) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > maxBytes) break;
+    text += decoder.decode(value, { stream: true });
+  }
+  await reader.cancel();
+  return undefined;
 }
 
 /** The messages down an error's cause chain (fetch's own message, "fetch failed", says little) and its code. */
@@ -274,12 +367,19 @@ function redactHeaders(headers: Headers, redactor: Redactor): Headers {
   return copy;
 }
 
-function parseBody(response: Response, text: string): unknown {
-  if (text === "") return undefined;
-  if (!response.headers.get("content-type")?.includes("json")) return text;
+const UNPARSEABLE = Symbol("unparseable");
+
+/**
+ * JSON when the content type says so or `promisesJson` (a 2xx of an operation whose spec promises JSON), else
+ * the text; undefined for an empty body. UNPARSEABLE where JSON was due and the text is not JSON, or is empty
+ * though promised: an error body that does not parse is kept as text instead.
+ */
+function parseBody(response: Response, text: string, promisesJson: boolean | undefined): unknown {
+  if (text === "") return promisesJson ? UNPARSEABLE : undefined;
+  if (!promisesJson && !response.headers.get("content-type")?.includes("json")) return text;
   try {
     return JSON.parse(text);
   } catch {
-    return text;
+    return response.ok ? UNPARSEABLE : text;
   }
 }

@@ -138,6 +138,7 @@ describe("offset pagination (CycleSoftware listCustomers)", () => {
       fetchPage,
       (p) => p?.items,
       (p) => p?.next,
+      { id: "listThings", method: "GET", idempotent: true },
     );
     const error = await settle(
       (async () => {
@@ -145,6 +146,6 @@ describe("offset pagination (CycleSoftware listCustomers)", () => {
       })(),
     );
     expect(error).toBeInstanceOf(PaginationError);
-    expect((error as Error).message).toMatch(/next offset \d+ does not move past \d+/);
+    expect((error as Error).message).toMatch(/^listThings: the server's next offset \d+ does not move past \d+/);
   });
 });

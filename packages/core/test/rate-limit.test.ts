@@ -44,6 +44,15 @@ describe("rateLimitReader", () => {
     ["none", { "content-type": "application/json" }, undefined],
     ["unreadable values are left out", { "x-day-remaining": "lots", "x-day-limit": "15000" }, { dayLimit: 15_000 }],
     ["an empty value is not read as 0", { "x-day-remaining": "", "x-minute-remaining": "  " }, undefined],
+    // Read as seconds, a reset in milliseconds lies in the year 58890: no daily reset, so unknown.
+    [
+      "a reset in milliseconds is unknown",
+      { "x-day-remaining": "0", "x-day-reset": "1678230000000" },
+      { dayRemaining: 0 },
+    ],
+    ["a fractional reset is unknown", { "x-day-remaining": "0", "x-day-reset": "1678230000.5" }, { dayRemaining: 0 }],
+    ["a negative reset is unknown", { "x-day-remaining": "0", "x-day-reset": "-1" }, { dayRemaining: 0 }],
+    ["a reset in hex is unknown", { "x-day-remaining": "0", "x-day-reset": "0x10" }, { dayRemaining: 0 }],
   ])("%s", (_, headers, expected) => {
     expect(read(new Headers(headers))).toEqual(expected);
   });
@@ -168,13 +177,65 @@ describe("rate limits through a transport", () => {
 });
 
 describe("minuteLimiter", () => {
-  test("a sliding window: a slot frees exactly 60 s after the request that took it", async () => {
+  test("a sequential caller at 360 a minute, 50 ms a round trip, uses at least 95 % of the budget", async () => {
+    vi.useFakeTimers();
+    try {
+      const acquire = minuteLimiter(360, 60_000);
+      const start = Date.now();
+      const sentAt: number[] = [];
+      while (Date.now() - start < 3 * 60_000) {
+        let release: (() => void) | undefined;
+        void acquire().then((granted) => {
+          release = granted;
+        });
+        while (!release) await vi.advanceTimersToNextTimerAsync();
+        sentAt.push(Date.now() - start);
+        await vi.advanceTimersByTimeAsync(50);
+        release();
+      }
+      const inThreeMinutes = sentAt.filter((t) => t < 3 * 60_000).length;
+      expect(inThreeMinutes / (3 * 360)).toBeGreaterThanOrEqual(0.95);
+      // And never more than 360 in any 60 s.
+      expect(Math.max(...sentAt.map((t) => sentAt.filter((u) => u >= t && u < t + 60_000).length))).toBe(360);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  test("a slot held by a call in flight is not handed out until that call ends", async () => {
+    vi.useFakeTimers();
+    try {
+      const acquire = minuteLimiter(1, 1_000);
+      const release = await acquire();
+      let granted = false;
+      const waiting = acquire().then((next) => {
+        granted = true;
+        return next;
+      });
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(granted).toBe(false);
+      release();
+      await vi.advanceTimersByTimeAsync(999);
+      expect(granted).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      (await waiting)();
+      expect(granted).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  test("a sliding window: a slot frees exactly 60 s after the attempt that took it ended", async () => {
     vi.useFakeTimers();
     try {
       let now = 0;
-      const acquire = minuteLimiter(3, () => now);
+      const acquire = minuteLimiter(3, 60_000, () => now);
       const granted: number[] = [];
-      const take = () => acquire().then(() => granted.push(now));
+      const take = () =>
+        acquire().then((release) => {
+          granted.push(now);
+          release();
+        });
       await Promise.all([take(), take()]);
       now = 30_000;
       await take();

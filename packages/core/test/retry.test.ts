@@ -149,7 +149,6 @@ describe("Retry-After wins over the backoff", () => {
   test.each<[string, (now: number) => string, number, number]>([
     ["seconds", () => "2", 2_000, 2_000],
     ["zero", () => "0", 0, 0],
-    ["fractional seconds", () => "0.25", 250, 250],
     // An HTTP date has whole seconds, so the wait is at most the 3 s ahead it names and more than 2 s.
     ["an HTTP date 3 s ahead", (now) => new Date(now + 3_000).toUTCString(), 2_001, 3_000],
     ["an HTTP date in the past", (now) => new Date(now - 10_000).toUTCString(), 0, 0],
@@ -164,11 +163,15 @@ describe("Retry-After wins over the backoff", () => {
     expect(elapsed).toBe(delays[0]);
   });
 
-  test("an unreadable Retry-After falls back to the backoff", async () => {
-    const { outcome, delays } = await run(ops.get, [failing(503, { "retry-after": "soon" }), ok()]);
-    expect(outcome).toEqual({ ok: true });
-    expect(delays[0]).toBeLessThan(RETRY_BASE_MS);
-  });
+  // Number() would read "0x10" as 16 s and "1e3" as 1000 s, Date.parse "1e3" as a date in the year 1000.
+  test.each(["soon", "0x10", "1e3", "-5", "1.5", "+3", "3 s", "Infinity", "2015-10-21T07:28:10Z"])(
+    "an unreadable Retry-After %j falls back to the backoff",
+    async (value) => {
+      const { outcome, delays } = await run(ops.get, [failing(503, { "retry-after": value }), ok()]);
+      expect(outcome).toEqual({ ok: true });
+      expect(delays[0]).toBeLessThan(RETRY_BASE_MS);
+    },
+  );
 
   test("a Retry-After beyond 60 s returns the error at once instead of stalling the call", async () => {
     const { outcome, attempts, elapsed } = await run(ops.get, [failing(429, { "retry-after": "120" }), ok()]);
@@ -180,12 +183,20 @@ describe("Retry-After wins over the backoff", () => {
 
   test.each<[string, string | undefined, number | undefined]>([
     ["120", "120", 120_000],
-    ["1.5", "1.5", 1_500],
-    ["-5", "-5", 0],
+    ["0", "0", 0],
+    ["padded", " 7 ", 7_000],
+    ["1.5 (delta-seconds are whole)", "1.5", undefined],
+    ["-5", "-5", undefined],
+    ["0x10", "0x10", undefined],
+    ["1e3", "1e3", undefined],
     ["empty", "", undefined],
     ["absent", undefined, undefined],
     ["words", "in a while", undefined],
     ["an HTTP date", "Wed, 21 Oct 2015 07:28:10 GMT", 10_000],
+    ["an RFC 850 date", "Wednesday, 21-Oct-15 07:28:10 GMT", 10_000],
+    ["an asctime date (GMT)", "Wed Oct 21 07:28:10 2015", 10_000],
+    ["a past date means now", "Wed, 21 Oct 2015 07:00:00 GMT", 0],
+    ["an ISO date is no HTTP-date", "2015-10-21T07:28:10Z", undefined],
   ])("retryAfterDelay(%s)", (_, header, expected) => {
     const headers = new Headers(header === undefined ? {} : { "retry-after": header });
     expect(retryAfterDelay(headers, Date.UTC(2015, 9, 21, 7, 28, 0))).toBe(expected);

@@ -37,7 +37,8 @@ const calls: { line: string; call: (client: CubitClient) => Promise<unknown> }[]
 
 describe.each(["test", "prod"] as const)("Cubit transcript, environment %s", (environment) => {
   function replay() {
-    const { fetch, sent } = replayFetch(() => new Response(null, { status: 200 }));
+    // A JSON body: getCustomer promises one, and an empty 200 would rightly be a ResponseParseError.
+    const { fetch, sent } = replayFetch(() => Response.json({}));
     return { client: createCubitClient({ apiKey, environment, fetch }), sent };
   }
 

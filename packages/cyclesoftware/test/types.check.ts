@@ -14,7 +14,8 @@ import {
 } from "../src/index.js";
 
 export type FriendlyTypes = [
-  Expect<Equal<Customer["customer_id"], number | undefined>>,
+  // Required in responses (x-inferred): every customer the document shows carries it.
+  Expect<Equal<Customer["customer_id"], number>>,
   Expect<Equal<Customer["datetime_created"], string | null | undefined>>,
   Expect<Equal<Customer["house_number"], string | undefined>>,
   Expect<Equal<Customer["discount_percentage"], number | undefined>>,

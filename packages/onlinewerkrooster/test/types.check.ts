@@ -17,7 +17,8 @@ export type FriendlyTypes = [
   Expect<Equal<CustomerCreate["address"]["city"], string>>,
   Expect<Equal<CustomerCreate["address"]["street"], string | undefined>>,
   Expect<Equal<CustomerCreate["address"]["postalCode"], string | undefined>>,
-  Expect<Equal<CustomerCreated, { companyId?: number; customerId?: number; extCustomerId?: number }>>,
+  // customerId is required (x-inferred): the success example shows it and it names the new customer.
+  Expect<Equal<CustomerCreated, { companyId?: number; customerId: number; extCustomerId?: number }>>,
   Expect<Equal<ErrorMessage, string>>,
 ];
 

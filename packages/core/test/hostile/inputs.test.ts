@@ -3,16 +3,16 @@
 import { InvalidInputError, OptionError } from "@clientele/core";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { outcome, type UntypedClients, untypedClients } from "./support/clients.js";
-import { type RecordingServer, reply, startRecordingServer } from "./support/server.js";
+import { type HostileServer, reply, startHostileServer } from "./support/server.js";
 
-let server: RecordingServer;
+let server: HostileServer;
 let clients: UntypedClients;
 beforeAll(async () => {
-  server = await startRecordingServer();
+  server = await startHostileServer(reply(200, {}));
   clients = untypedClients(server.url, { headers: { "x-tenant": "north" } });
 });
 afterAll(() => server.close());
-beforeEach(() => server.answer((_, response) => reply(response, 200, {})));
+beforeEach(() => server.answerWith(reply(200, {})));
 
 const circular: Record<string, unknown> = { Number: "1" };
 circular.self = circular;
@@ -306,7 +306,7 @@ describe("bad input from plain JavaScript is refused before anything is sent", (
     // Only one line, whatever the input held.
     expect(error.message).not.toMatch(/[\r\n]/);
     expect(error.message).not.toContain("X-Injected");
-    expect(server.requests).toEqual([]);
+    expect(server.received).toEqual([]);
   });
 });
 
@@ -393,8 +393,8 @@ const accepted: [string, Acceptance][] = [
 describe("good input from plain JavaScript reaches the server as meant", () => {
   test.each(accepted)("%s", async (_, { given, want }) => {
     await given(clients);
-    const last = server.requests.at(-1);
-    expect(last?.target).toBe(want.target);
+    const last = server.received.at(-1);
+    expect(last?.url).toBe(want.target);
     for (const [name, value] of Object.entries(want.headers ?? {})) expect(last?.headers[name]).toBe(value);
     if (want.body !== undefined) expect(JSON.parse(last?.body ?? "null")).toEqual(want.body);
   });

@@ -22,11 +22,11 @@ import {
   type UntypedClients,
   untypedClients,
 } from "./support/clients.js";
-import { type RecordingServer, reply, startRecordingServer } from "./support/server.js";
+import { type HostileServer, reply, send, startHostileServer } from "./support/server.js";
 
-let server: RecordingServer;
+let server: HostileServer;
 beforeAll(async () => {
-  server = await startRecordingServer();
+  server = await startHostileServer(reply(200, {}));
 });
 afterAll(() => server.close());
 
@@ -48,9 +48,9 @@ function expectNoneShown(subject: unknown, events: unknown[], secrets: readonly 
 
 /** A server that quotes the request's headers back: in a JSON body, in its message, and in a response header. */
 const echoHeaders = (name: string) =>
-  server.answer((request, response) => {
+  server.answerWith((request, response) => {
     const value = String(request.headers[name]);
-    reply(response, 400, { message: `${name} ${value} refused`, received: request.headers }, { "x-echo": value });
+    send(response, 400, { message: `${name} ${value} refused`, received: request.headers }, { "x-echo": value });
   });
 
 describe("a credential header given per call is masked by name in logs and by value in errors", () => {
@@ -98,7 +98,7 @@ describe("a credential header given per call is masked by name in logs and by va
     echoHeaders(want.header);
     const { error, events } = await logged(given);
     // The server did get the value: the check below would prove nothing otherwise.
-    expect(server.requests.map((r) => r.headers[want.header])).toEqual([want.value]);
+    expect(server.received.map((r) => r.headers[want.header])).toEqual([want.value]);
     expect((error as Error).name).toBe("BadRequestError");
     expect(events[0]).toMatchObject({ type: "request", headers: { [want.header]: "[redacted]" } });
     expect((error as { headers: Headers }).headers.get("x-echo")).toBe("[redacted]");
@@ -114,13 +114,8 @@ describe("short secrets are masked as whole values only, never inside other text
   ];
   test.each(rows)("%s", async (_, { given }) => {
     const { username, password } = given;
-    server.answer((request, response) =>
-      reply(
-        response,
-        404,
-        { message: `nothing at ${request.target}`, user: username, password },
-        { "x-user": username },
-      ),
+    server.answerWith((request, response) =>
+      send(response, 404, { message: `nothing at ${request.url}`, user: username, password }, { "x-user": username }),
     );
     const events: LogEvent[] = [];
     const cycle = createCycleSoftwareClient({
@@ -183,7 +178,7 @@ describe("a secret echoed in an encoded form is masked in that form too", () => 
     ["user:password in clear", { given: `${user}:${password}`, want: "[redacted]:[redacted]" }],
   ];
   test.each(rows)("%s", async (_, { given, want }) => {
-    server.answer((_request, response) => {
+    server.answerWith((_request, response) => {
       response.writeHead(401, { "content-type": "text/html" });
       response.end(`<html><body><p>Credentials ${given} refused</p></body></html>`);
     });
@@ -223,15 +218,15 @@ describe("sensitive fields (x-sensitive) are masked whatever the key's case, at 
     ],
   ];
   test.each(rows)("%s", async (_, { given, want }) => {
-    server.answer((request, response) =>
-      reply(response, 400, {
+    server.answerWith((request, response) =>
+      send(response, 400, {
         echo: JSON.parse(request.body),
         // Quoted in free text too: only the values the request carried are known to be secret.
         note: `numbers ${[SSN, SSN_2].filter((n) => request.body.includes(n)).join(" and ")} are invalid`,
       }),
     );
     const { error, events } = await logged((c) => c.cubit.upsertCustomer(given));
-    expect(server.requests[0]?.body).toContain(SSN);
+    expect(server.received[0]?.body).toContain(SSN);
     expect((error as { body: unknown }).body).toEqual({
       echo: want,
       note: `numbers ${[SSN, SSN_2]
@@ -254,11 +249,11 @@ describe("a request model with toJSON and a back-reference (an ORM record)", () 
     }
   }
   test("the server's 400 stays a BadRequestError, its echo redacted from the JSON that was sent", async () => {
-    server.answer((request, response) => reply(response, 400, { rejected: JSON.parse(request.body) }));
+    server.answerWith((request, response) => send(response, 400, { rejected: JSON.parse(request.body) }));
     const { error, events } = await logged((c) =>
       c.cubit.upsertCustomer(new Record({ Number: "7", SocialSecurityNumber: "01017012345" })),
     );
-    expect(JSON.parse(server.requests[0]?.body ?? "")).toEqual({ Number: "7", SocialSecurityNumber: "01017012345" });
+    expect(JSON.parse(server.received[0]?.body ?? "")).toEqual({ Number: "7", SocialSecurityNumber: "01017012345" });
     expect((error as Error).name).toBe("BadRequestError");
     expect((error as { body: unknown }).body).toEqual({
       rejected: { Number: "7", SocialSecurityNumber: "[redacted]" },
@@ -355,13 +350,13 @@ describe("no header value with a line break or a secret appears in an error mess
     ],
   ];
   test.each(rows)("%s", async (_, { given, want }) => {
-    server.answer((_request, response) => reply(response, 200, {}));
+    server.answerWith(reply(200, {}));
     const { threw, rejected } = await outcome(async () => given());
     const error = (threw ?? rejected) as OptionError;
     expect(error).toBeInstanceOf(OptionError);
     expect(error.option).toBe(want.option);
     expect(error.message).not.toMatch(/[\r\n]/);
     expectNoneShown(error, [], [secret, "X-Injected", CUBIT_KEY]);
-    expect(server.requests).toEqual([]);
+    expect(server.received).toEqual([]);
   });
 });

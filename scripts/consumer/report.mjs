@@ -1,0 +1,45 @@
+// @ts-check
+// The consumer matrix as a Markdown table: one row per runtime and module format, one column per scenario, each
+// cell the scenario's time or what went wrong.
+
+/**
+ * @typedef {{ name: string, ok: boolean, ms: number, error?: string }} MatrixCell
+ * @typedef {{ runtime: string, version: string, format: string, cells: MatrixCell[], ms: number, error?: string }} MatrixRow
+ */
+
+/**
+ * @param {MatrixRow[]} rows
+ * @param {string[]} scenarios
+ * @param {{ setup: number, total: number, cache: string, concurrency: number }} timing  in milliseconds
+ */
+export function renderMatrix(rows, scenarios, { setup, total, cache, concurrency }) {
+  const seconds = (/** @type {number} */ ms) => `${(ms / 1000).toFixed(1)} s`;
+  const cell = (/** @type {MatrixCell | undefined} */ c) => (c ? (c.ok ? `✔ ${c.ms} ms` : "✘") : "✘");
+  const lines = [
+    "# Consumer matrix",
+    "",
+    "The packed packages installed into a fresh project and run on each runtime against twins and a fault server on",
+    "127.0.0.1 (`pnpm test:consumer`). A cell is the scenario's time in the runtime; ✘ marks a failure, listed below.",
+    "",
+    `| runtime | version | format | ${scenarios.join(" | ")} | run |`,
+    `| --- | --- | --- | ${scenarios.map(() => "---").join(" | ")} | --- |`,
+    ...rows.map((row) => {
+      const cells = scenarios.map((name) => cell(row.cells.find((c) => c.name === name)));
+      return `| ${row.runtime} | ${row.version} | ${row.format} | ${cells.join(" | ")} | ${seconds(row.ms)} |`;
+    }),
+    "",
+    `Setup (runtimes, pack, install, bundles) ${seconds(setup)}; whole stage ${seconds(total)}, ${concurrency} runs at a time.`,
+    `Runtime cache: ${cache}.`,
+  ];
+  const failures = rows.flatMap((row) => [
+    ...(row.error ? [`- ${row.runtime} ${row.format}: ${oneLine(row.error)}`] : []),
+    ...row.cells
+      .filter((c) => !c.ok)
+      .map((c) => `- ${row.runtime} ${row.format}, ${c.name}: ${oneLine(c.error ?? "")}`),
+  ]);
+  if (failures.length > 0) lines.push("", "## Failures", "", ...failures);
+  return `${lines.join("\n")}\n`;
+}
+
+/** @param {string} text */
+const oneLine = (text) => text.replace(/\s+/g, " ").trim().slice(0, 600);
