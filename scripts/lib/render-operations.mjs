@@ -47,6 +47,9 @@ export function readOperations(spec) {
       if (types.length !== 1 || types[0] !== "application/json") {
         throw new Error(`${id}: request body must be application/json only, found ${types.join(", ") || "none"}`);
       }
+      // The runtime refuses a body that is not a JSON object (null, a string, an array, a Map) before sending it.
+      const schema = deref(spec, requestBody.content["application/json"].schema ?? {});
+      if (schema.type !== "object") throw new Error(`${id}: request body schema must be of type object`);
     }
     return {
       id,
@@ -173,14 +176,19 @@ function parameterList(op) {
   return list;
 }
 
-/** @param {OperationModel} op */
+/**
+ * The path: a string, or where it holds parameters a function the transport calls, so a bad parameter rejects the
+ * call's promise (naming the operation and the parameter) instead of throwing before there is one.
+ * @param {OperationModel} op
+ */
 function pathExpression(op) {
   if (op.pathParams.length === 0) return JSON.stringify(op.path);
   const template = op.path.replace(/\{([^}]+)\}/g, (_, name) => {
     const param = op.pathParams.find((p) => p.name === name);
-    return `\${pathParam(${param?.fromClient ? `transport.path.${name}` : camel(name)})}`;
+    const value = param?.fromClient ? `transport.path.${name}` : camel(name);
+    return `\${pathParam(${value}, ${op.id}Operation, ${JSON.stringify(name)})}`;
   });
-  return `\`${template}\``;
+  return `() => \`${template}\``;
 }
 
 /** @param {string[]} segments @param {string} root */
@@ -199,7 +207,8 @@ function renderFunction(op, pathOptionsType) {
   const path = pathExpression(op);
   const signature = `transport: Transport<${pathOptionsType}>, ${parameterList(op).join(", ")}`;
   // Only what this operation needs: a flag absent from the constant costs its calls nothing.
-  const extra = `${op.json ? ", json: true" : ""}${op.errorFlag ? `, errorFlag: ${JSON.stringify(op.errorFlag)}` : ""}`;
+  const bodyField = op.body === "none" ? "" : `, body: "${op.body}"`;
+  const extra = `${bodyField}${op.json ? ", json: true" : ""}${op.errorFlag ? `, errorFlag: ${JSON.stringify(op.errorFlag)}` : ""}`;
   let text = `const ${op.id}Operation: Operation = { id: "${op.id}", method: "${op.method}", idempotent: ${op.idempotent}${extra} };\n\n`;
   text += `export type ${name}Result = SuccessBody<operations["${op.id}"]>;\n`;
   if (op.body !== "none") text += `export type ${name}Body = NonNullable<JsonBody<operations["${op.id}"]>>;\n`;

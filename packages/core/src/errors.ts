@@ -160,10 +160,38 @@ export class TimeoutError extends ConnectionError {
 export class OptionError extends TypeError {
   override name = "OptionError";
   readonly option: string;
-  constructor(owner: string, option: string, problem: string) {
-    super(`${owner}: option "${option}" ${problem}`);
+  /** `label` is how the message names the input, by default `option "<option>"`. */
+  constructor(owner: string, option: string, problem: string, label = `option "${option}"`) {
+    super(`${owner}: ${label} ${problem}`);
     this.option = option;
   }
+}
+
+/**
+ * A call's path parameter, body or query is not what the operation takes; nothing was sent. `option` names the
+ * input: the path parameter (`"number"`), `"body"`, `"query"` or a query field (`"query.modified_since"`). It
+ * extends `OptionError`, so one `instanceof OptionError` catches every mistake in how a client is called.
+ */
+export class InvalidInputError extends OptionError {
+  override name = "InvalidInputError";
+}
+
+/** How a value reads in an error message, without quoting it (it may be a secret): `undefined`, `a Date`. */
+export function kindOf(value: unknown): string {
+  if (value == null || typeof value === "number" || typeof value === "boolean") return String(value);
+  const kind =
+    typeof value !== "object" ? typeof value : Array.isArray(value) ? "array" : (value.constructor?.name ?? "object");
+  return `${/^[aeiou]/i.test(kind) ? "an" : "a"} ${kind}`;
+}
+
+/** The error for a name that is not an option, with the option it probably meant (`apikey` → `apiKey`). */
+export function unknownOption(owner: string, name: string, known: readonly string[], what: string): OptionError {
+  const lower = name.toLowerCase();
+  const meant = known.find((k) => {
+    const other = k.toLowerCase();
+    return lower.length > 2 && (other.includes(lower) || lower.includes(other));
+  });
+  return new OptionError(owner, name, `is not an option of ${what}${meant ? `; did you mean "${meant}"?` : ""}`);
 }
 
 /** A whole-number option from `min` up to what a timer can hold. */

@@ -1,6 +1,6 @@
 export { basicCredential } from "./auth.js";
 export type { ApiErrorInit, CallInfo } from "./errors.js";
-export { errorClassFor, wholeNumber } from "./errors.js";
+export { errorClassFor, kindOf, wholeNumber } from "./errors.js";
 export type { TransportSetup } from "./options.js";
 export {
   checkOptionNames,
@@ -18,7 +18,7 @@ export { minuteLimiter, rateLimiting, rateLimitReader } from "./rate-limit.js";
 export type { RawClient } from "./raw.js";
 export { createRawClient } from "./raw.js";
 export type { Redactor } from "./redact.js";
-export { createRedactor } from "./redact.js";
+export { createRedactor, MIN_MASKED_SUBSTRING, MIN_MASKED_WORD } from "./redact.js";
 export { MAX_REDIRECTS } from "./redirect.js";
 export { backoffDelay, RETRY_AFTER_LIMIT_MS, RETRY_BASE_MS, RETRY_CAP_MS, retryAfterDelay } from "./retry.js";
 export type { Operation, TransportSettings } from "./transport.js";

@@ -1,5 +1,6 @@
+import { checkHeader, isPlainObject } from "./call-options.js";
 import { credentialHeaderNames } from "./credential-headers.js";
-import { OptionError, wholeNumber } from "./errors.js";
+import { OptionError, unknownOption, wholeNumber } from "./errors.js";
 import type { Logger } from "./logger.js";
 import type { RateLimiting } from "./rate-limit.js";
 import { createRedactor } from "./redact.js";
@@ -11,7 +12,10 @@ export interface ClientOptions {
   /** Overrides the vendor's server, e.g. a local mock: an absolute http(s) URL. */
   baseUrl?: string;
   fetch?: FetchLike;
-  /** Sent with every request (after the auth headers, so they can be overridden). */
+  /**
+   * Sent with every request (after the auth headers, so they can be overridden). Values must be strings without line
+   * breaks or characters beyond Latin-1; a bad one is an `OptionError` that never quotes the value.
+   */
   headers?: Record<string, string>;
   /** Milliseconds per attempt, covering the headers and the whole body; default 30 000. */
   timeout?: number;
@@ -73,13 +77,7 @@ export function checkOptionNames(factory: string, options: unknown, providerOpti
   if (options === null || typeof options !== "object") return;
   const known = [...COMMON_OPTIONS, ...providerOptions];
   for (const name of Object.keys(options)) {
-    if (known.includes(name)) continue;
-    const lower = name.toLowerCase();
-    const meant = known.find((k) => {
-      const other = k.toLowerCase();
-      return lower.length > 2 && (other.includes(lower) || lower.includes(other));
-    });
-    throw new OptionError(factory, name, `is not an option of this client${meant ? `; did you mean "${meant}"?` : ""}`);
+    if (!known.includes(name)) throw unknownOption(factory, name, known, "this client");
   }
 }
 
@@ -156,27 +154,17 @@ function checkBaseUrl(factory: string, baseUrl: unknown): string {
   return (url as URL).href.replace(/\/+$/, "");
 }
 
-// What fetch accepts in a header value: no line breaks or other control characters, nothing beyond Latin-1.
-const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
-
 /**
  * The auth headers with the user's over them, names in lower case. A bad value is caught here, once: fetch would
  * reject it on every call with a message quoting the value, which may be a credential.
  */
 function checkHeaders(factory: string, auth: Record<string, string>, headers: unknown): Record<string, string> {
-  if (headers !== undefined && (headers === null || typeof headers !== "object" || Array.isArray(headers))) {
+  if (headers !== undefined && !isPlainObject(headers)) {
     throw new OptionError(factory, "headers", "must be an object of header names to string values");
   }
   const merged: Record<string, string> = {};
   for (const [name, value] of [...Object.entries(auth), ...Object.entries(headers ?? {})]) {
-    if (typeof value !== "string" || !HEADER_VALUE.test(value)) {
-      throw new OptionError(
-        factory,
-        `headers.${name}`,
-        "must be a string without line breaks or non-Latin-1 characters",
-      );
-    }
-    merged[name.toLowerCase()] = value;
+    merged[checkHeader(factory, name, value)] = value as string;
   }
   return merged;
 }

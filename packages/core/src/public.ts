@@ -6,6 +6,7 @@ export {
   ConnectionError,
   InBodyError,
   InternalServerError,
+  InvalidInputError,
   NotFoundError,
   OptionError,
   RateLimitError,

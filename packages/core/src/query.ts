@@ -1,12 +1,25 @@
+import { InvalidInputError, kindOf } from "./errors.js";
+import type { Operation } from "./transport.js";
+
 /**
  * Form-style query string, percent-encoded like the vendors' own examples: spaces as `%20` (never `+`),
- * `:` left readable (`modified_since=2019-01-01%2012:00:00`). Undefined and null values are left out.
+ * `:` left readable (`modified_since=2019-01-01%2012:00:00`). Undefined and null values are left out. A value that
+ * has no text form the API could read (a Date, an object, NaN) is refused, naming the field, rather than sent as
+ * `Tue%20Jan…` or `[object Object]`.
  */
-export function encodeQuery(query: object): string {
+export function encodeQuery(query: object, owner = "encodeQuery"): string {
   let search = "";
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null) continue;
     for (const item of Array.isArray(value) ? value : [value]) {
+      if (!(typeof item === "string" || typeof item === "boolean" || Number.isFinite(item))) {
+        throw new InvalidInputError(
+          owner,
+          `query.${key}`,
+          `must be a string, a finite number or a boolean (or an array of them); got ${kindOf(item)}`,
+          `query parameter "${key}"`,
+        );
+      }
       search += `${search ? "&" : "?"}${encode(key)}=${encode(String(item))}`;
     }
   }
@@ -19,12 +32,22 @@ function encode(text: string): string {
 }
 
 /**
- * A path parameter, encoded so it can never change the path's shape. "", "." and ".." cannot be: an empty segment
- * names the collection, and URL parsing drops dot segments (even as `%2E`), so the request would reach the parent
- * resource (`deletePlant("..")` would send `DELETE /api/import/test/`). They are refused before anything is sent.
+ * A path parameter, encoded so it can never change the path's shape. Only a string or a finite number has a text
+ * form that names one resource (`undefined`, `null`, an object would be sent as `/customer/undefined`). "", "." and
+ * ".." cannot be encoded either: an empty segment names the collection, and URL parsing drops dot segments (even as
+ * `%2E`), so the request would reach the parent resource (`deletePlant("..")` would send `DELETE
+ * /api/import/test/`). All of them are refused before anything is sent, naming the operation and the parameter.
  */
-export function pathParam(value: string | number): string {
-  const text = String(value);
-  if (/^\.{0,2}$/.test(text)) throw new TypeError(`path parameter "${text}" would address another resource`);
-  return encodeURIComponent(text);
+export function pathParam(value: string | number, operation: Operation, name: string): string {
+  if (typeof value === "string" ? /^\.{0,2}$/.test(value) : !Number.isFinite(value)) {
+    throw new InvalidInputError(
+      operation.id,
+      name,
+      typeof value === "string"
+        ? `must not be ${JSON.stringify(value)}: it would address another resource`
+        : `must be a string or a finite number; got ${kindOf(value)}`,
+      `path parameter "${name}"`,
+    );
+  }
+  return encodeURIComponent(value);
 }

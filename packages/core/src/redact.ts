@@ -1,52 +1,126 @@
 const MASK = "[redacted]";
 
+/**
+ * How much text a secret must have to be masked inside other text. A secret masked as a substring garbles every
+ * message that happens to contain it, and the garbling gives it away (a user name `api` would turn each URL into
+ * `https://host/[redacted]/…`). So a secret of 1 to 3 characters is masked only where it stands as a whole value (a
+ * header value, a string in a JSON body); one of 4 to 7 also as a whole word (not inside a longer run of letters
+ * and digits: `TENANT2` in `key TENANT2 refused`); from 8 characters (the shortest password most policies allow, and
+ * far shorter than real API keys) anywhere.
+ */
+export const MIN_MASKED_WORD = 4;
+export const MIN_MASKED_SUBSTRING = 8;
+
 /** Scrubs secret values (credentials, sensitive body fields) out of text and data before anyone can see them. */
 export interface Redactor {
   text(text: string): string;
   value<T>(value: T): T;
-  /** A redactor that also hides the values `body` holds under the sensitive keys. */
-  forBody(body: unknown): Redactor;
+  /**
+   * The redactor of one call: it also hides `secrets` (the credential headers the call set itself) and the values
+   * the sent body holds under the sensitive keys. `body` is the JSON text that was sent, never the live object, which
+   * may have a `toJSON` or a cycle (an ORM record pointing back at its parent).
+   */
+  forCall(body: string | undefined, secrets: readonly string[]): Redactor;
 }
 
 export function createRedactor(secrets: Iterable<string>, sensitiveKeys: readonly string[] = []): Redactor {
-  const keys = new Set(sensitiveKeys);
-  const needles = [...new Set([...secrets].flatMap(variants))].sort((a, b) => b.length - a.length);
+  const keys = new Set(sensitiveKeys.map((key) => key.toLowerCase()));
+  const all = [...new Set(secrets)];
+  const whole = new Set<string>();
+  const words = new Set<string>();
+  const parts = new Set<string>();
+  for (const secret of all) {
+    const tier = secret.length < MIN_MASKED_WORD ? whole : secret.length < MIN_MASKED_SUBSTRING ? words : parts;
+    for (const form of variants(secret)) tier.add(form);
+  }
+  const longestFirst = (set: Set<string>) => [...set].sort((a, b) => b.length - a.length);
+  const needles = longestFirst(parts);
+  const word =
+    words.size > 0 &&
+    new RegExp(
+      longestFirst(words)
+        .map((w) => `(?<![A-Za-z0-9])${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![A-Za-z0-9])`)
+        .join("|"),
+      "g",
+    );
   const text = (input: string) => {
+    if (whole.has(input)) return MASK;
     let output = input;
     for (const needle of needles) if (output.includes(needle)) output = output.split(needle).join(MASK);
-    return output;
+    return word ? output.replace(word, MASK) : output;
   };
   const value = <T>(input: T): T => scrub(input, text, keys) as T;
-  const forBody = (body: unknown): Redactor => {
-    if (keys.size === 0 || body === null || typeof body !== "object") return redactor;
-    const found: string[] = [];
-    collect(body, keys, found);
-    return found.length === 0 ? redactor : createRedactor([...needles, ...found], sensitiveKeys);
+  const forCall = (body: string | undefined, extra: readonly string[]): Redactor => {
+    const found = [...extra];
+    if (keys.size > 0 && body) collect(JSON.parse(body), keys, found, false);
+    return found.length === 0 ? redactor : createRedactor([...all, ...found], sensitiveKeys);
   };
-  const redactor: Redactor = { text, value, forBody };
+  const redactor: Redactor = { text, value, forCall };
   return redactor;
 }
 
-/** A secret can surface raw, percent-encoded (in a URL) or escaped inside a JSON string (a server's echo). */
+/**
+ * The forms a server may echo a secret in: raw, percent-encoded (upper- or lower-case hex), form-encoded (`+` for a
+ * space), JSON-escaped (also PHP's `\/` and `\u00fc` style) and HTML-escaped.
+ */
 function variants(secret: string): string[] {
-  return secret ? [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)] : [];
+  if (!secret) return [];
+  const percent = encodeURIComponent(secret);
+  const form = new URLSearchParams([["", secret]]).toString().slice(1);
+  const json = JSON.stringify(secret).slice(1, -1);
+  const html = secret
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+  const lowerHex = (encoded: string) => encoded.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase());
+  return [
+    secret,
+    percent,
+    lowerHex(percent),
+    form,
+    lowerHex(form),
+    json,
+    json
+      .replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+      .replace(/\//g, "\\/"),
+    html,
+    html.replace(/&#39;/g, "&#x27;"),
+  ];
 }
 
+/** Sensitive keys match in any case (`socialSecurityNumber`), at any depth, in objects and arrays alike. */
 function scrub(input: unknown, text: (s: string) => string, keys: Set<string>): unknown {
   if (typeof input === "string") return text(input);
   if (input === null || typeof input !== "object") return input;
   if (Array.isArray(input)) return input.map((item) => scrub(item, text, keys));
   const output: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(input)) {
-    output[key] = keys.has(key) && item != null ? MASK : scrub(item, text, keys);
+    output[key] = keys.has(key.toLowerCase()) && item != null ? MASK : scrub(item, text, keys);
   }
   return output;
 }
 
-function collect(input: unknown, keys: Set<string>, found: string[]): void {
-  if (input === null || typeof input !== "object") return;
-  for (const [key, item] of Object.entries(input)) {
-    if (keys.has(key) && (typeof item === "string" || typeof item === "number")) found.push(String(item));
-    else collect(item, keys, found);
+/** Every string or number under a sensitive key, however deep (a sensitive field may hold an object). */
+function collect(input: unknown, keys: Set<string>, found: string[], sensitive: boolean): void {
+  if (typeof input === "string" || typeof input === "number") {
+    if (sensitive) found.push(String(input));
+  } else if (input !== null && typeof input === "object") {
+    for (const [key, item] of Object.entries(input))
+      collect(item, keys, found, sensitive || keys.has(key.toLowerCase()));
   }
+}
+
+/** Headers as a log line may show them: credential headers masked by name, whatever their value, the rest scrubbed. */
+export function maskHeaders(
+  headers: Record<string, string>,
+  credentialHeaders: ReadonlySet<string>,
+  redactor: Redactor,
+): Record<string, string> {
+  const masked: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    masked[name] = credentialHeaders.has(name) ? MASK : redactor.text(value);
+  }
+  return masked;
 }

@@ -1,3 +1,4 @@
+import { prepareCall } from "./call-options.js";
 import {
   type ApiError,
   type CallInfo,
@@ -9,12 +10,10 @@ import {
   ResponseParseError,
   ResponseTooLargeError,
   TimeoutError,
-  wholeNumber,
 } from "./errors.js";
 import type { LogEvent, Logger } from "./logger.js";
-import { encodeQuery } from "./query.js";
 import type { RateLimit, RateLimiting, Release } from "./rate-limit.js";
-import type { Redactor } from "./redact.js";
+import { maskHeaders, type Redactor } from "./redact.js";
 import { isRedirect, nextHop, type Refusal } from "./redirect.js";
 import {
   backoffDelay,
@@ -27,12 +26,20 @@ import {
 
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
-/** Per-call options: the last argument of every generated method. */
+/**
+ * Per-call options: the last argument of every generated method. An unknown name or a value of the wrong type
+ * rejects the call with an `OptionError` naming the operation and the option; `undefined` means the client's default.
+ */
 export interface RequestOptions {
   /** Cancels the call, including a pending retry; an aborted call is never retried. */
-  signal?: AbortSignal;
-  /** Merged over the client's headers (names compared case-insensitively). */
-  headers?: Record<string, string>;
+  signal?: AbortSignal | null;
+  /**
+   * Merged over the client's headers (names compared case-insensitively). Values are strings; `undefined` leaves the
+   * client's header as it is and `null` removes it for this call. Any other value (a number, a string with a line
+   * break) is an `OptionError`. A credential header given here (`api-key`, `authorization`, …) is redacted from this
+   * call's errors and logs like the client's own.
+   */
+  headers?: Record<string, string | null | undefined>;
   /** Milliseconds per attempt, covering the headers and the whole body. */
   timeout?: number;
   /** Retries after the first attempt. */
@@ -47,6 +54,8 @@ export interface Operation {
   method: "GET" | "POST" | "PUT" | "DELETE" | "PATCH";
   /** Safe to send twice: GET/PUT/DELETE, or a POST the spec marks `x-idempotent`. */
   idempotent: boolean;
+  /** Whether the operation takes a JSON object body; a required one missing rejects the call. */
+  body?: "required" | "optional";
   /** Every 2xx of the spec has a JSON body: an empty or unparseable one is a `ResponseParseError`. */
   json?: boolean;
   /** The spec's `x-error-flag`: a 2xx body whose `property` is `true` is an `InBodyError` carrying `message`. */
@@ -88,25 +97,40 @@ export interface ApiPromise<T> extends Promise<T> {
 }
 
 export class Transport<PathOptions = unknown> {
-  readonly settings: TransportSettings<PathOptions>;
+  declare readonly settings: TransportSettings<PathOptions>;
   /** The figures of the latest response that carried any. A spent daily budget here makes calls fail fast. */
   rateLimit: RateLimit | undefined;
 
   /** The client's headers plus the content type of a JSON body, built once. */
-  readonly jsonHeaders: Record<string, string>;
+  declare readonly jsonHeaders: Record<string, string>;
 
   constructor(settings: TransportSettings<PathOptions>) {
-    this.settings = settings;
-    this.jsonHeaders = { "content-type": "application/json", ...settings.headers };
+    // Not enumerable, so spreading, cloning or walking a transport (a logger serializing its context) meets none of
+    // the credentials they hold; `toJSON` and the inspect hook below show a masked summary instead.
+    Object.defineProperties(this, {
+      settings: { value: settings },
+      jsonHeaders: { value: { "content-type": "application/json", ...settings.headers } },
+    });
+  }
+
+  /** What `JSON.stringify`, `console.log` and `util.inspect` show: the settings, credentials masked. */
+  toJSON(): Record<string, unknown> {
+    const { baseUrl, headers, credentialHeaders, redactor, timeout, maxRetries } = this.settings;
+    return { baseUrl, headers: maskHeaders(headers, credentialHeaders, redactor), timeout, maxRetries };
+  }
+
+  [Symbol.for("nodejs.util.inspect.custom")](): Record<string, unknown> {
+    return this.toJSON();
   }
 
   get path(): PathOptions {
     return this.settings.path;
   }
 
+  /** `path` is a function where it holds path parameters, so a bad one rejects the promise instead of throwing. */
   send<T>(
     operation: Operation,
-    path: string,
+    path: string | (() => string),
     query: object | undefined,
     body: unknown,
     options?: RequestOptions,
@@ -122,7 +146,7 @@ export class Transport<PathOptions = unknown> {
 async function request<T>(
   transport: Transport,
   operation: Operation,
-  path: string,
+  path: string | (() => string),
   query: object | undefined,
   body: unknown,
   options: RequestOptions | undefined,
@@ -131,34 +155,23 @@ async function request<T>(
   const { settings } = transport;
   const { logger, rateLimits } = settings;
   const { id, method, idempotent } = operation;
-  options ??= {};
-  const { signal } = options;
-  const timeout = options.timeout === undefined ? settings.timeout : wholeNumber(id, "timeout", options.timeout, 1);
-  const maxRetries =
-    options.maxRetries === undefined ? settings.maxRetries : wholeNumber(id, "maxRetries", options.maxRetries, 0);
-  const maxBytes =
-    options.maxResponseBytes === undefined
-      ? settings.maxResponseBytes
-      : wholeNumber(id, "maxResponseBytes", options.maxResponseBytes, 0);
-  const url = settings.baseUrl + path + (query ? encodeQuery(query) : "");
-  // fetch never changes the headers it is given, so a call without headers of its own shares the client's.
-  let headers = body === undefined ? settings.headers : transport.jsonHeaders;
-  if (options.headers) {
-    headers = { ...headers };
-    for (const [name, value] of Object.entries(options.headers)) headers[name.toLowerCase()] = value;
-  }
-  const init: RequestInit = {
-    method,
+  const {
+    url,
     headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    redirect: "manual",
-    signal: undefined,
-  };
+    body: sent,
+    timeout,
+    maxRetries,
+    maxResponseBytes: maxBytes,
+    secrets,
+  } = prepareCall(transport, operation, path, query, body, options);
+  options ??= {};
+  const signal = options.signal ?? undefined;
+  const init: RequestInit = { method, headers, body: sent, redirect: "manual", signal: undefined };
 
-  // Redacting walks the body for sensitive values: only an error or a log line pays for it.
+  // Redacting parses the sent body for sensitive values: only an error or a log line pays for it.
   let redactor: Redactor | undefined;
   let info: CallInfo | undefined;
-  const redact = () => (redactor ??= settings.redactor.forBody(body));
+  const redact = () => (redactor ??= settings.redactor.forCall(sent, secrets));
   const call = () => (info ??= { operationId: id, method, url: redact().text(url) });
 
   let attempt = 0;
@@ -181,7 +194,7 @@ async function request<T>(
     let release: Release | undefined;
     if (pacing) release = await pacing;
     const started = log ? Date.now() : 0;
-    log?.({ type: "request", headers: redact().value(headers) });
+    log?.({ type: "request", headers: maskHeaders(headers, settings.credentialHeaders, redact()) });
     let response: Response;
     let text: string | undefined;
     let refused: Refusal | undefined;

@@ -1,4 +1,3 @@
-import { inspect } from "node:util";
 import { basicCredential, type LogEvent } from "@clientele/core";
 import { describe, expect, test } from "vitest";
 import { createCube4salesClient } from "../../cube4sales/src/index.js";
@@ -6,6 +5,7 @@ import { createCubitClient } from "../../cubit/src/index.js";
 import { createCycleSoftwareClient } from "../../cyclesoftware/src/index.js";
 import { createOnlinewerkroosterClient } from "../../onlinewerkrooster/src/index.js";
 import { settle, withFakeTime } from "./support/harness.js";
+import { renderings } from "./support/renderings.js";
 import { abortableDelay, json, type Seen, type Step, scriptedFetch } from "./support/scripted-fetch.js";
 
 const SSN = "01017012345";
@@ -147,21 +147,6 @@ const providers: Provider[] = [
       }).listCustomers({ assignment_id: 9 }),
   },
 ];
-
-/** Every way an error or a log reaches a human or a log store. */
-function renderings(error: unknown, events: LogEvent[]): [string, string][] {
-  const e = error as Error;
-  return [
-    ["message", e.message],
-    ["stack", String(e.stack)],
-    ["String()", String(e)],
-    ["JSON.stringify", JSON.stringify(e)],
-    ["util.inspect", inspect(e)],
-    ["util.inspect, hidden properties, full depth", inspect(e, { showHidden: true, depth: Number.POSITIVE_INFINITY })],
-    ["logger events as JSON", JSON.stringify(events)],
-    ["logger events inspected", inspect(events, { depth: Number.POSITIVE_INFINITY })],
-  ];
-}
 
 describe("no secret reaches an error or a log line", () => {
   describe.each(providers)("$name", ({ secrets, call }) => {

@@ -40,16 +40,19 @@ export function createCube4salesTransport(options: Cube4salesClientOptions): Tra
   }
   // The credential goes in some header the document does not name, so every header value is a secret, except those
   // of content negotiation: masking "application/json" would garble every message that mentions it.
-  const headerValues = Object.entries(options.headers && typeof options.headers === "object" ? options.headers : {})
-    .filter(([name]) => !NOT_SECRET.has(name.toLowerCase()))
-    .map(([, value]) => value);
+  // They are its auth headers, so their names are credential headers too: masked by name in logs, also per call.
+  const authHeaders = Object.fromEntries(
+    Object.entries(options.headers && typeof options.headers === "object" ? options.headers : {}).filter(
+      ([name, value]) => !NOT_SECRET.has(name.toLowerCase()) && typeof value === "string",
+    ),
+  );
   return createTransport({
     factory: FACTORY,
     options,
     defaultBaseUrl: defaultServer.replace("{account}", account),
-    authHeaders: {},
+    authHeaders,
     accept,
-    secrets: headerValues.filter((value) => typeof value === "string"),
+    secrets: Object.values(authHeaders),
     sensitiveKeys,
   });
 }

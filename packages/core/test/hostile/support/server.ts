@@ -21,6 +21,8 @@ export interface HostileServer {
   received: Recorded[];
   /** Body bytes the server managed to write, over all answers (a client that stops reading keeps this small). */
   bytesWritten: number;
+  /** Answers the next requests with `next`, and forgets the requests received so far. */
+  answerWith(next: Answer): void;
   close(): Promise<void>;
 }
 
@@ -29,6 +31,7 @@ export interface HostileServer {
  * `answer`. `close()` drops every open connection, so an answer still streaming cannot keep a test alive.
  */
 export async function startHostileServer(answer: Answer): Promise<HostileServer> {
+  let current = answer;
   const server = createServer(async (incoming, response) => {
     const chunks: Buffer[] = [];
     for await (const chunk of incoming) chunks.push(chunk as Buffer);
@@ -44,7 +47,7 @@ export async function startHostileServer(answer: Answer): Promise<HostileServer>
       hostile.bytesWritten += typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.byteLength;
       return write(chunk, ...rest);
     }) as typeof response.write;
-    answer(request, response, hostile);
+    current(request, response, hostile);
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -55,6 +58,10 @@ export async function startHostileServer(answer: Answer): Promise<HostileServer>
     url: `http://127.0.0.1:${port}`,
     received: [],
     bytesWritten: 0,
+    answerWith(next) {
+      current = next;
+      hostile.received.length = 0;
+    },
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -65,12 +72,20 @@ export async function startHostileServer(answer: Answer): Promise<HostileServer>
 
 /** Answers with `body` as given (a string is sent raw, anything else as JSON) and a JSON content type. */
 export function reply(status: number, body: unknown = "", headers: Record<string, string | number> = {}): Answer {
-  return (_, response) => {
-    const text = typeof body === "string" ? body : JSON.stringify(body);
-    response.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
-    response.write(text);
-    response.end();
-  };
+  return (_, response) => send(response, status, body, headers);
+}
+
+/** Writes `reply`'s answer now: for answers built from the request they answer. */
+export function send(
+  response: ServerResponse,
+  status: number,
+  body: unknown = "",
+  headers: Record<string, string | number> = {},
+) {
+  const text = typeof body === "string" ? body : JSON.stringify(body);
+  response.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
+  response.write(text);
+  response.end();
 }
 
 /**

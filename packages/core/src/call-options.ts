@@ -1,0 +1,155 @@
+import { InvalidInputError, kindOf, OptionError, unknownOption, wholeNumber } from "./errors.js";
+import { encodeQuery } from "./query.js";
+import type { Operation, RequestOptions, Transport } from "./transport.js";
+
+type Check = (operation: string, option: string, value: unknown) => void;
+
+// Checked by shape, so a signal from another realm or a polyfill passes; null means none, as it does for fetch.
+const isSignal = (value: unknown) =>
+  value === null ||
+  (typeof (value as AbortSignal).aborted === "boolean" &&
+    typeof (value as AbortSignal).addEventListener === "function");
+
+/**
+ * Every per-call option with its check, run on a value that is not `undefined` (which means "the client's
+ * default"). A new option is one line here plus its field in `RequestOptions`.
+ */
+const CALL_OPTIONS: Record<string, Check> = {
+  signal: (id, option, value) => {
+    if (!isSignal(value)) throw new OptionError(id, option, `must be an AbortSignal; got ${kindOf(value)}`);
+  },
+  headers: (id, option, value) => {
+    if (!isPlainObject(value)) throw new OptionError(id, option, "must be an object of header names to string values");
+  },
+  timeout: (id, option, value) => wholeNumber(id, option, value, 1),
+  maxRetries: (id, option, value) => wholeNumber(id, option, value, 0),
+  maxResponseBytes: (id, option, value) => wholeNumber(id, option, value, 0),
+};
+
+/** A request as the caller's inputs make it, every input checked: nothing is sent when one is wrong. */
+export interface PreparedCall {
+  url: string;
+  headers: Record<string, string>;
+  /** The JSON text sent, which is also what redaction reads (never the live object). */
+  body: string | undefined;
+  timeout: number;
+  maxRetries: number;
+  maxResponseBytes: number;
+  /** The values of credential headers the call sets itself: secrets for this call's errors and logs. */
+  secrets: string[];
+}
+
+/** An object of names to values: not an array, a Map, a Date, a string, a Headers… (works across realms). */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return Object.prototype.toString.call(value) === "[object Object]";
+}
+
+// RFC 9110 token: what a header name may hold. What fetch accepts in a value: no line breaks or other control
+// characters, nothing beyond Latin-1.
+const HEADER_NAME = /^[!#$%&'*+.^`|~\w-]+$/;
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+/**
+ * Checks one header and returns its name in lower case. fetch would reject a bad one with a message quoting the
+ * value, which may be a credential; this message never quotes it.
+ */
+export function checkHeader(owner: string, name: string, value: unknown): string {
+  if (!HEADER_NAME.test(name)) throw new OptionError(owner, "headers", `has an invalid name ${JSON.stringify(name)}`);
+  if (typeof value !== "string" || !HEADER_VALUE.test(value)) {
+    throw new OptionError(owner, `headers.${name}`, "must be a string without line breaks or non-Latin-1 characters");
+  }
+  return name.toLowerCase();
+}
+
+export function prepareCall(
+  transport: Transport,
+  operation: Operation,
+  path: string | (() => string),
+  query: unknown,
+  body: unknown,
+  options: RequestOptions | undefined,
+): PreparedCall {
+  const { settings } = transport;
+  const { id } = operation;
+  const secrets: string[] = [];
+  let headers = body === undefined ? settings.headers : transport.jsonHeaders;
+  if (options != null) {
+    if (!isPlainObject(options as unknown))
+      throw new OptionError(id, "options", `must be an object; got ${kindOf(options)}`);
+    for (const name of Object.keys(options)) {
+      const check = CALL_OPTIONS[name];
+      if (!check) throw unknownOption(id, name, Object.keys(CALL_OPTIONS), "a call");
+      const value = options[name as keyof RequestOptions];
+      if (value !== undefined) check(id, name, value);
+    }
+    if (options.headers) {
+      // fetch never changes the headers it is given, so a call without headers of its own shares the client's.
+      headers = { ...headers };
+      for (const [name, value] of Object.entries(options.headers as Record<string, unknown>)) {
+        // Like fetch wrappers (Stainless, ky): undefined leaves the client's header as it is, null removes it.
+        if (value === undefined) continue;
+        if (value === null) delete headers[name.toLowerCase()];
+        else {
+          const lower = checkHeader(id, name, value);
+          headers[lower] = value as string;
+          if (settings.credentialHeaders.has(lower)) secrets.push(value as string);
+        }
+      }
+    }
+  }
+  if (query != null && !isPlainObject(query)) {
+    throw new InvalidInputError(id, "query", `must be an object of query parameters; got ${kindOf(query)}`, "query");
+  }
+  return {
+    url: settings.baseUrl + (typeof path === "string" ? path : path()) + (query ? encodeQuery(query, id) : ""),
+    headers,
+    body: serializeBody(operation, body),
+    timeout: options?.timeout ?? settings.timeout,
+    maxRetries: options?.maxRetries ?? settings.maxRetries,
+    maxResponseBytes: options?.maxResponseBytes ?? settings.maxResponseBytes,
+    secrets,
+  };
+}
+
+/**
+ * The JSON text of a body, which must be an object (every spec's bodies are; the generator refuses others). What
+ * JSON would silently lose is refused instead: a Map or Set (sent as `{}`), NaN or Infinity (sent as `null`).
+ */
+function serializeBody(operation: Operation, body: unknown): string | undefined {
+  const { id } = operation;
+  if (body === undefined) {
+    if (operation.body === "required") throw new InvalidInputError(id, "body", "is required: an object", "body");
+    return undefined;
+  }
+  let text: string | undefined;
+  if (isPlainObject(body)) {
+    try {
+      text = JSON.stringify(body, lossless(id));
+    } catch (error) {
+      if (error instanceof InvalidInputError) throw error;
+      throw new InvalidInputError(
+        id,
+        "body",
+        `cannot be sent as JSON: ${String((error as Error).message).replace(/\s+/g, " ")}`,
+        "body",
+      );
+    }
+  }
+  // A class instance (an ORM record) is fine as long as its JSON form is an object.
+  if (text?.[0] !== "{") throw new InvalidInputError(id, "body", `must be an object; got ${kindOf(body)}`, "body");
+  return text;
+}
+
+function lossless(id: string) {
+  return (key: string, value: unknown) => {
+    if (typeof value === "number" ? !Number.isFinite(value) : value instanceof Map || value instanceof Set) {
+      throw new InvalidInputError(
+        id,
+        `body.${key}`,
+        `is ${kindOf(value)}, which JSON cannot carry: it would arrive as ${typeof value === "number" ? "null" : "{}"}`,
+        `body field "${key}"`,
+      );
+    }
+    return value;
+  };
+}
