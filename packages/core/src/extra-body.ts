@@ -7,7 +7,7 @@ import type { Operation } from "./transport.js";
  */
 export function withExtraBody(operation: Operation, body: string | undefined, extra: string): string {
   const { id } = operation;
-  if (!operation.body) {
+  if (!operation.body && body === undefined) {
     throw new OptionError(id, "extraBody", `adds fields to a JSON body, and ${id} sends none`);
   }
   if (body === undefined || body === "{}") return extra;

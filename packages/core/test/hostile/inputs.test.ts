@@ -188,9 +188,31 @@ const refused: [string, Refusal][] = [
       },
     },
   ],
+  [
+    "query field: a Date, which has no text form the API reads",
+    {
+      given: (c) => c.cycle.listCustomers({ modified_since: new Date(0) }),
+      want: {
+        error: InvalidInputError,
+        option: "query.modified_since",
+        message:
+          'listCustomers: query parameter "modified_since" must be text, not a Date (whose own text and time zone are not the API\'s): format it, e.g. formatDateTime(date, { timeZone }) for "YYYY-MM-DD HH:MM:SS"',
+      },
+    },
+  ],
+  [
+    "query field: an array holding a Date",
+    {
+      given: (c) => c.cycle.findCustomers({ email: ["a@b.test", new Date(0)] }),
+      want: {
+        error: InvalidInputError,
+        option: "query.email",
+        message: 'findCustomers: query parameter "email" must be text, not a Date',
+      },
+    },
+  ],
   ...(
     [
-      ["a Date", new Date(0), "a Date"],
       ["a nested object", { $gt: "2023-01-01" }, "an Object"],
       ["a function", () => "2023-01-01", "a function"],
       ["NaN", Number.NaN, "NaN"],
