@@ -16,7 +16,8 @@ describe("modified_since from a Date", () => {
   test("a Date itself is refused before anything is sent, naming the operation, the parameter and the formatter", async () => {
     const { cycle, seen } = client();
     const listCustomers = cycle.listCustomers as (query: unknown) => Promise<unknown>;
-    const error = await listCustomers({ modified_since: new Date(Date.UTC(2023, 0, 12, 11, 30)) }).catch((e) => e);
+    const since = new Date(Date.UTC(2023, 0, 12, 11, 30));
+    const error = (await listCustomers({ modified_since: since }).catch((e: unknown) => e)) as InvalidInputError;
     expect(error).toBeInstanceOf(InvalidInputError);
     expect(error.option).toBe("query.modified_since");
     expect(error.message).toBe(
