@@ -1,8 +1,7 @@
-// `extraBody`: fields a spec does not name, sent beside the typed body. What reached a real server, and what a
-// plain-JavaScript caller gets for each misuse (nothing sent).
-import { OptionError } from "@clientele/core";
+// `extraBody`: fields a spec does not name, sent beside the typed body, as they reached a real server. Its misuses
+// from plain JavaScript are rows of hostile/inputs.test.ts.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { outcome, type UntypedClients, untypedClients } from "./hostile/support/clients.js";
+import { type UntypedClients, untypedClients } from "./hostile/support/clients.js";
 import { type HostileServer, reply, startHostileServer } from "./hostile/support/server.js";
 import { testTransport } from "./support/harness.js";
 import { json, scriptedFetch } from "./support/scripted-fetch.js";
@@ -76,72 +75,6 @@ describe("extraBody reaches the server merged into the JSON body", () => {
     const [request] = server.received;
     expect(request?.body).toBe(want);
     expect(request?.headers["content-type"]).toBe("application/json");
-  });
-});
-
-interface Refusal {
-  given: (c: UntypedClients) => Promise<unknown>;
-  want: { option: string; message: string };
-}
-
-const refused: [string, Refusal][] = [
-  ...(
-    [
-      ["a string", "Tier=gold", "a string"],
-      ["null", null, "null"],
-      ["an array", [["Tier", "gold"]], "an array"],
-      ["a Map", new Map([["Tier", "gold"]]), "a Map"],
-    ] as const
-  ).map(([name, value, got]): [string, Refusal] => [
-    `not an object: ${name}`,
-    {
-      given: (c) => c.cubit.upsertCustomer({ Number: "42" }, { extraBody: value }),
-      want: {
-        option: "extraBody",
-        message: `upsertCustomer: option "extraBody" must be an object of body fields; got ${got}`,
-      },
-    },
-  ]),
-  [
-    "a field the body also holds: which one is meant is not guessed",
-    {
-      given: (c) => c.cubit.upsertCustomer({ Number: "42" }, { extraBody: { Number: "43" } }),
-      want: {
-        option: "extraBody.Number",
-        message: 'upsertCustomer: option "extraBody.Number" is also a field of the body: set it in one place',
-      },
-    },
-  ],
-  [
-    "a call without a body",
-    {
-      given: (c) => c.cubit.getCustomer("42", { extraBody: { Tier: "gold" } }),
-      want: {
-        option: "extraBody",
-        message: 'getCustomer: option "extraBody" adds fields to a JSON body, and getCustomer sends none',
-      },
-    },
-  ],
-  [
-    "a value JSON cannot carry",
-    {
-      given: (c) => c.cube.createCustomer({ customer_id: 1, assignment_id: 9 }, { extraBody: { Score: Number.NaN } }),
-      want: {
-        option: "extraBody.Score",
-        message: 'createCustomer: extraBody field "Score" is NaN, which JSON cannot carry: it would arrive as null',
-      },
-    },
-  ],
-];
-
-describe("a misused extraBody is refused, naming the operation, and nothing is sent", () => {
-  test.each(refused)("%s", async (_, { given, want }) => {
-    const { threw, rejected } = await outcome(() => given(clients));
-    expect(threw).toBeUndefined();
-    expect(rejected).toBeInstanceOf(OptionError);
-    expect((rejected as OptionError).option).toBe(want.option);
-    expect((rejected as OptionError).message).toBe(want.message);
-    expect(server.received).toEqual([]);
   });
 });
 

@@ -301,6 +301,58 @@ const refused: [string, Refusal][] = [
       },
     },
   ]),
+  // extraBody
+  ...(
+    [
+      ["a string", "Tier=gold", "a string"],
+      ["null", null, "null"],
+      ["an array", [["Tier", "gold"]], "an array"],
+      ["a Map", new Map([["Tier", "gold"]]), "a Map"],
+    ] as const
+  ).map(([name, value, got]): [string, Refusal] => [
+    `extraBody: not an object: ${name}`,
+    {
+      given: (c) => c.cubit.upsertCustomer({ Number: "42" }, { extraBody: value }),
+      want: {
+        error: OptionError,
+        option: "extraBody",
+        message: `upsertCustomer: option "extraBody" must be an object of body fields; got ${got}`,
+      },
+    },
+  ]),
+  [
+    "extraBody: a field the body also holds: which one is meant is not guessed",
+    {
+      given: (c) => c.cubit.upsertCustomer({ Number: "42" }, { extraBody: { Number: "43" } }),
+      want: {
+        error: OptionError,
+        option: "extraBody.Number",
+        message: 'upsertCustomer: option "extraBody.Number" is also a field of the body: set it in one place',
+      },
+    },
+  ],
+  [
+    "extraBody: on a call without a body",
+    {
+      given: (c) => c.cubit.getCustomer("42", { extraBody: { Tier: "gold" } }),
+      want: {
+        error: OptionError,
+        option: "extraBody",
+        message: 'getCustomer: option "extraBody" adds fields to a JSON body, and getCustomer sends none',
+      },
+    },
+  ],
+  [
+    "extraBody: a value JSON cannot carry",
+    {
+      given: (c) => c.cube.createCustomer({ customer_id: 1, assignment_id: 9 }, { extraBody: { Score: Number.NaN } }),
+      want: {
+        error: OptionError,
+        option: "extraBody.Score",
+        message: 'createCustomer: extraBody field "Score" is NaN, which JSON cannot carry: it would arrive as null',
+      },
+    },
+  ],
   [
     "header name: not a token",
     {
