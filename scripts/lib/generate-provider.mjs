@@ -36,6 +36,20 @@ export async function generatorFingerprint() {
 export const inputsDigest = (specText, fingerprint) => digest(`${fingerprint}\n${specText}`);
 
 /**
+ * The component schemas open in the spec (`additionalProperties: true`) and closed in the typed copy.
+ * @param {any} spec
+ * @param {any} typed
+ */
+const closedSchemas = (spec, typed) =>
+  new Set(
+    Object.keys(spec.components?.schemas ?? {}).filter(
+      (name) =>
+        spec.components.schemas[name].additionalProperties === true &&
+        typed.components.schemas[name].additionalProperties === undefined,
+    ),
+  );
+
+/**
  * Every generated file of one provider, rendered in memory.
  * @param {{ spec: string, packageDir: string }} provider
  * @param {string} root
@@ -70,7 +84,7 @@ export async function renderProvider(provider, root, fingerprint) {
   /** @type {Record<string, string>} */
   const bodies = {
     "schema.ts": forbidden.size > 0 ? FORBIDDEN_IMPORT + schemaText : schemaText,
-    "models.ts": renderModels(spec),
+    "models.ts": renderModels(spec, closedSchemas(spec, typed)),
     "operations.ts": renderOperations(readOperations(spec), pathOptionsType),
     "spec.ts": renderSpecConstants(spec),
   };
