@@ -262,6 +262,21 @@ describe("request bodies: known fields checked, forbidden ones say why", () => {
     );
   });
 
+  test("models.ts tells where a closed request schema's other fields go", () => {
+    const spec = openapi(
+      { $ref: "#/components/schemas/Upsert" },
+      {
+        Upsert: { ...open({ Number: { type: "string" } }), description: "A thing to upsert; more fields follow." },
+        Record: { ...open({}), description: "A thing as read." },
+      },
+    );
+    const models = renderModels(spec, new Set(["Upsert"]));
+    expect(models).toContain(
+      "/** A thing to upsert; more fields follow. Typed with the named fields only: send any other through the call's `extraBody` option. */",
+    );
+    expect(models).toContain("/** A thing as read. */");
+  });
+
   test("an open schema used by a request and a response is refused: split it", () => {
     const spec = openapi(
       { $ref: "#/components/schemas/Item" },
