@@ -5,7 +5,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { moduleGraph } from "./module-graph.mjs";
-import { isForbiddenSchema } from "./spec-walk.mjs";
+import { FORBIDDEN_IMPORT, forbiddenTypes, prepareRequestSchemas } from "./request-schemas.mjs";
 import { digest, stamp } from "./stamp.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -36,13 +36,18 @@ export async function generatorFingerprint() {
 export const inputsDigest = (specText, fingerprint) => digest(`${fingerprint}\n${specText}`);
 
 /**
- * openapi-typescript's `transform` option: a forbidden property (`not: {}`) would be `unknown` to it; it stays
- * `never`, as for the `false` schema.
- * @template T
- * @param {T} never openapi-typescript's `NEVER` type node
- * @returns {(schema: unknown) => T | undefined}
+ * The component schemas open in the spec (`additionalProperties: true`) and closed in the typed copy.
+ * @param {any} spec
+ * @param {any} typed
  */
-export const forbiddenAsNever = (never) => (schema) => (isForbiddenSchema(schema) ? never : undefined);
+const closedSchemas = (spec, typed) =>
+  new Set(
+    Object.keys(spec.components?.schemas ?? {}).filter(
+      (name) =>
+        spec.components.schemas[name].additionalProperties === true &&
+        typed.components.schemas[name].additionalProperties === undefined,
+    ),
+  );
 
 /**
  * Every generated file of one provider, rendered in memory.
@@ -57,24 +62,29 @@ export async function renderProvider(provider, root, fingerprint) {
   const inputs = inputsDigest(specText, fingerprint);
   const [
     { default: openapiTS, astToString, NEVER },
+    { default: ts },
     { readOperations, renderOperations },
     { readPathOptions, renderModels, renderSpecConstants },
     { readFactory },
     { renderSamples },
   ] = await Promise.all([
     import("openapi-typescript"),
+    import("typescript"),
     import("./render-operations.mjs"),
     import("./render-spec.mjs"),
     import("./read-factory.mjs"),
     import("./render-samples.mjs"),
   ]);
-  // openapi-typescript reads a copy: it annotates the document it is given.
-  const ast = await openapiTS(structuredClone(spec), { silent: true, transform: forbiddenAsNever(NEVER) });
+  // openapi-typescript reads a copy: it annotates the document it is given, and request schemas are closed in it.
+  const typed = structuredClone(spec);
+  const forbidden = prepareRequestSchemas(typed);
+  const ast = await openapiTS(typed, { silent: true, transform: forbiddenTypes(forbidden, ts, NEVER) });
+  const schemaText = astToString(ast);
   const pathOptionsType = readPathOptions(spec).size > 0 ? "PathOptions" : "undefined";
   /** @type {Record<string, string>} */
   const bodies = {
-    "schema.ts": astToString(ast),
-    "models.ts": renderModels(spec),
+    "schema.ts": forbidden.size > 0 ? FORBIDDEN_IMPORT + schemaText : schemaText,
+    "models.ts": renderModels(spec, closedSchemas(spec, typed)),
     "operations.ts": renderOperations(readOperations(spec), pathOptionsType),
     "spec.ts": renderSpecConstants(spec),
   };

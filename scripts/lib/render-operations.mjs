@@ -172,7 +172,8 @@ function parameterList(op) {
     .map((p) => `${camel(p.name)}: PathOf<operations["${op.id}"]>["${p.name}"]`);
   if (op.body !== "none") list.push(`body${op.body === "optional" ? "?" : ""}: ${name}Body`);
   else if (op.query !== "none") list.push(`query${op.query === "optional" ? "?" : ""}: ${name}Query`);
-  list.push("options?: RequestOptions");
+  // A body's call also takes `extraBody`, typed against the body so a field it names cannot bypass its check.
+  list.push(op.body === "none" ? "options?: RequestOptions" : `options?: BodyRequestOptions<${name}Body>`);
   return list;
 }
 
@@ -247,16 +248,10 @@ function renderBinding(op) {
 export function renderOperations(operations, pathOptionsType) {
   const paginated = operations.some((op) => op.pagination);
   const usesPathParam = operations.some((op) => op.pathParams.length > 0);
-  const coreValues = [
-    "type ApiPromise",
-    "type JsonBody",
-    "type Operation",
-    "type PathOf",
-    "type QueryOf",
-    "type RequestOptions",
-    "type SuccessBody",
-    "type Transport",
-  ];
+  const coreValues = ["type ApiPromise", "type JsonBody", "type Operation", "type PathOf", "type QueryOf"];
+  coreValues.push("type SuccessBody", "type Transport");
+  if (operations.some((op) => op.body === "none")) coreValues.push("type RequestOptions");
+  if (operations.some((op) => op.body !== "none")) coreValues.push("type BodyRequestOptions");
   if (paginated) coreValues.push("type PagePromise", "paginateByOffset");
   if (usesPathParam) coreValues.push("pathParam");
   coreValues.sort((a, b) => a.replace("type ", "").localeCompare(b.replace("type ", "")));

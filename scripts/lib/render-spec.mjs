@@ -62,17 +62,23 @@ export function renderSpecConstants(spec) {
   return text;
 }
 
+/** What a closed request schema's doc comment adds: where the fields the vendor promises but does not name go. */
+const CLOSED_NOTE = "Typed with the named fields only: send any other through the call's `extraBody` option.";
+
 /**
  * models.ts: a friendly name for every component schema.
  * @param {any} spec
+ * @param {ReadonlySet<string>} [closed] request schemas typed without the spec's `additionalProperties: true`
  */
-export function renderModels(spec) {
+export function renderModels(spec, closed = new Set()) {
   const names = Object.keys(spec.components?.schemas ?? {});
   let text = `import type { components } from "./schema.js";\n\n`;
   for (const name of names) {
     if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new Error(`schema name "${name}" is not a valid type name`);
-    const description = spec.components.schemas[name].description;
-    if (description) text += `/** ${String(description).split("\n")[0]?.replace(/\*\//g, "*\\/")} */\n`;
+    const lines = [String(spec.components.schemas[name].description ?? "").split("\n")[0]];
+    if (closed.has(name)) lines.push(CLOSED_NOTE);
+    const description = lines.filter(Boolean).join(" ");
+    if (description) text += `/** ${description.replace(/\*\//g, "*\\/")} */\n`;
     text += `export type ${name} = components["schemas"][${literal(name)}];\n`;
   }
   return text;

@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { forbiddenAsNever } from "../../scripts/lib/generate-provider.mjs";
 import { readOperations, renderOperations } from "../../scripts/lib/render-operations.mjs";
 import { renderModels, renderSpecConstants } from "../../scripts/lib/render-spec.mjs";
+import { forbiddenTypes, prepareRequestSchemas } from "../../scripts/lib/request-schemas.mjs";
 import { isForbiddenSchema } from "../../scripts/lib/spec-walk.mjs";
 
 const fixture = () => parse(readFileSync(join(import.meta.dirname, "fixtures", "shop.yaml"), "utf8"));
@@ -192,18 +192,117 @@ describe("forbidden properties", () => {
     expect(isForbiddenSchema(schema)).toBe(forbidden);
   });
 
-  test("a `not: {}` property is typed never, as `false` was", async () => {
-    const { default: openapiTS, astToString, NEVER } = await import("openapi-typescript");
-    const spec = {
-      openapi: "3.1.0",
-      info: { title: "t", version: "1" },
-      paths: {},
-      components: {
-        schemas: { Update: { type: "object", properties: { id: { not: {} }, name: { type: "string" } } } },
-      },
-    };
-    const text = astToString(await openapiTS(spec as never, { silent: true, transform: forbiddenAsNever(NEVER) }));
+  test("a `not: {}` property outside a request body stays never, as `false` was", async () => {
+    const spec = openapi({}, { Update: { type: "object", properties: { id: { not: {} }, name: { type: "string" } } } });
+    const text = await schemaText(spec);
     expect(text).toMatch(/id\?: never;/);
     expect(text).toMatch(/name\?: string;/);
+  });
+});
+
+/** A one-operation spec: `PUT /items/{id}` with `body` as its JSON body, and `components.schemas`. */
+function openapi(body: object, schemas: object, response: object = {}) {
+  return {
+    openapi: "3.1.0",
+    info: { title: "t", version: "1" },
+    paths: {
+      "/items/{id}": {
+        put: {
+          operationId: "updateItem",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+          requestBody: { content: { "application/json": { schema: body } } },
+          responses: { 200: { description: "ok", content: { "application/json": { schema: response } } } },
+        },
+      },
+    },
+    components: { schemas },
+  };
+}
+
+/** schema.ts's body for a spec, as the generator makes it. */
+async function schemaText(spec: object): Promise<string> {
+  const [{ default: openapiTS, astToString, NEVER }, { default: ts }] = await Promise.all([
+    import("openapi-typescript"),
+    import("typescript"),
+  ]);
+  const forbidden = prepareRequestSchemas(spec);
+  return astToString(await openapiTS(spec as never, { silent: true, transform: forbiddenTypes(forbidden, ts, NEVER) }));
+}
+
+describe("request bodies: known fields checked, forbidden ones say why", () => {
+  const open = (properties: object) => ({ type: "object", additionalProperties: true, properties });
+
+  test("an open request schema loses its index signature; an open response schema keeps it", async () => {
+    const spec = openapi(
+      { $ref: "#/components/schemas/Upsert" },
+      {
+        Upsert: open({ Number: { type: "string" }, Nested: open({ Code: { type: "string" } }) }),
+        Record: open({ Number: { type: "string" } }),
+      },
+      { $ref: "#/components/schemas/Record" },
+    );
+    const text = await schemaText(spec);
+    const upsert = text.slice(text.indexOf("Upsert: {"), text.indexOf("Record: {"));
+    expect(upsert).toContain("Number?: string;");
+    expect(upsert).toContain("Code?: string;");
+    expect(upsert).not.toContain("[key: string]: unknown");
+    expect(text.slice(text.indexOf("Record: {"))).toContain("[key: string]: unknown;");
+  });
+
+  test("the spec given is changed only in the copy the generator types from", () => {
+    const spec = openapi(open({ Number: { type: "string" } }), {});
+    const copy = structuredClone(spec);
+    prepareRequestSchemas(copy);
+    expect(spec.paths["/items/{id}"].put.requestBody.content["application/json"].schema).toHaveProperty(
+      "additionalProperties",
+      true,
+    );
+    expect(copy.paths["/items/{id}"].put.requestBody.content["application/json"].schema).not.toHaveProperty(
+      "additionalProperties",
+    );
+  });
+
+  test("models.ts tells where a closed request schema's other fields go", () => {
+    const spec = openapi(
+      { $ref: "#/components/schemas/Upsert" },
+      {
+        Upsert: { ...open({ Number: { type: "string" } }), description: "A thing to upsert; more fields follow." },
+        Record: { ...open({}), description: "A thing as read." },
+      },
+    );
+    const models = renderModels(spec, new Set(["Upsert"]));
+    expect(models).toContain(
+      "/** A thing to upsert; more fields follow. Typed with the named fields only: send any other through the call's `extraBody` option. */",
+    );
+    expect(models).toContain("/** A thing as read. */");
+  });
+
+  test("an open schema used by a request and a response is refused: split it", () => {
+    const spec = openapi(
+      { $ref: "#/components/schemas/Item" },
+      { Item: open({ Number: { type: "string" } }) },
+      {
+        $ref: "#/components/schemas/Item",
+      },
+    );
+    expect(() => prepareRequestSchemas(spec)).toThrow(
+      "updateItem: an open request schema (additionalProperties: true) is also a response's",
+    );
+  });
+
+  test.each([
+    [
+      "a path parameter's name",
+      "id",
+      "Forbidden<\"id is not sent in updateItem's body: it goes in the path, as updateItem's id argument\">",
+    ],
+    [
+      "any other name",
+      "owner",
+      'Forbidden<"owner cannot be sent in updateItem\'s body: the API does not allow it there">',
+    ],
+  ])("a forbidden body field named like %s", async (_, name, want) => {
+    const spec = openapi({ type: "object", properties: { [name]: { not: {} }, label: { type: "string" } } }, {});
+    expect(await schemaText(spec)).toContain(`${name}?: ${want};`);
   });
 });

@@ -10,7 +10,7 @@ import {
 } from "@clientele/cyclesoftware";
 import type { CheckpointStore, RunCursor } from "./checkpoint.js";
 import { toCubitCustomer } from "./map.js";
-import { formatModifiedSince, MODIFIED_SINCE, zoneFormat } from "./modified-since.js";
+import { checkTimeZone, formatModifiedSince, MODIFIED_SINCE } from "./modified-since.js";
 
 /** CycleSoftware shows no reset for its minute window: a minute after the allowance ran out, it has refilled. */
 const MINUTE_MS = 60_000;
@@ -58,7 +58,7 @@ export async function syncCustomers(options: SyncOptions): Promise<SyncResult> {
   const { cycle, cubit, checkpoints, signal, onCopied } = options;
   const timeZone = options.timeZone ?? "UTC";
   // Fails before any request, naming the option, on a zone Intl does not know.
-  zoneFormat(timeZone);
+  checkTimeZone(timeZone);
   if (options.since !== undefined && !MODIFIED_SINCE.test(options.since)) {
     throw new RangeError(`option "since" must look like 2023-01-12 12:30:00, got "${options.since}"`);
   }

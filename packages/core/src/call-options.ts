@@ -1,4 +1,5 @@
 import { InvalidInputError, kindOf, OptionError, unknownOption, wholeNumber } from "./errors.js";
+import { withExtraBody } from "./extra-body.js";
 import { encodeQuery } from "./query.js";
 import type { Operation, RequestOptions, Transport } from "./transport.js";
 
@@ -24,6 +25,10 @@ const CALL_OPTIONS: Record<string, Check> = {
   timeout: (id, option, value) => wholeNumber(id, option, value, 1),
   maxRetries: (id, option, value) => wholeNumber(id, option, value, 0),
   maxResponseBytes: (id, option, value) => wholeNumber(id, option, value, 0),
+  extraBody: (id, option, value) => {
+    if (!isPlainObject(value))
+      throw new OptionError(id, option, `must be an object of body fields; got ${kindOf(value)}`);
+  },
 };
 
 /** A request as the caller's inputs make it, every input checked: nothing is sent when one is wrong. */
@@ -72,7 +77,8 @@ export function prepareCall(
   const { settings } = transport;
   const { id } = operation;
   const secrets: string[] = [];
-  let headers = body === undefined ? settings.headers : transport.jsonHeaders;
+  const extra = (options as { extraBody?: unknown } | null | undefined)?.extraBody;
+  let headers = body === undefined && extra === undefined ? settings.headers : transport.jsonHeaders;
   if (options != null) {
     if (!isPlainObject(options as unknown))
       throw new OptionError(id, "options", `must be an object; got ${kindOf(options)}`);
@@ -103,7 +109,10 @@ export function prepareCall(
   return {
     url: settings.baseUrl + (typeof path === "string" ? path : path()) + (query ? encodeQuery(query, id) : ""),
     headers,
-    body: serializeBody(operation, body),
+    body:
+      extra === undefined
+        ? serializeBody(operation, body)
+        : withExtraBody(operation, serializeBody(operation, body), toJson(id, extra as object, "extraBody") as string),
     timeout: options?.timeout ?? settings.timeout,
     maxRetries: options?.maxRetries ?? settings.maxRetries,
     maxResponseBytes: options?.maxResponseBytes ?? settings.maxResponseBytes,
@@ -121,35 +130,36 @@ function serializeBody(operation: Operation, body: unknown): string | undefined 
     if (operation.body === "required") throw new InvalidInputError(id, "body", "is required: an object", "body");
     return undefined;
   }
-  let text: string | undefined;
-  if (isPlainObject(body)) {
-    try {
-      text = JSON.stringify(body, lossless(id));
-    } catch (error) {
-      if (error instanceof InvalidInputError) throw error;
-      throw new InvalidInputError(
-        id,
-        "body",
-        `cannot be sent as JSON: ${String((error as Error).message).replace(/\s+/g, " ")}`,
-        "body",
-      );
-    }
-  }
+  const text = isPlainObject(body) ? toJson(id, body, "body") : undefined;
   // A class instance (an ORM record) is fine as long as its JSON form is an object.
   if (text?.[0] !== "{") throw new InvalidInputError(id, "body", `must be an object; got ${kindOf(body)}`, "body");
   return text;
 }
 
-function lossless(id: string) {
-  return (key: string, value: unknown) => {
-    if (typeof value === "number" ? !Number.isFinite(value) : value instanceof Map || value instanceof Set) {
-      throw new InvalidInputError(
-        id,
-        `body.${key}`,
-        `is ${kindOf(value)}, which JSON cannot carry: it would arrive as ${typeof value === "number" ? "null" : "{}"}`,
-        `body field "${key}"`,
-      );
-    }
-    return value;
-  };
+/** `input` names what is serialized in errors: the `body`, or the `extraBody` option. */
+function toJson(id: string, value: object, input: "body" | "extraBody"): string | undefined {
+  const Refusal = input === "body" ? InvalidInputError : OptionError;
+  const label = input === "body" ? "body" : `option "${input}"`;
+  try {
+    return JSON.stringify(value, (key: string, field: unknown) => {
+      if (typeof field === "number" ? !Number.isFinite(field) : field instanceof Map || field instanceof Set) {
+        const arrives = typeof field === "number" ? "null" : "{}";
+        throw new Refusal(
+          id,
+          `${input}.${key}`,
+          `is ${kindOf(field)}, which JSON cannot carry: it would arrive as ${arrives}`,
+          `${input} field "${key}"`,
+        );
+      }
+      return field;
+    });
+  } catch (error) {
+    if (error instanceof OptionError) throw error;
+    throw new Refusal(
+      id,
+      input,
+      `cannot be sent as JSON: ${String((error as Error).message).replace(/\s+/g, " ")}`,
+      label,
+    );
+  }
 }

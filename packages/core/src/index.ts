@@ -1,4 +1,5 @@
 export { basicCredential } from "./auth.js";
+export { formatDateTime } from "./date-time.js";
 export type { ApiErrorInit, CallInfo } from "./errors.js";
 export { errorClassFor, kindOf, wholeNumber } from "./errors.js";
 export type { TransportSetup } from "./options.js";

@@ -23,3 +23,4 @@ export type { PagePromise } from "./paginate.js";
 export { PaginationError } from "./paginate.js";
 export type { RateLimit } from "./rate-limit.js";
 export type { ApiPromise, ApiResult, FetchLike, RequestOptions } from "./transport.js";
+export type { BodyRequestOptions, ExtraBody, Forbidden } from "./types.js";

@@ -5,13 +5,21 @@ import type { Operation } from "./transport.js";
  * Form-style query string, percent-encoded like the vendors' own examples: spaces as `%20` (never `+`),
  * `:` left readable (`modified_since=2019-01-01%2012:00:00`). Undefined and null values are left out. A value that
  * has no text form the API could read (a Date, an object, NaN) is refused, naming the field, rather than sent as
- * `Tue%20Jan…` or `[object Object]`.
+ * `Tue%20Jan…` or `[object Object]`; a Date's message points at `formatDateTime`.
  */
 export function encodeQuery(query: object, owner = "encodeQuery"): string {
   let search = "";
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null) continue;
     for (const item of Array.isArray(value) ? value : [value]) {
+      if (item instanceof Date) {
+        throw new InvalidInputError(
+          owner,
+          `query.${key}`,
+          'must be text, not a Date (whose own text and time zone are not the API\'s): format it, e.g. formatDateTime(date, { timeZone }) for "YYYY-MM-DD HH:MM:SS"',
+          `query parameter "${key}"`,
+        );
+      }
       if (!(typeof item === "string" || typeof item === "boolean" || Number.isFinite(item))) {
         throw new InvalidInputError(
           owner,

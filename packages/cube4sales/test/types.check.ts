@@ -8,6 +8,7 @@ import {
   type CustomerList,
   type CustomerUpdate,
   createCube4salesClient,
+  type Forbidden,
 } from "../src/index.js";
 
 export type FriendlyTypes = [
@@ -15,7 +16,23 @@ export type FriendlyTypes = [
   Expect<Equal<CustomerCreate["customer_id"], number | string>>,
   Expect<Equal<CustomerCreate["assignment_id"], number>>,
   Expect<Equal<CustomerCreate["name"], string | undefined>>,
-  Expect<Equal<CustomerUpdate["customer_id"], undefined>>,
+  // A forbidden field's type says why, in tsc's error text (test/forbidden-fields.test.ts reads that text).
+  Expect<
+    Equal<
+      CustomerUpdate["customer_id"],
+      | Forbidden<"customer_id is not sent in updateCustomer's body: it goes in the path, as updateCustomer's customerId argument">
+      | undefined
+    >
+  >,
+  Expect<
+    Equal<
+      CustomerUpdate["assignment_id"],
+      Forbidden<"assignment_id cannot be sent in updateCustomer's body: the API does not allow it there"> | undefined
+    >
+  >,
+  // Closed: the document's "etc.." and its assignment-specific fields go through extraBody.
+  Expect<Equal<keyof CustomerCreate, "customer_id" | "assignment_id" | "name">>,
+  Expect<Equal<keyof CustomerUpdate, "customer_id" | "assignment_id" | "name">>,
   Expect<Equal<CustomerList, Customer[]>>,
   Expect<Equal<Customer["customer_id"], number | string>>,
   Expect<Equal<Customer["city"], string | null>>,
@@ -44,7 +61,20 @@ export function cube4salesTypeChecks(cube: Cube4salesClient, token: string) {
   // @ts-expect-error header values are strings
   createCube4salesClient({ account: "youraccount", headers: { "x-retries": 1 } });
 
-  cube.createCustomer({ customer_id: 2488539, assignment_id: 9, name: "Lastname, Firstname", Region: "Innlandet" });
+  cube.createCustomer({ customer_id: 2488539, assignment_id: 9, name: "Lastname, Firstname" });
+  // @ts-expect-error a misspelt field: "etc.." no longer opens the body to any key (name)
+  cube.createCustomer({ customer_id: 2488539, assignment_id: 9, nmae: "Lastname, Firstname" });
+  // @ts-expect-error an assignment-specific field in the body: it goes through extraBody
+  cube.createCustomer({ customer_id: 2488539, assignment_id: 9, Region: "Innlandet" });
+  // Assignment-specific fields have no fixed names: they go through extraBody, any name, any JSON value.
+  cube.createCustomer({ customer_id: 2488539, assignment_id: 9 }, { extraBody: { Region: "Innlandet", Hoved: null } });
+  cube.updateCustomer(2488539, { name: "Lastname, Firstname" }, { extraBody: { Klassifisering: "C" } });
+  // @ts-expect-error a documented field in extraBody, which would skip its type check
+  cube.createCustomer({ customer_id: 2488539, assignment_id: 9 }, { extraBody: { name: "Lastname, Firstname" } });
+  // @ts-expect-error a forbidden field cannot come in through extraBody either
+  cube.updateCustomer(2488539, {}, { extraBody: { assignment_id: 10 } });
+  // @ts-expect-error extraBody is for calls with a body
+  cube.listCustomers({ assignment_id: 9 }, { extraBody: { Region: "Innlandet" } });
   // @ts-expect-error a missing required field: assignment_id
   cube.createCustomer({ customer_id: 2488539 });
   // @ts-expect-error a field the update may not send: "any parameter (except the customer_id and the assignment_id)"

@@ -28,7 +28,7 @@ contractSuite("cubit", {
   },
   upsertPlant: {
     required: (options) => cubit.upsertPlant({ Number: "P-100" }, options),
-    everyInput: (options) => cubit.upsertPlant({ Number: "P-100", Name: "Plant 100" }, options),
+    everyInput: (options) => cubit.upsertPlant({ Number: "P-100" }, { ...options, extraBody: { Name: "Plant 100" } }),
   },
   deletePlant: {
     required: (options) => cubit.deletePlant("P-100", options),

@@ -45,7 +45,20 @@ export function cubitTypeChecks(cubit: CubitClient, apiKey: string) {
   // @ts-expect-error an option Cubit does not have
   createCubitClient({ apiKey, environment: "test", customerKey: "k" });
 
-  cubit.upsertCustomer({ Number: "1234567", FirstName: "Ola", LastName: "Normann", Custom: 1 });
+  cubit.upsertCustomer({ Number: "1234567", FirstName: "Ola", LastName: "Normann" });
+  // @ts-expect-error a misspelt field: the document's "..." no longer opens the body to any key (FirstName)
+  cubit.upsertCustomer({ Number: "42", Firstname: "Typo" });
+  // @ts-expect-error an undocumented field in the body: it goes through extraBody
+  cubit.upsertCustomer({ Number: "1234567", Custom: 1 });
+  // The document's "..." fields: explicit, beside the checked ones.
+  cubit.upsertCustomer({ Number: "1234567", FirstName: "Ola" }, { extraBody: { Custom: 1, Tier: "gold" } });
+  cubit.upsertPlant({ Number: "P-100" }, { extraBody: { Name: "Plant 100" }, timeout: 5_000 });
+  // @ts-expect-error a documented field in extraBody, which would skip its type check
+  cubit.upsertCustomer({ Number: "1234567" }, { extraBody: { FirstName: "Ola" } });
+  // @ts-expect-error extraBody is for calls with a body
+  cubit.getCustomer("1234567", { extraBody: { Custom: 1 } });
+  // @ts-expect-error extraBody is an object of fields
+  cubit.upsertCustomer({ Number: "1234567" }, { extraBody: "Custom=1" });
   // @ts-expect-error a missing required field: Number
   cubit.upsertCustomer({ FirstName: "Ola", LastName: "Normann" });
   // @ts-expect-error a field of the wrong type

@@ -8,6 +8,7 @@ import {
   type CustomerList,
   type CycleSoftwareClient,
   createCycleSoftwareClient,
+  formatDateTime,
   type PagePromise,
   type PhoneNumber,
   type RateLimit,
@@ -65,6 +66,14 @@ export async function cycleSoftwareTypeChecks(cycle: CycleSoftwareClient, userna
   cycle.findCustomers({ customer_type_id: "2" });
   // @ts-expect-error modified_since is the document's `YYYY-MM-DD HH:MM:SS` string, not a Date
   cycle.listCustomers({ modified_since: new Date() });
+  // A Date goes through the formatter, which names the time zone the document leaves open.
+  cycle.listCustomers({ modified_since: formatDateTime(new Date(), { timeZone: "Europe/Amsterdam" }) });
+  // @ts-expect-error the time zone is required: the document states none
+  formatDateTime(new Date());
+  // @ts-expect-error the time zone is required: the document states none
+  formatDateTime(new Date(), {});
+  // @ts-expect-error the formatter takes a Date, not text
+  formatDateTime("2023-01-12 12:30:00", { timeZone: "UTC" });
   // @ts-expect-error an unknown operation: the document has no deletion
   cycle.deleteCustomer(1006);
   // @ts-expect-error the rate-limit figures are read-only

@@ -188,9 +188,31 @@ const refused: [string, Refusal][] = [
       },
     },
   ],
+  [
+    "query field: a Date, which has no text form the API reads",
+    {
+      given: (c) => c.cycle.listCustomers({ modified_since: new Date(0) }),
+      want: {
+        error: InvalidInputError,
+        option: "query.modified_since",
+        message:
+          'listCustomers: query parameter "modified_since" must be text, not a Date (whose own text and time zone are not the API\'s): format it, e.g. formatDateTime(date, { timeZone }) for "YYYY-MM-DD HH:MM:SS"',
+      },
+    },
+  ],
+  [
+    "query field: an array holding a Date",
+    {
+      given: (c) => c.cycle.findCustomers({ email: ["a@b.test", new Date(0)] }),
+      want: {
+        error: InvalidInputError,
+        option: "query.email",
+        message: 'findCustomers: query parameter "email" must be text, not a Date',
+      },
+    },
+  ],
   ...(
     [
-      ["a Date", new Date(0), "a Date"],
       ["a nested object", { $gt: "2023-01-01" }, "an Object"],
       ["a function", () => "2023-01-01", "a function"],
       ["NaN", Number.NaN, "NaN"],
@@ -279,6 +301,58 @@ const refused: [string, Refusal][] = [
       },
     },
   ]),
+  // extraBody
+  ...(
+    [
+      ["a string", "Tier=gold", "a string"],
+      ["null", null, "null"],
+      ["an array", [["Tier", "gold"]], "an array"],
+      ["a Map", new Map([["Tier", "gold"]]), "a Map"],
+    ] as const
+  ).map(([name, value, got]): [string, Refusal] => [
+    `extraBody: not an object: ${name}`,
+    {
+      given: (c) => c.cubit.upsertCustomer({ Number: "42" }, { extraBody: value }),
+      want: {
+        error: OptionError,
+        option: "extraBody",
+        message: `upsertCustomer: option "extraBody" must be an object of body fields; got ${got}`,
+      },
+    },
+  ]),
+  [
+    "extraBody: a field the body also holds: which one is meant is not guessed",
+    {
+      given: (c) => c.cubit.upsertCustomer({ Number: "42" }, { extraBody: { Number: "43" } }),
+      want: {
+        error: OptionError,
+        option: "extraBody.Number",
+        message: 'upsertCustomer: option "extraBody.Number" is also a field of the body: set it in one place',
+      },
+    },
+  ],
+  [
+    "extraBody: on a call without a body",
+    {
+      given: (c) => c.cubit.getCustomer("42", { extraBody: { Tier: "gold" } }),
+      want: {
+        error: OptionError,
+        option: "extraBody",
+        message: 'getCustomer: option "extraBody" adds fields to a JSON body, and getCustomer sends none',
+      },
+    },
+  ],
+  [
+    "extraBody: a value JSON cannot carry",
+    {
+      given: (c) => c.cube.createCustomer({ customer_id: 1, assignment_id: 9 }, { extraBody: { Score: Number.NaN } }),
+      want: {
+        error: OptionError,
+        option: "extraBody.Score",
+        message: 'createCustomer: extraBody field "Score" is NaN, which JSON cannot carry: it would arrive as null',
+      },
+    },
+  ],
   [
     "header name: not a token",
     {

@@ -1,0 +1,33 @@
+// What tsc tells a user who sends a field the body may not hold, or a field the body does not name: the message
+// itself, not only that the line fails (types.check.ts proves that).
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { besideTests, compileErrors } from "../../../tests/support/compile.js";
+
+const snippet = `
+import { createCube4salesClient } from "../src/index.js";
+const cube = createCube4salesClient({ account: "youraccount" });
+cube.updateCustomer(1, { customer_id: 2 });
+cube.updateCustomer(1, { assignment_id: 10 });
+cube.createCustomer({ customer_id: 1, assignment_id: 9, nmae: "Typo" });
+cube.createCustomer({ customer_id: 1, assignment_id: 9 }, { extraBody: { name: "Lastname, Firstname" } });
+cube.createCustomer({ customer_id: 1, assignment_id: 9 }, { extraBody: { Region: "Innlandet", Hoved: null } });
+`;
+
+describe("tsc's error text for Cube4sales bodies", () => {
+  test("each mistake is reported on its line, with a message that says what to do", { timeout: 120_000 }, () => {
+    const errors = compileErrors(besideTests(join(import.meta.dirname, "..")), snippet);
+    expect(errors.map((e) => e.line)).toEqual([4, 5, 6, 7]);
+    const [customerId, assignmentId, typo, extraKnown] = errors.map((e) => e.text);
+    expect(customerId).toContain(
+      `Type 'number' is not assignable to type 'Forbidden<"customer_id is not sent in updateCustomer's body: it goes in the path, as updateCustomer's customerId argument">'.`,
+    );
+    expect(assignmentId).toContain(
+      `Type 'number' is not assignable to type 'Forbidden<"assignment_id cannot be sent in updateCustomer's body: the API does not allow it there">'.`,
+    );
+    expect(typo).toContain("Object literal may only specify known properties, and 'nmae' does not exist in type");
+    expect(extraKnown).toContain(
+      `Type 'string' is not assignable to type 'Forbidden<"name is a typed field: set it in the body, not in extraBody">'.`,
+    );
+  });
+});
