@@ -126,6 +126,10 @@ describe("short secrets are masked as whole values only, never inside other text
       logger: (e) => events.push(e),
     });
     const { rejected } = await outcome(() => cycle.getCustomer(7));
+    // The server got the short credentials, once.
+    expect(server.received.map((r) => `${r.url} ${r.headers.authorization}`)).toEqual([
+      `/api/v1/customers/7.json Basic ${basicCredential(username, password)}`,
+    ]);
     const error = rejected as Error & { body: unknown; headers: Headers; url: string };
     // The URL and the message read as they are: "/api/v1/" is not garbled into "/[redacted]/v1/".
     expect(error.url).toBe(`${server.url}/api/v1/customers/7.json`);
@@ -191,6 +195,7 @@ describe("a secret echoed in an encoded form is masked in that form too", () => 
       logger: (e) => events.push(e),
     });
     const { rejected } = await outcome(() => cycle.getCustomer(7));
+    expect(server.received.map((r) => r.headers.authorization)).toEqual([`Basic ${basicCredential(user, password)}`]);
     expect((rejected as Error).name).toBe("UnauthorizedError");
     expect((rejected as { body: unknown }).body).toBe(`<html><body><p>Credentials ${want} refused</p></body></html>`);
     expectNoneShown(rejected, events, [given, password, basicCredential(user, password)]);
