@@ -180,6 +180,25 @@ describe("a daily reset that is no Unix time in seconds is unknown: the client k
   });
 });
 
+describe("an unknown daily reset does not disable the fail-fast", () => {
+  test("a 429 that then names a readable reset: the next call is not sent", async () => {
+    const inAnHour = String(Math.floor(Date.now() / 1000) + 3600);
+    const daily = (reset: string) => ({ "X-RateLimit-Daily-Remaining": "0", "X-RateLimit-Daily-Reset": reset });
+    const server = await serve(
+      inTurn(reply(200, { customer_id: 1 }, daily("garbage")), reply(429, "", daily(inAnHour))),
+    );
+    const cycle = createCycleSoftwareClient({ username: "u-name", password: "pw-123", baseUrl: server.url });
+    expect(await cycle.getCustomer(1)).toEqual({ customer_id: 1 });
+    const refused = await settle(cycle.getCustomer(1));
+    expect(refused).toBeInstanceOf(RateLimitError);
+    expect((refused as RateLimitError).headers.get("x-ratelimit-daily-reset")).toBe(inAnHour);
+    const notSent = await settle(cycle.getCustomer(1));
+    expect(notSent).toBeInstanceOf(RateLimitError);
+    expect((notSent as Error).message).toMatch(/^getCustomer: not sent: the daily request budget is spent until /);
+    expect(server.received).toHaveLength(2);
+  });
+});
+
 describe("requestsPerMinute holds at arrival", () => {
   test("30 concurrent calls at 10 per window, each delayed in transit: at most 10 arrive in any window", async () => {
     const WINDOW = 400;
