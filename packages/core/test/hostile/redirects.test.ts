@@ -46,20 +46,10 @@ interface Want {
   atOther?: (request: Recorded) => void;
 }
 
-/** Every header name that carries a credential in these clients, stated here rather than read from the source. */
-const CREDENTIAL_HEADERS = [
-  "authorization",
-  "proxy-authorization",
-  "api-key",
-  "apikey",
-  "x-api-key",
-  "customerkey",
-  "cookie",
-  "x-api-token",
-];
-
 const noCredentialNorBody = (request: Recorded) => {
-  for (const name of CREDENTIAL_HEADERS) expect(request.headers[name], name).toBeUndefined();
+  // Every credential header of these clients (authorization, proxy-authorization, api-key, apikey, x-api-key,
+  // customerkey, cookie, x-api-token) matches; so would a new one named like them.
+  expect(Object.keys(request.headers).filter((name) => /auth|key|cookie|token/i.test(name))).toEqual([]);
   expect(request.body).toBe("");
 };
 
