@@ -14,10 +14,14 @@ function createClient(): CreateClient {
   return typeof exported === "function" ? exported : exported.default;
 }
 
-/** The plain openapi-fetch client on the same server, credentials and fetch: full control, no retries. */
+/**
+ * The plain openapi-fetch client on the same server, credentials and fetch: full control, no retries. Redirects
+ * come back as they are (`redirect: "manual"`, which a call may override): openapi-fetch's default, `follow`, would
+ * send the client's credential headers and a 307's body to whatever origin a redirect names.
+ */
 export function createRawClient<Paths extends {}>(transport: Transport<unknown>): Client<Paths> {
   const { baseUrl, fetch, headers } = transport.settings;
-  return createClient()<Paths>({ baseUrl, fetch: (request) => fetch(request), headers });
+  return createClient()<Paths>({ baseUrl, fetch: (request) => fetch(request), headers, redirect: "manual" });
 }
 
 export type { Client as RawClient } from "openapi-fetch";

@@ -25,7 +25,7 @@ export interface Redactor {
 
 export function createRedactor(secrets: Iterable<string>, sensitiveKeys: readonly string[] = []): Redactor {
   const keys = new Set(sensitiveKeys.map((key) => key.toLowerCase()));
-  const all = [...new Set(secrets)];
+  const all = [...new Set([...secrets].flatMap(credentialParts))];
   const whole = new Set<string>();
   const words = new Set<string>();
   const parts = new Set<string>();
@@ -57,6 +57,23 @@ export function createRedactor(secrets: Iterable<string>, sensitiveKeys: readonl
   };
   const redactor: Redactor = { text, value, forCall };
   return redactor;
+}
+
+/**
+ * A credential header's value and the parts a server may echo alone: the token after an auth scheme (`Bearer
+ * <token>`), and for Basic the `user:password` it encodes, the user name and the password (as the factory's own
+ * Basic credentials are masked). A call's `Authorization` header is known only as the whole value.
+ */
+function credentialParts(secret: string): string[] {
+  const [, scheme, token] = /^(Basic|Bearer|Token) +([\w.~+/-]+=*)$/i.exec(secret) ?? [];
+  if (!token) return [secret];
+  if (!/^basic$/i.test(scheme as string)) return [secret, token];
+  let pair = "";
+  try {
+    pair = new TextDecoder().decode(Uint8Array.from(atob(token), (c) => c.charCodeAt(0)));
+  } catch {}
+  const colon = pair.indexOf(":");
+  return colon < 0 ? [secret, token] : [secret, token, pair, pair.slice(0, colon), pair.slice(colon + 1)];
 }
 
 /**

@@ -197,6 +197,13 @@ describe("Retry-After wins over the backoff", () => {
     ["an asctime date (GMT)", "Wed Oct 21 07:28:10 2015", 10_000],
     ["a past date means now", "Wed, 21 Oct 2015 07:00:00 GMT", 0],
     ["an ISO date is no HTTP-date", "2015-10-21T07:28:10Z", undefined],
+    // Date.parse reads each of these as a date; none is an HTTP-date.
+    ["a day and a year (Date.parse: 2099)", "Fri 2099", undefined],
+    ["a day and a number (Date.parse: 2001)", "Mon 5", undefined],
+    ["a month, a day and a year", "Jan 1 3000", undefined],
+    ["an HTTP date with trailing text", "Wed, 21 Oct 2015 07:28:10 GMT junk", undefined],
+    ["an HTTP date in another zone", "Wed, 21 Oct 2015 09:28:10 +0200", undefined],
+    ["an HTTP date in lower case", "wed, 21 oct 2015 07:28:10 gmt", undefined],
   ])("retryAfterDelay(%s)", (_, header, expected) => {
     const headers = new Headers(header === undefined ? {} : { "retry-after": header });
     expect(retryAfterDelay(headers, Date.UTC(2015, 9, 21, 7, 28, 0))).toBe(expected);

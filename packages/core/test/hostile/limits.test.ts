@@ -111,6 +111,7 @@ describe("Retry-After that is no delta-seconds nor HTTP-date falls back to the b
     ["1e3 (Number() reads 1000 s)", { given: "1e3", want: { maxDelayMs: 500 } }],
     ["-5", { given: "-5", want: { maxDelayMs: 500 } }],
     ["garbage", { given: "tomorrow-ish", want: { maxDelayMs: 500 } }],
+    ["no HTTP-date, though Date.parse reads the year 2099", { given: "Fri 2099", want: { maxDelayMs: 500 } }],
     ["a date in the past means now", { given: "Wed, 21 Oct 2015 07:28:00 GMT", want: { maxDelayMs: 0 } }],
     ["1 (control row: a second, as asked)", { given: "1", want: { maxDelayMs: 1000 } }],
   ])("%s", async (_, { given, want }) => {
@@ -120,6 +121,8 @@ describe("Retry-After that is no delta-seconds nor HTTP-date falls back to the b
     expect(await transport.send(get, "/", undefined, undefined)).toEqual({ ok: true });
     const delays = events.flatMap((e) => (e.type === "retry" ? [e.delayMs] : []));
     expect(delays).toHaveLength(1);
+    // Never negative: a pause of -5 s would retry at once and look like a backoff.
+    expect(delays[0]).toBeGreaterThanOrEqual(0);
     expect(delays[0]).toBeLessThanOrEqual(want.maxDelayMs);
     expect(server.received).toHaveLength(2);
   });
@@ -173,6 +176,25 @@ describe("a daily reset that is no Unix time in seconds is unknown: the client k
     const error = await settle(cycle.getCustomer(1));
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).headers.get("x-ratelimit-daily-reset")).toBe("garbage");
+    expect(server.received).toHaveLength(2);
+  });
+});
+
+describe("an unknown daily reset does not disable the fail-fast", () => {
+  test("a 429 that then names a readable reset: the next call is not sent", async () => {
+    const inAnHour = String(Math.floor(Date.now() / 1000) + 3600);
+    const daily = (reset: string) => ({ "X-RateLimit-Daily-Remaining": "0", "X-RateLimit-Daily-Reset": reset });
+    const server = await serve(
+      inTurn(reply(200, { customer_id: 1 }, daily("garbage")), reply(429, "", daily(inAnHour))),
+    );
+    const cycle = createCycleSoftwareClient({ username: "u-name", password: "pw-123", baseUrl: server.url });
+    expect(await cycle.getCustomer(1)).toEqual({ customer_id: 1 });
+    const refused = await settle(cycle.getCustomer(1));
+    expect(refused).toBeInstanceOf(RateLimitError);
+    expect((refused as RateLimitError).headers.get("x-ratelimit-daily-reset")).toBe(inAnHour);
+    const notSent = await settle(cycle.getCustomer(1));
+    expect(notSent).toBeInstanceOf(RateLimitError);
+    expect((notSent as Error).message).toMatch(/^getCustomer: not sent: the daily request budget is spent until /);
     expect(server.received).toHaveLength(2);
   });
 });

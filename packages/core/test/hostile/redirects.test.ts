@@ -7,6 +7,7 @@ import { createCubitClient } from "../../../cubit/src/index.js";
 import { createCycleSoftwareClient } from "../../../cyclesoftware/src/index.js";
 import { SECRET, settle, testTransport } from "../support/harness.js";
 import { scriptedFetch } from "../support/scripted-fetch.js";
+import { FACTORY_SECRETS, type UntypedClients, untypedClients } from "./support/clients.js";
 import { type Answer, hostileServers, type Recorded, reply } from "./support/server.js";
 
 const serve = hostileServers();
@@ -46,8 +47,9 @@ interface Want {
 }
 
 const noCredentialNorBody = (request: Recorded) => {
-  expect(request.headers.authorization).toBeUndefined();
-  expect(request.headers["api-key"]).toBeUndefined();
+  // Every credential header of these clients (authorization, proxy-authorization, api-key, apikey, x-api-key,
+  // customerkey, cookie, x-api-token) matches; so would a new one named like them.
+  expect(Object.keys(request.headers).filter((name) => /auth|key|cookie|token/i.test(name))).toEqual([]);
   expect(request.body).toBe("");
 };
 
@@ -284,5 +286,79 @@ describe("redirects through the generated clients", () => {
     expect(other.received).toHaveLength(1);
     noCredentialNorBody(other.received[0] as Recorded);
     expect(other.received[0]?.headers.accept).toBe("application/json");
+  });
+});
+
+describe("every generated client with allowCrossOriginRedirects meets a cross-origin 307", () => {
+  const cookie = "session=COOKIE-abc123";
+  const perCall = { headers: { cookie, "x-api-key": "XKEY-abc123" } };
+  const rows: [
+    string,
+    { given: (c: UntypedClients) => Promise<unknown>; want: { followed: boolean; sent: string } },
+  ][] = [
+    [
+      "Cubit getCustomer (api-key): followed without any credential",
+      { given: (c) => c.cubit.getCustomer("1", perCall), want: { followed: true, sent: "api-key" } },
+    ],
+    [
+      "CycleSoftware getCustomer (Authorization): followed without any credential",
+      { given: (c) => c.cycle.getCustomer(1, perCall), want: { followed: true, sent: "authorization" } },
+    ],
+    [
+      "Cube4sales listCustomers (x-api-token): followed without any credential",
+      {
+        given: (c) => c.cube.listCustomers({ assignment_id: 9 }, perCall),
+        want: { followed: true, sent: "x-api-token" },
+      },
+    ],
+    [
+      "Onlinewerkrooster createCustomer (apikey, CustomerKey) with a body: refused",
+      { given: (c) => c.owr.createCustomer({ name: "x" }, perCall), want: { followed: false, sent: "customerkey" } },
+    ],
+  ];
+  test.each(rows)("%s", async (_, { given, want }) => {
+    const other = await serve(reply(200, {}));
+    const home = await serve((request, response) => {
+      response.writeHead(307, { location: `${other.url}${request.url}` });
+      response.end();
+    });
+    const outcome = await settle(given(untypedClients(home.url, { allowCrossOriginRedirects: true })));
+    // The home server got the credentials: the checks on the other server would prove nothing otherwise.
+    expect(home.received).toHaveLength(1);
+    expect(home.received[0]?.headers[want.sent]).toBeTypeOf("string");
+    expect(home.received[0]?.headers.cookie).toBe(cookie);
+    if (want.followed) {
+      expect(outcome).toEqual({});
+      expect(other.received).toHaveLength(1);
+    } else {
+      expect(outcome).toBeInstanceOf(RedirectError);
+      expect(other.received).toEqual([]);
+    }
+    for (const request of other.received) {
+      noCredentialNorBody(request);
+      const seen = JSON.stringify(request);
+      for (const secret of [...FACTORY_SECRETS, "COOKIE-abc123", "XKEY-abc123"]) expect(seen).not.toContain(secret);
+    }
+  });
+});
+
+describe("redirects through the raw openapi-fetch client", () => {
+  test("Cubit raw POST (api-key, SSN body) meets a cross-origin 307: handed back unfollowed, the other server gets nothing", async () => {
+    const other = await serve(reply(200, {}));
+    const home = await serve((_, response) => {
+      response.writeHead(307, { location: `${other.url}/steal` });
+      response.end();
+    });
+    const cubit = createCubitClient({ apiKey: "CUBIT-KEY-123456", environment: "test", baseUrl: home.url });
+    const { response } = await cubit.raw.POST("/api/import/{environment}/customer", {
+      params: { path: { environment: "test" } },
+      body: { Number: "1", SocialSecurityNumber: SSN } as never,
+    });
+    expect(response.status).toBe(307);
+    expect(response.headers.get("location")).toBe(`${other.url}/steal`);
+    expect(home.received.map((r) => `${r.method} ${r.url} ${r.headers["api-key"]}`)).toEqual([
+      "POST /api/import/test/customer CUBIT-KEY-123456",
+    ]);
+    expect(other.received).toEqual([]);
   });
 });

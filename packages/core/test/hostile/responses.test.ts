@@ -13,6 +13,7 @@ import { describe, expect, test } from "vitest";
 import { createCycleSoftwareClient } from "../../../cyclesoftware/src/index.js";
 import { createOnlinewerkroosterClient } from "../../../onlinewerkrooster/src/index.js";
 import { SECRET, settle, testTransport } from "../support/harness.js";
+import { type UntypedClients, untypedClients } from "./support/clients.js";
 import { type Answer, hostileServers, inTurn, reply } from "./support/server.js";
 
 const serve = hostileServers();
@@ -281,5 +282,40 @@ describe("the generated Onlinewerkrooster client", () => {
     expect(error).toMatchObject({ status: 200, operationId: "createCustomer" });
     expect(server.received).toHaveLength(1);
     expect(server.received[0]?.method).toBe("POST");
+  });
+});
+
+describe("every generated operation whose spec promises JSON: an empty or cut-short 200 rejects, sent once", () => {
+  const calls: [string, (c: UntypedClients) => Promise<unknown>][] = [
+    ["Cubit getCustomer", (c) => c.cubit.getCustomer("1")],
+    ["Cubit getPlant", (c) => c.cubit.getPlant("P1")],
+    ["Onlinewerkrooster createCustomer (non-idempotent)", (c) => c.owr.createCustomer({ name: "x" })],
+    ["Cube4sales listCustomers", (c) => c.cube.listCustomers({ assignment_id: 9 })],
+    ["CycleSoftware createCustomer (non-idempotent)", (c) => c.cycle.createCustomer({ name: "x" })],
+    ["CycleSoftware findCustomers", (c) => c.cycle.findCustomers({ email: "a@b.test" })],
+    ["CycleSoftware getCustomer", (c) => c.cycle.getCustomer(1)],
+    ["CycleSoftware updateCustomer", (c) => c.cycle.updateCustomer(1, { name: "x" })],
+  ];
+  const bodies: [string, string, RegExp][] = [
+    ["empty", "", /answered 200 with an empty body where JSON is due$/],
+    [
+      "cut short",
+      '{"customer_id":1,"name":"Ola',
+      /answered 200 with a body that is not the JSON expected: \{"customer_id":1,"name":"Ola$/,
+    ],
+  ];
+  test.each(
+    calls.flatMap(([name, call]) =>
+      bodies.map(([how, body, message]) => [`${name}, ${how}`, { call, body, message }] as const),
+    ),
+  )("%s", async (_, { call, body, message }) => {
+    // Retries allowed: an idempotent call may try again, and must still reject in the end.
+    const server = await serve(raw(body));
+    const error = await settle(call(untypedClients(server.url, { maxRetries: 1 })));
+    expect(error).toBeInstanceOf(ResponseParseError);
+    expect(error).toMatchObject({ status: 200, body });
+    expect((error as Error).message).toMatch(message);
+    const { method } = server.received[0] ?? {};
+    expect(server.received).toHaveLength(method === "POST" ? 1 : 2);
   });
 });

@@ -106,6 +106,45 @@ describe("a credential header given per call is masked by name in logs and by va
   });
 });
 
+describe("a credential header echoed in parts: the token after its scheme, the user and password of Basic", () => {
+  const basic = `Basic ${basicCredential("tenant-2", "secret-pw-2")}`;
+  const bearer = "Bearer cube-bearer-TOKEN-1f9c";
+  const perCallBasic = (c: UntypedClients) => c.cycle.getCustomer(1, { headers: { Authorization: basic } });
+  const cubeBearer = () =>
+    createCube4salesClient({
+      baseUrl: server.url,
+      account: "acme",
+      maxRetries: 0,
+      headers: { authorization: bearer },
+    }).listCustomers({ assignment_id: 9 });
+  const token = (value: string) => value.split(" ")[1] as string;
+  const rows: [string, { given: { call: (c: UntypedClients) => Promise<unknown>; echo: (sent: string) => string } }][] =
+    [
+      ["a per-call Basic credential: the token alone", { given: { call: perCallBasic, echo: token } }],
+      ["a per-call Basic credential: user:password", { given: { call: perCallBasic, echo: (v) => atob(token(v)) } }],
+      [
+        "a per-call Basic credential: the password alone",
+        { given: { call: perCallBasic, echo: (v) => atob(token(v)).split(":")[1] as string } },
+      ],
+      [
+        "a Cube4sales factory header with a Bearer token: the token alone",
+        { given: { call: cubeBearer, echo: token } },
+      ],
+    ];
+  test.each(rows)("%s", async (_, { given }) => {
+    let echoed = "";
+    server.answerWith((request, response) => {
+      echoed = given.echo(String(request.headers.authorization));
+      send(response, 401, { message: `credential ${echoed} refused` });
+    });
+    const { error, events } = await logged(given.call);
+    expect(server.received.map((r) => r.headers.authorization)).toEqual([given.call === cubeBearer ? bearer : basic]);
+    expect((error as Error).name).toBe("UnauthorizedError");
+    expect((error as Error).message).toMatch(/answered 401: \{"message":"credential \[redacted\] refused"\}$/);
+    expectNoneShown(error, events, [echoed, ...FACTORY_SECRETS]);
+  });
+});
+
 describe("short secrets are masked as whole values only, never inside other text", () => {
   const rows: [string, { given: { username: string; password: string } }][] = [
     ['1 character each ("u" / "p", the README\'s example)', { given: { username: "u", password: "p" } }],
@@ -126,6 +165,10 @@ describe("short secrets are masked as whole values only, never inside other text
       logger: (e) => events.push(e),
     });
     const { rejected } = await outcome(() => cycle.getCustomer(7));
+    // The server got the short credentials, once.
+    expect(server.received.map((r) => `${r.url} ${r.headers.authorization}`)).toEqual([
+      `/api/v1/customers/7.json Basic ${basicCredential(username, password)}`,
+    ]);
     const error = rejected as Error & { body: unknown; headers: Headers; url: string };
     // The URL and the message read as they are: "/api/v1/" is not garbled into "/[redacted]/v1/".
     expect(error.url).toBe(`${server.url}/api/v1/customers/7.json`);
@@ -191,6 +234,7 @@ describe("a secret echoed in an encoded form is masked in that form too", () => 
       logger: (e) => events.push(e),
     });
     const { rejected } = await outcome(() => cycle.getCustomer(7));
+    expect(server.received.map((r) => r.headers.authorization)).toEqual([`Basic ${basicCredential(user, password)}`]);
     expect((rejected as Error).name).toBe("UnauthorizedError");
     expect((rejected as { body: unknown }).body).toBe(`<html><body><p>Credentials ${want} refused</p></body></html>`);
     expectNoneShown(rejected, events, [given, password, basicCredential(user, password)]);

@@ -22,7 +22,7 @@ export function untypedClients(baseUrl: string, options: Omit<ClientOptions, "ba
   const common = { maxRetries: 0, ...options, baseUrl };
   // Untyped on purpose: the calls below are the ones TypeScript would refuse and plain JavaScript makes.
   type Method = (...args: unknown[]) => Promise<unknown>;
-  type Names = "getCustomer" | "deleteCustomer" | "updateCustomer" | "upsertCustomer" | "createCustomer";
+  type Names = "getCustomer" | "getPlant" | "deleteCustomer" | "updateCustomer" | "upsertCustomer" | "createCustomer";
   type Untyped = Record<Names | "findCustomers" | "listCustomers", Method>;
   return {
     cubit: createCubitClient({ ...common, apiKey: CUBIT_KEY, environment: "test" }) as unknown as Untyped,
