@@ -306,3 +306,75 @@ describe("request bodies: known fields checked, forbidden ones say why", () => {
     expect(await schemaText(spec)).toContain(`${name}?: ${want};`);
   });
 });
+
+describe("provenance stays out of what users read", () => {
+  const SEED = /\d{3}_[0-9a-f]{16}\.txt/;
+  const provenance = "001_ae8f092b452e1e4d.txt names it without a URL.";
+  const spec = {
+    openapi: "3.1.0",
+    info: { title: "t", version: "1", "x-origin": ["001_ae8f092b452e1e4d.txt"] },
+    paths: {
+      "/things/{id}": {
+        "x-inferred": true,
+        "x-provenance": provenance,
+        get: {
+          operationId: "getThing",
+          summary: "Get a thing",
+          description: "Retrieves the thing.",
+          "x-inferred": true,
+          "x-provenance": provenance,
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          responses: {
+            200: {
+              description: "The thing.",
+              "x-inferred": true,
+              "x-provenance": provenance,
+              content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } },
+            },
+          },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        Thing: {
+          type: "object",
+          description: "A thing.",
+          "x-inferred": true,
+          "x-provenance": provenance,
+          required: ["id"],
+          properties: {
+            id: { type: "string", description: "Its id.", "x-inferred": true, "x-provenance": provenance },
+          },
+        },
+      },
+    },
+  };
+
+  test("JSDoc (openapi-typescript), models.ts and operations.ts carry the descriptions, never x-provenance", async () => {
+    const { default: openapiTS, astToString } = await import("openapi-typescript");
+    const outputs = {
+      "schema.ts": astToString(await openapiTS(structuredClone(spec) as never, { silent: true })),
+      "models.ts": renderModels(spec),
+      "operations.ts": renderOperations(readOperations(spec), "undefined"),
+    };
+    expect(outputs["schema.ts"]).toContain("@description Its id.");
+    expect(outputs["models.ts"]).toContain("/** A thing. */");
+    expect(outputs["operations.ts"]).toContain("@experimental Not every part of this call");
+    for (const [file, text] of Object.entries(outputs)) expect(text, file).not.toMatch(SEED);
+  });
+
+  test("no committed generated file names a vendor document", async () => {
+    const root = join(import.meta.dirname, "..", "..");
+    const { readRegistry } = await import("../../scripts/lib/registry.mjs");
+    const { GENERATED_FILES } = await import("../../scripts/lib/generate-provider.mjs");
+    const named: string[] = [];
+    for (const { packageDir } of await readRegistry(root)) {
+      for (const file of GENERATED_FILES) {
+        const text = readFileSync(join(root, packageDir, "src", "generated", file), "utf8");
+        if (SEED.test(text)) named.push(`${packageDir}/${file}: ${text.match(SEED)?.[0]}`);
+      }
+    }
+    expect(named).toEqual([]);
+  });
+});

@@ -6,9 +6,10 @@ import { dispatch, empty, json, outsideSpec } from "./respond.js";
 import { checkOptions, clockFunction, fieldProblems, isRecord, nonEmptyString, positiveInteger } from "./validate.js";
 
 /**
+ * A stored phone number: it always has its ids, as every response of the spec does.
  * @typedef {object} PhoneNumber
- * @property {string} [phone_number_id]
- * @property {number} [customer_id]
+ * @property {string} phone_number_id
+ * @property {number} customer_id
  * @property {string} [phone_number]
  * @property {string} [name]
  */
@@ -106,7 +107,7 @@ export function createCycleSoftwareTwin(options = {}) {
       if (body[name] !== undefined) customer[name] = body[name];
     }
     if (Array.isArray(body.phone_numbers)) {
-      customer.phone_numbers = body.phone_numbers.map((/** @type {PhoneNumber} */ p) => ({
+      customer.phone_numbers = body.phone_numbers.map((/** @type {Partial<PhoneNumber>} */ p) => ({
         phone_number_id: p.phone_number_id ?? "",
         customer_id: customer.customer_id,
         phone_number: p.phone_number ?? "",

@@ -616,3 +616,24 @@ test("CycleSoftware transcript: the documented list is its last page, so iterati
     parseRequestTranscript(listModifiedSince.request).target,
   ]);
 });
+
+// The docs and the samples show an operation's request examples: create must not show the update of customer 4
+// (with its `customer_id`), nor update the creation.
+test.each([
+  ["createCustomer", "CreateCustomerRequest"],
+  ["updateCustomer", "UpdateCustomer4Request"],
+])("%s's request body carries its own transcript's example, and only that", (operationId, example) => {
+  const spec = loadSpec("cyclesoftware");
+  const resolve = (node: any) =>
+    node?.$ref
+      ? node.$ref
+          .slice(2)
+          .split("/")
+          .reduce((at: any, key: string) => at[key], spec)
+      : node;
+  const operation: any = Object.values(spec.paths)
+    .flatMap((item: any) => Object.values(item))
+    .find((op: any) => op?.operationId === operationId);
+  const examples = resolve(operation.requestBody).content["application/json"].examples;
+  expect(Object.values(examples).map((e: any) => e.$ref)).toEqual([`#/components/examples/${example}`]);
+});

@@ -20,8 +20,9 @@ export type FriendlyTypes = [
   Expect<Equal<Customer["datetime_created"], string | null | undefined>>,
   Expect<Equal<Customer["house_number"], string | undefined>>,
   Expect<Equal<Customer["discount_percentage"], number | undefined>>,
-  Expect<Equal<NonNullable<Customer["phone_numbers"]>[number]["customer_id"], number | undefined>>,
-  Expect<Equal<NonNullable<Customer["phone_numbers"]>[number]["phone_number_id"], string | undefined>>,
+  // Required in responses too (x-inferred): every phone number the document shows carries both ids.
+  Expect<Equal<NonNullable<Customer["phone_numbers"]>[number]["customer_id"], number>>,
+  Expect<Equal<NonNullable<Customer["phone_numbers"]>[number]["phone_number_id"], string>>,
   Expect<Equal<PhoneNumber["phone_number"], string | undefined>>,
   Expect<Equal<CustomerInput["customer_id"], number | undefined>>,
   Expect<Equal<CustomerList["customers"], Customer[] | undefined>>,
@@ -54,8 +55,18 @@ export async function cycleSoftwareTypeChecks(cycle: CycleSoftwareClient, userna
 
   for await (const customer of cycle.listCustomers({ modified_since: "2019-01-01 12:00:00" })) {
     const typed: Customer = customer;
-    void typed;
+    // The record's id needs no `!`: required in responses (x-inferred, every example carries it).
+    const id: number = customer.customer_id;
+    void [typed, id];
   }
+  const customer = await cycle.getCustomer(1006);
+  const customerId: number = customer.customer_id;
+  const phoneId: string | undefined = customer.phone_numbers?.[0]?.phone_number_id;
+  // @ts-expect-error every other property stays optional: house_number may be missing
+  const houseNumber: string = customer.house_number;
+  // @ts-expect-error customer_id is a number, never a string
+  const customerIdText: string = customer.customer_id;
+  void [customerId, phoneId, houseNumber, customerIdText];
   // @ts-expect-error a missing required body
   cycle.createCustomer();
   // @ts-expect-error a wrong path-parameter type: customer_id is an int

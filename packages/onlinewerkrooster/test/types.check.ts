@@ -19,6 +19,7 @@ export type FriendlyTypes = [
   Expect<Equal<CustomerCreate["address"]["postalCode"], string | undefined>>,
   // customerId is required (x-inferred): the success example shows it and it names the new customer.
   Expect<Equal<CustomerCreated, { companyId?: number; customerId: number; extCustomerId?: number }>>,
+  Expect<Equal<CustomerCreated["customerId"], number>>,
   Expect<Equal<ErrorMessage, string>>,
 ];
 
@@ -27,7 +28,7 @@ export type MethodShapes = [
   Expect<Equal<Awaited<ReturnType<OnlinewerkroosterClient["createCustomer"]>>, CustomerCreated>>,
 ];
 
-export function onlinewerkroosterTypeChecks(owr: OnlinewerkroosterClient, apiKey: string, customerKey: string) {
+export async function onlinewerkroosterTypeChecks(owr: OnlinewerkroosterClient, apiKey: string, customerKey: string) {
   createOnlinewerkroosterClient({ apiKey, customerKey, environment: "dev" });
   createOnlinewerkroosterClient({ apiKey, customerKey, environment: "prod", timeout: 10_000 });
   // @ts-expect-error a missing credential: customerKey (the curl example leaves it out; the header table requires it)
@@ -46,6 +47,12 @@ export function onlinewerkroosterTypeChecks(owr: OnlinewerkroosterClient, apiKey
     name: "OWR.GG.1001",
   };
   owr.createCustomer({ ...base, address: { city: "Lommel" } });
+  const created = await owr.createCustomer({ ...base, address: { city: "Lommel" } });
+  // The new customer's id needs no `!`: required (x-inferred, the success example shows it).
+  const customerId: number = created.customerId;
+  // @ts-expect-error companyId stays optional: the document does not describe it
+  const companyId: number = created.companyId;
+  void [customerId, companyId];
   // @ts-expect-error a missing required field: address.city
   owr.createCustomer({ ...base, address: { street: "Louis Pasteurstraat" } });
   // @ts-expect-error a missing required field: address
