@@ -24,3 +24,13 @@ export type SuccessBody<Op> = Op extends { responses: infer R }
       [S in keyof R & SuccessStatus]: R[S] extends { content: infer C } ? Json<C> : undefined;
     }[keyof R & SuccessStatus]
   : never;
+
+/** A vendor's rate-limit headers, read into numbers. Absent or unreadable headers stay undefined. */
+export interface RateLimit {
+  minuteLimit?: number;
+  minuteRemaining?: number;
+  dayLimit?: number;
+  dayRemaining?: number;
+  /** When the daily budget refills. */
+  dayReset?: Date;
+}
