@@ -30,6 +30,8 @@ export {
   /** The Stainless name of `UserAbortError`. */
   UserAbortError as APIUserAbortError,
 } from "./errors.js";
+export type { LogLevel } from "./log-level.js";
+export { consoleLogger } from "./log-level.js";
 export type { LogEvent, Logger } from "./logger.js";
 export type { ClientOptions } from "./options.js";
 export type { PagePromise } from "./paginate.js";
