@@ -1,5 +1,12 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import { parse } from "yaml";
+import { readRegistry } from "../../scripts/lib/registry.mjs";
 import { hintOf, readHints } from "../../scripts/lib/response-hints.mjs";
+import { listOperations } from "../../scripts/lib/spec-walk.mjs";
+
+const root = join(import.meta.dirname, "..", "..");
 
 const SEED_FILE = /\d{3}_[0-9a-f]{16}\.txt/;
 
@@ -83,5 +90,23 @@ describe("hints per operation", () => {
       },
     };
     expect(readHints(spec, operation)).toEqual({ 404: "The item is gone." });
+  });
+});
+
+describe("the real specs", async () => {
+  const providers = await readRegistry(root);
+  const rows = providers.flatMap(({ id, spec: file }) => {
+    const spec = parse(readFileSync(join(root, file), "utf8"));
+    return listOperations(spec).flatMap(({ operation }) =>
+      Object.keys(operation.responses ?? {})
+        .filter((status) => /^[45]\d\d$/.test(status))
+        .map((status) => [`${id} ${operation.operationId} ${status}`, readHints(spec, operation)[status]] as const),
+    );
+  });
+
+  test.each(rows)("%s has a user-facing hint", (_, hint) => {
+    expect(hint).toMatch(/^[A-Z].*[.)…]$/);
+    expect(hint).not.toMatch(SEED_FILE);
+    expect(hint).not.toMatch(/Inferred|x-inferred/);
   });
 });
