@@ -17,13 +17,13 @@ export const LOG_ENV = "CLIENTELE_LOG";
  * passing only events at or above the level. Events are redacted before any logger sees them.
  */
 export function resolveLogger(factory: string, logger: Logger | undefined, logLevel: unknown): Logger | undefined {
-  let level = checkLevel(factory, "logLevel", logLevel);
-  if (level === undefined && !logger)
-    level = checkLevel(factory, LOG_ENV, readEnv(), `environment variable ${LOG_ENV}`);
-  const min = LEVELS.indexOf(level ?? (logger ? "debug" : "off"));
-  if (min === LEVELS.length - 1) return undefined;
+  const level = LEVELS.indexOf(
+    checkLevel(factory, "logLevel", logLevel) ??
+      (logger ? "debug" : (checkLevel(factory, LOG_ENV, readEnv(), `environment variable ${LOG_ENV}`) ?? "off")),
+  );
+  if (level === LEVELS.length - 1) return undefined;
   const sink = logger ?? consoleLogger;
-  return min === 0 ? sink : (event) => LEVEL_OF[event.type] >= min && sink(event);
+  return level === 0 ? sink : (event) => LEVEL_OF[event.type] >= level && sink(event);
 }
 
 function checkLevel(factory: string, option: string, value: unknown, label?: string): LogLevel | undefined {
@@ -43,15 +43,11 @@ function readEnv(): string | undefined {
 
 /** One line per event on the console method of its level, with the (redacted) event for detail. */
 export function consoleLogger(event: LogEvent): void {
-  const at = `${event.operationId}: ${event.method} ${event.url}`;
   const line =
-    event.type === "request"
-      ? `${at} (attempt ${event.attempt + 1})`
-      : event.type === "response"
-        ? `${at} answered ${event.status} in ${event.ms} ms`
-        : event.type === "retry"
-          ? `retrying in ${event.delayMs} ms: ${event.message}`
-          : event.message;
-  const method = (["debug", "info", "warn", "error"] as const)[LEVEL_OF[event.type]] ?? "error";
-  console[method](`[clientele] ${line}`, event);
+    event.type === "retry"
+      ? `retrying in ${event.delayMs} ms: ${event.message}`
+      : event.type === "error"
+        ? event.message
+        : `${event.operationId}: ${event.method} ${event.url} ${event.type === "request" ? `(attempt ${event.attempt + 1})` : `answered ${event.status} in ${event.ms} ms`}`;
+  console[LEVELS[LEVEL_OF[event.type]] as "debug"](`[clientele] ${line}`, event);
 }
