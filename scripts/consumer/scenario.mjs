@@ -84,7 +84,9 @@ export async function runScenarios(packages, urls) {
     const call = faultClient({ maxRetries: 2 }).getCustomer("hang-abort", { signal: controller.signal });
     setTimeout(() => controller.abort(reason), 100);
     const error = await rejection(call);
-    check(error === reason, `rejected with ${error?.name}: ${error?.message}, not the signal's reason`);
+    check(error instanceof cubit.UserAbortError, `rejected with ${error?.name}: ${error?.message}, not UserAbortError`);
+    check(error?.cause === reason, "the UserAbortError's cause is not the signal's reason");
+    check(error instanceof cubit.ClienteleError, "the UserAbortError is no ClienteleError");
   });
 
   await step(SCENARIOS[4], async () => {

@@ -71,8 +71,11 @@ const CJS_RUNNER = `const { name, baseUrl, smoke } = JSON.parse(process.argv[2])
 const core = require("@clientele/core/public");
 const pkg = require(name);
 const client = pkg[smoke.client]({ ...smoke.options, baseUrl });
-if (typeof client[smoke.operation] !== "function" || typeof client.raw.GET !== "function") {
+if (typeof client[smoke.operation] !== "function") {
   throw new Error(\`\${smoke.client}() from require() built no usable client\`);
+}
+if (typeof pkg[smoke.raw]({ ...smoke.options, baseUrl }).GET !== "function") {
+  throw new Error(\`\${smoke.raw}() from require() built no usable openapi-fetch client\`);
 }
 const transport = pkg[smoke.transport]({ ...smoke.options, baseUrl });
 pkg[smoke.operation](transport, ...smoke.args)

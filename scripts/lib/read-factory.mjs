@@ -64,7 +64,10 @@ export function readFactory(packageDir, overlay) {
   const source = program.getSourceFile(clientFile);
   const module = source && checker.getSymbolAtLocation(source);
   if (!source || !module) throw new Error(`${clientFile} is missing or exports nothing`);
-  const factories = checker.getExportsOfModule(module).filter((s) => /^create\w+Client$/.test(s.name));
+  // `create<Provider>RawClient` (the openapi-fetch client) is not the factory the samples call.
+  const factories = checker
+    .getExportsOfModule(module)
+    .filter((s) => /^create\w+Client$/.test(s.name) && !/RawClient$/.test(s.name));
   if (factories.length !== 1) {
     throw new Error(
       `${clientFile} must export exactly one create<Provider>Client factory, found ${factories.map((s) => s.name).join(", ") || "none"}`,

@@ -1,4 +1,5 @@
 // @ts-check
+import { readHints } from "./response-hints.mjs";
 import { deref, listOperations } from "./spec-walk.mjs";
 
 const IDEMPOTENT_METHODS = new Set(["get", "put", "delete", "head", "options"]);
@@ -19,6 +20,7 @@ const IDEMPOTENT_METHODS = new Set(["get", "put", "delete", "head", "options"]);
  * @property {string} summary
  * @property {string | undefined} description
  * @property {string | undefined} experimental  why the operation is a guess, for its `@experimental` tag
+ * @property {Record<string, string>} hints  per documented error status, what it means (`ApiError.hint`)
  */
 
 /**
@@ -64,6 +66,7 @@ export function readOperations(spec) {
       summary: operation.summary ?? id,
       description: operation.description,
       experimental: readExperimental(id, operation, spec.paths?.[path]),
+      hints: readHints(spec, operation),
     };
   });
 }
@@ -198,10 +201,40 @@ const accessExpression = (segments, root) => segments.reduce((at, key) => `${at}
 const accessType = (segments, root) => segments.reduce((at, key) => `NonNullable<${at}>["${key}"]`, root);
 
 /**
+ * One constant per distinct hint, shared by every operation that documents it (Cubit's 401 is the same on all six),
+ * so the full client carries each text once and a one-call app only its operation's.
+ * @param {OperationModel[]} operations
+ * @returns {Map<string, string>} hint text → constant name
+ */
+function hintConstants(operations) {
+  /** @type {Map<string, string>} */
+  const names = new Map();
+  for (const op of operations) {
+    for (const [status, hint] of Object.entries(op.hints)) {
+      if (names.has(hint)) continue;
+      const taken = [...names.values()].filter((name) => name.startsWith(`hint${status}`)).length;
+      names.set(hint, `hint${status}${taken === 0 ? "" : `_${taken + 1}`}`);
+    }
+  }
+  return names;
+}
+
+/**
+ * `, hints: { 400: hint400, … }`, or nothing where the spec documents no error status.
+ * @param {OperationModel} op
+ * @param {Map<string, string>} constants
+ */
+function hintsField(op, constants) {
+  const entries = Object.entries(op.hints).map(([status, hint]) => `${status}: ${constants.get(hint)}`);
+  return entries.length === 0 ? "" : `, hints: { ${entries.join(", ")} }`;
+}
+
+/**
  * @param {OperationModel} op
  * @param {string} pathOptionsType
+ * @param {Map<string, string>} constants
  */
-function renderFunction(op, pathOptionsType) {
+function renderFunction(op, pathOptionsType, constants) {
   const name = pascal(op.id);
   const query = op.body === "none" && op.query !== "none" ? "query" : "undefined";
   const body = op.body !== "none" ? "body" : "undefined";
@@ -209,7 +242,7 @@ function renderFunction(op, pathOptionsType) {
   const signature = `transport: Transport<${pathOptionsType}>, ${parameterList(op).join(", ")}`;
   // Only what this operation needs: a flag absent from the constant costs its calls nothing.
   const bodyField = op.body === "none" ? "" : `, body: "${op.body}"`;
-  const extra = `${bodyField}${op.json ? ", json: true" : ""}${op.errorFlag ? `, errorFlag: ${JSON.stringify(op.errorFlag)}` : ""}`;
+  const extra = `${bodyField}${op.json ? ", json: true" : ""}${op.errorFlag ? `, errorFlag: ${JSON.stringify(op.errorFlag)}` : ""}${hintsField(op, constants)}`;
   let text = `const ${op.id}Operation: Operation = { id: "${op.id}", method: "${op.method}", idempotent: ${op.idempotent}${extra} };\n\n`;
   text += `export type ${name}Result = SuccessBody<operations["${op.id}"]>;\n`;
   if (op.body !== "none") text += `export type ${name}Body = NonNullable<JsonBody<operations["${op.id}"]>>;\n`;
@@ -259,7 +292,13 @@ export function renderOperations(operations, pathOptionsType) {
   text += `import type { operations } from "./schema.js";\n`;
   if (pathOptionsType !== "undefined") text += `import type { PathOptions } from "./spec.js";\n`;
   text += "\n";
-  text += operations.map((op) => renderFunction(op, pathOptionsType)).join("\n");
+  const constants = hintConstants(operations);
+  if (constants.size > 0) {
+    text += "// What each documented error status means (the spec's response descriptions): an ApiError's `hint`.\n";
+    for (const [hint, name] of constants) text += `const ${name} = ${JSON.stringify(hint)};\n`;
+    text += "\n";
+  }
+  text += operations.map((op) => renderFunction(op, pathOptionsType, constants)).join("\n");
   text += `\n/** The client's methods: every operation with the transport bound. */\n`;
   text += `export function bindOperations(transport: Transport<${pathOptionsType}>) {\n  return {\n`;
   text += operations.map(renderBinding).join("");

@@ -6,6 +6,7 @@
  * @typedef {object} SmokeCase
  * @property {string} client     the full-client factory (used from ESM)
  * @property {string} transport  the transport factory (used from CJS, with the standalone operation function)
+ * @property {string} raw        the raw (openapi-fetch) client factory, built from CJS: openapi-fetch's CJS interop
  * @property {Record<string, unknown>} options factory options, without `baseUrl` (the mock's URL is added)
  * @property {string} operation  an operationId: a method of the client and a standalone export
  * @property {unknown[]} args    the operation's arguments (after the transport, for the standalone function)
@@ -16,6 +17,7 @@ export const smokeCases = {
   cubit: {
     client: "createCubitClient",
     transport: "createCubitTransport",
+    raw: "createCubitRawClient",
     options: { apiKey: "test-api-key", environment: "test" },
     operation: "getCustomer",
     args: ["1234567"],
@@ -23,6 +25,7 @@ export const smokeCases = {
   onlinewerkrooster: {
     client: "createOnlinewerkroosterClient",
     transport: "createOnlinewerkroosterTransport",
+    raw: "createOnlinewerkroosterRawClient",
     options: { apiKey: "test-api-key", customerKey: "test-customer-key", environment: "dev" },
     operation: "createCustomer",
     args: [
@@ -38,6 +41,7 @@ export const smokeCases = {
   cube4sales: {
     client: "createCube4salesClient",
     transport: "createCube4salesTransport",
+    raw: "createCube4salesRawClient",
     options: { account: "youraccount", headers: { authorization: "Bearer test-token" } },
     operation: "listCustomers",
     args: [{ assignment_id: 9 }],
@@ -45,6 +49,7 @@ export const smokeCases = {
   cyclesoftware: {
     client: "createCycleSoftwareClient",
     transport: "createCycleSoftwareTransport",
+    raw: "createCycleSoftwareRawClient",
     options: { username: "Username", password: "Password" },
     operation: "getCustomer",
     args: [1006],

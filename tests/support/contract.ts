@@ -50,6 +50,10 @@ export function contractSuite(provider: string, table: ContractTable) {
           expect(apiError.status).toBe(status);
           expect(apiError.operationId).toBe(operationId);
           expect(apiError.body).toEqual(body);
+          // What the spec says the status means reaches the user, without provenance.
+          expect(apiError.hint).toMatch(/\S/);
+          expect(apiError.hint).not.toMatch(/\d{3}_[0-9a-f]{16}\.txt|Inferred/);
+          expect(apiError.message).toContain(apiError.hint);
         });
     });
   });

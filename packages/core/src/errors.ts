@@ -1,4 +1,12 @@
-import type { RateLimit } from "./rate-limit.js";
+import type { RateLimit } from "./types.js";
+
+/**
+ * The base class of every error the clients throw: one `instanceof ClienteleError` catches them all (an answer, no
+ * answer, a cancelled call, bad input, a broken pagination). Each subclass names what went wrong in `name`.
+ */
+export class ClienteleError extends Error {
+  override name = "ClienteleError";
+}
 
 /** Which call failed. The URL is redacted: credentials and sensitive values are masked. */
 export interface CallInfo {
@@ -12,6 +20,8 @@ export interface ApiErrorInit extends CallInfo {
   headers: Headers;
   body: unknown;
   rateLimit?: RateLimit | undefined;
+  /** What the API's documentation says this status means for this operation. */
+  hint?: string | undefined;
 }
 
 /**
@@ -19,7 +29,7 @@ export interface ApiErrorInit extends CallInfo {
  * so `message`, `stack`, `toJSON()` and `util.inspect` (which prints own properties and the whole cause chain) can
  * show no secret.
  */
-export class ApiError extends Error {
+export class ApiError extends ClienteleError {
   override name = "ApiError";
   declare readonly status: number;
   /** The response headers, with secret values masked. */
@@ -31,10 +41,16 @@ export class ApiError extends Error {
   declare readonly url: string;
   /** The rate-limit figures of the response, where the API sends any. */
   declare readonly rateLimit: RateLimit | undefined;
+  /**
+   * What the API's documentation says this status means for this operation (from the spec's response description),
+   * e.g. Cubit's 400 on an upsert: the api-key does not match the environment in the URL. Undefined where the spec
+   * documents no meaning for the status.
+   */
+  declare readonly hint: string | undefined;
 
   constructor(init: ApiErrorInit, message?: string) {
-    const { operationId, method, url, status, body } = init;
-    super(message ?? `${operationId}: ${method} ${url} answered ${status}${detailOf(body)}`);
+    const { operationId, method, url, status, body, hint } = init;
+    super(message ?? `${operationId}: ${method} ${url} answered ${status}${detailOf(body, hint)}`);
     Object.assign(this, init);
   }
 
@@ -44,13 +60,28 @@ export class ApiError extends Error {
   }
 }
 
-/** `: <the body>` on one line, whatever its layout (an HTML page), and short: the whole body stays on `body`. */
-export function detailOf(body: unknown): string {
-  const text = (typeof body === "string" ? body : body === undefined ? "" : JSON.stringify(body))
+/**
+ * `: <the server's reason> — <the documented meaning>`, on one line whatever the body's layout (an HTML page) and
+ * short: the whole body stays on `body`. The reason is a text body, or the message field of a JSON one (`message`,
+ * `error_message`, …), else the JSON; the server's own words come first, as they are the most specific.
+ */
+export function detailOf(body: unknown, hint?: string): string {
+  const text = (typeof body === "string" ? body : body === undefined ? "" : (reasonIn(body) ?? JSON.stringify(body)))
     .replace(/\s+/g, " ")
     .trim()
     .slice(0, 500);
-  return text && `: ${text}`;
+  const said = text && hint ? `${text} — ${hint}` : text || hint;
+  return said ? `: ${said}` : "";
+}
+
+const REASON_FIELDS = ["message", "Message", "error_message", "errorMessage", "error_description", "detail", "error"];
+
+function reasonIn(body: unknown): string | undefined {
+  for (const field of REASON_FIELDS) {
+    const value = (body as Record<string, unknown> | null)?.[field];
+    if (typeof value === "string" && value.trim()) return value;
+  }
+  return undefined;
 }
 
 // Own properties (all redacted) plus the message, which is not an own enumerable property.
@@ -64,6 +95,10 @@ export class BadRequestError extends ApiError {
 }
 export class UnauthorizedError extends ApiError {
   override name = "UnauthorizedError";
+}
+/** A 403: the credentials are valid but may not do this. */
+export class PermissionDeniedError extends ApiError {
+  override name = "PermissionDeniedError";
 }
 export class NotFoundError extends ApiError {
   override name = "NotFoundError";
@@ -118,13 +153,14 @@ export class RedirectError extends ApiError {
 const byStatus: Record<number, typeof ApiError> = {
   400: BadRequestError,
   401: UnauthorizedError,
+  403: PermissionDeniedError,
   404: NotFoundError,
   409: ConflictError,
   422: UnprocessableEntityError,
   429: RateLimitError,
 };
 
-/** The class a status maps to; statuses without their own class (403, 408, …) are plain `ApiError`s. */
+/** The class a status maps to; statuses without their own class (405, 408, …) are plain `ApiError`s. */
 export function errorClassFor(status: number): typeof ApiError {
   return byStatus[status] ?? (status >= 500 ? InternalServerError : ApiError);
 }
@@ -133,7 +169,7 @@ export function errorClassFor(status: number): typeof ApiError {
  * No response arrived: the connection failed or broke. The underlying error is not kept as `cause` (a runtime's
  * error can quote a header value); its redacted messages are in `message` and its error code in `code`.
  */
-export class ConnectionError extends Error {
+export class ConnectionError extends ClienteleError {
   override name = "ConnectionError";
   declare readonly operationId: string;
   declare readonly method: string;
@@ -156,8 +192,30 @@ export class TimeoutError extends ConnectionError {
   override name = "TimeoutError";
 }
 
+/**
+ * The caller cancelled the call through its `signal` (before it was sent, while it was under way, or while it waited
+ * for a retry or the rate limiter). `cause` is the signal's reason, so an `AbortSignal.timeout()` of the caller's
+ * (a `DOMException` named `TimeoutError`) is never mistaken for the client's own `TimeoutError`.
+ */
+export class UserAbortError extends ClienteleError {
+  override name = "UserAbortError";
+  declare readonly operationId: string;
+  declare readonly method: string;
+  declare readonly url: string;
+
+  constructor(call: CallInfo, reason: unknown) {
+    // The caller's own reason is theirs to read back (no secret of the client's is in it), so the message keeps it.
+    const message = (reason as { message?: unknown } | undefined)?.message;
+    const why = typeof message === "string" ? message : typeof reason === "string" ? reason : "";
+    super(`${call.operationId}: ${call.method} ${call.url} was aborted by its signal${why ? `: ${why}` : ""}`, {
+      cause: reason,
+    });
+    Object.assign(this, call);
+  }
+}
+
 /** Bad input to a client factory or call. The message names the option, never its value when that could be a secret. */
-export class OptionError extends TypeError {
+export class OptionError extends ClienteleError {
   override name = "OptionError";
   readonly option: string;
   /** `label` is how the message names the input, by default `option "<option>"`. */

@@ -1,6 +1,7 @@
 import { checkHeader, isPlainObject } from "./call-options.js";
 import { credentialHeaderNames } from "./credential-headers.js";
 import { OptionError, unknownOption, wholeNumber } from "./errors.js";
+import { type LogLevel, resolveLogger } from "./log-level.js";
 import type { Logger } from "./logger.js";
 import type { RateLimiting } from "./rate-limit.js";
 import { createRedactor } from "./redact.js";
@@ -30,6 +31,13 @@ export interface ClientOptions {
   allowCrossOriginRedirects?: boolean;
   /** Gets request, response, retry and error events, with secrets redacted. */
   logger?: Logger;
+  /**
+   * The least important event logged: `"debug"` (requests and responses), `"info"` (retries), `"warn"`, `"error"`
+   * (failed calls) or `"off"`. With a `logger`, it filters what that logger gets (default: everything). Without one,
+   * events go to the console at this level; unset, the `CLIENTELE_LOG` environment variable sets it (where the
+   * runtime has `process.env`), else nothing is logged.
+   */
+  logLevel?: LogLevel;
 }
 
 const COMMON_OPTIONS = [
@@ -41,6 +49,7 @@ const COMMON_OPTIONS = [
   "maxResponseBytes",
   "allowCrossOriginRedirects",
   "logger",
+  "logLevel",
 ];
 
 /** 64 MiB: far above any page of customers, far below what would exhaust a process. */
@@ -111,7 +120,7 @@ export function createTransport<PathOptions = undefined>(setup: TransportSetup<P
     allowCrossOriginRedirects,
     redactor: createRedactor(setup.secrets, setup.sensitiveKeys),
     path: setup.path as PathOptions,
-    logger,
+    logger: resolveLogger(factory, logger, options.logLevel),
     rateLimits: setup.rateLimits,
   });
 }

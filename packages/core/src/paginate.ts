@@ -1,3 +1,4 @@
+import { ClienteleError } from "./errors.js";
 import type { ApiPromise, Operation } from "./transport.js";
 
 /** The first page as a promise, every item as an async iterable, and every page through `pages()`. */
@@ -9,7 +10,7 @@ export interface PagePromise<Page, Item> extends ApiPromise<Page>, AsyncIterable
  * The server's pagination cannot be followed: a next offset that does not move forward (a loop), or a page that
  * does not say whether another follows (no next offset at all, where `null` marks the last page).
  */
-export class PaginationError extends Error {
+export class PaginationError extends ClienteleError {
   override name = "PaginationError";
 }
 

@@ -1,15 +1,8 @@
 import { type CallInfo, RateLimitError } from "./errors.js";
 import { sleep } from "./retry.js";
+import type { RateLimit } from "./types.js";
 
-/** A vendor's rate-limit headers, read into numbers. Absent or unreadable headers stay undefined. */
-export interface RateLimit {
-  minuteLimit?: number;
-  minuteRemaining?: number;
-  dayLimit?: number;
-  dayRemaining?: number;
-  /** When the daily budget refills. */
-  dayReset?: Date;
-}
+export type { RateLimit } from "./types.js";
 
 /** Which response header carries each figure (from the spec's `x-rate-limit`). */
 export type RateLimitHeaders = { [K in keyof RateLimit]?: string };
@@ -28,6 +21,8 @@ export interface RateLimiting {
    * over. Without one it returns undefined, so an unpaced call costs no extra await.
    */
   before(latest: RateLimit | undefined, call: () => CallInfo, signal?: AbortSignal): Promise<Release> | undefined;
+  /** A 429's hint from its figures: which budget is spent and when it refills; undefined when they do not say. */
+  explain(figures: RateLimit | undefined): string | undefined;
 }
 
 /** Ends an attempt's hold on its limiter slot. */
@@ -46,13 +41,29 @@ export function rateLimiting(names: RateLimitHeaders, requestsPerMinute?: number
       if (latest?.dayRemaining === 0 && reset && reset.getTime() > Date.now()) {
         const info = call();
         throw new RateLimitError(
-          { ...info, status: 429, headers: new Headers(), body: undefined, rateLimit: latest },
+          { ...info, status: 429, headers: new Headers(), body: undefined, rateLimit: latest, hint: explain(latest) },
           `${info.operationId}: not sent: the daily request budget is spent until ${reset.toISOString()}`,
         );
       }
       return acquire?.(signal);
     },
+    explain,
   };
+}
+
+/**
+ * Which budget the figures show spent, and when it refills: the day's at `dayReset`; the minute's within a minute of
+ * the first request counted in it (the API names no reset for it, so that is the most one can say).
+ */
+export function explain(figures: RateLimit | undefined): string | undefined {
+  const { dayRemaining, dayLimit, dayReset, minuteRemaining, minuteLimit } = figures ?? {};
+  const budget = (what: string, limit: number | undefined) =>
+    `The ${what} budget${limit === undefined ? "" : ` of ${limit} requests`} is spent`;
+  if (dayRemaining === 0) {
+    return `${budget("daily", dayLimit)}; it refills ${dayReset ? `at ${dayReset.toISOString()}` : "at a time the response does not name"}.`;
+  }
+  if (minuteRemaining === 0) return `${budget("per-minute", minuteLimit)}; it refills within a minute.`;
+  return undefined;
 }
 
 export function rateLimitReader(names: RateLimitHeaders): RateLimitReader {

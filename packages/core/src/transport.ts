@@ -10,9 +10,10 @@ import {
   ResponseParseError,
   ResponseTooLargeError,
   TimeoutError,
+  UserAbortError,
 } from "./errors.js";
 import type { LogEvent, Logger } from "./logger.js";
-import type { RateLimit, RateLimiting, Release } from "./rate-limit.js";
+import type { RateLimiting, Release } from "./rate-limit.js";
 import { maskHeaders, type Redactor } from "./redact.js";
 import { isRedirect, nextHop, type Refusal } from "./redirect.js";
 import {
@@ -23,6 +24,7 @@ import {
   retryAfterDelay,
   sleep,
 } from "./retry.js";
+import type { RateLimit } from "./types.js";
 
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
@@ -60,6 +62,8 @@ export interface Operation {
   json?: boolean;
   /** The spec's `x-error-flag`: a 2xx body whose `property` is `true` is an `InBodyError` carrying `message`. */
   errorFlag?: { property: string; message?: string };
+  /** What each documented error status means, from the spec's response descriptions: an `ApiError`'s `hint`. */
+  hints?: Record<number, string>;
 }
 
 export interface TransportSettings<PathOptions = unknown> {
@@ -94,6 +98,13 @@ export interface ApiResult<T> {
 export interface ApiPromise<T> extends Promise<T> {
   /** The parsed body together with the raw response and its rate-limit figures. */
   withResponse(): Promise<ApiResult<T>>;
+  /**
+   * The 2xx `Response` with its body unread, for streaming or parsing it yourself. Call it on the call's promise
+   * at once (`client.getCustomer(id).asResponse()`), before awaiting anything else. Like openai-node's: a non-2xx
+   * still rejects with its `ApiError` (retries included), and nothing of the body is checked (JSON, `x-error-flag`,
+   * `maxResponseBytes`); `timeout` and `signal` cover the call until the headers arrive, no longer.
+   */
+  asResponse(): Promise<Response>;
 }
 
 export class Transport<PathOptions = unknown> {
@@ -136,9 +147,14 @@ export class Transport<PathOptions = unknown> {
     options?: RequestOptions,
   ): ApiPromise<T> {
     // The response is kept on the side, so a call that never asks for it pays for no second promise.
-    const meta = {} as Omit<ApiResult<T>, "data">;
+    const meta = {} as Meta;
     const promise = request<T>(this, operation, path, query, body, options, meta) as ApiPromise<T>;
     promise.withResponse = () => promise.then((data) => ({ data, response: meta.response, rateLimit: meta.rateLimit }));
+    promise.asResponse = () => {
+      // Read once the headers are in, which is always later than this synchronous call; too late once it has read.
+      meta.unread = true;
+      return promise.then(() => meta.response);
+    };
     return promise;
   }
 }
@@ -150,7 +166,7 @@ async function request<T>(
   query: object | undefined,
   body: unknown,
   options: RequestOptions | undefined,
-  meta: Omit<ApiResult<T>, "data">,
+  meta: Meta,
 ): Promise<T> {
   const { settings } = transport;
   const { logger, rateLimits } = settings;
@@ -173,6 +189,9 @@ async function request<T>(
   let info: CallInfo | undefined;
   const redact = () => (redactor ??= settings.redactor.forCall(sent, secrets));
   const call = () => (info ??= { operationId: id, method, url: redact().text(url) });
+  const aborted = (reason: unknown): never => {
+    throw new UserAbortError(call(), reason);
+  };
 
   let attempt = 0;
   const log =
@@ -185,24 +204,24 @@ async function request<T>(
       return false;
     }
     log?.({ type: "retry", delayMs, message });
-    await sleep(delayMs, signal);
+    await sleep(delayMs, signal).catch(aborted);
     return true;
   };
 
   for (; ; attempt++) {
     const pacing = rateLimits?.before(transport.rateLimit, call, signal);
     let release: Release | undefined;
-    if (pacing) release = await pacing;
+    if (pacing) release = await pacing.catch(aborted);
     const started = log ? Date.now() : 0;
     log?.({ type: "request", headers: maskHeaders(headers, settings.credentialHeaders, redact()) });
     let response: Response;
     let text: string | undefined;
     let refused: Refusal | undefined;
     try {
-      [response, text, refused] = await attemptFetch(settings, url, init, timeout, signal, maxBytes);
+      [response, text, refused] = await attemptFetch(settings, url, init, timeout, signal, maxBytes, meta);
     } catch (error) {
       release?.();
-      if (signal?.aborted) throw signal.reason;
+      if (signal?.aborted) aborted(signal.reason);
       let failure: ConnectionError;
       let retryIn: number | undefined;
       if (error === TIMED_OUT) {
@@ -221,9 +240,15 @@ async function request<T>(
     if (rateLimit) transport.rateLimit = rateLimit;
     const { status, ok } = response;
     log?.({ type: "response", status, ms: Date.now() - started });
+    meta.rateLimit = rateLimit;
+    if (meta.unread && ok) {
+      meta.response = response;
+      return response as T;
+    }
     // A failed answer: its class, what the message says after "answered <status>", and when to retry.
     let Class: typeof ApiError;
     let why = "";
+    let hint: string | undefined;
     let extra: object | undefined;
     let retryIn: number | undefined;
     let data = refused || text === undefined ? undefined : parseBody(response, text, ok && operation.json);
@@ -248,7 +273,6 @@ async function request<T>(
       const body = data as Record<string, unknown> | null;
       if (!flag || body?.[flag.property] !== true) {
         meta.response = response;
-        meta.rateLimit = rateLimit;
         return data as T;
       }
       const said = flag.message && body[flag.message];
@@ -258,6 +282,8 @@ async function request<T>(
       why = ` but its body reports an error (${flag.property}: true): ${errorMessage ?? "no message"}`;
     } else {
       Class = errorClassFor(status);
+      // What the figures say (which budget is spent, until when) is more precise than what the spec says in general.
+      hint = (status === 429 && rateLimits?.explain(rateLimit)) || operation.hints?.[status];
       const asked = retryAfterDelay(response.headers);
       // No retry can succeed once the daily budget is spent, nor within seconds when a 429 shows the minute's
       // budget spent and names no time to come back: each such retry would only spend more of the day's budget.
@@ -275,12 +301,19 @@ async function request<T>(
         headers: redactHeaders(response.headers, redact()),
         body: redact().value(data),
         rateLimit,
+        hint,
         ...extra,
       },
       why ? redact().text(`${id}: ${method} ${call().url} answered ${status}${why}`) : undefined,
     );
     if (!(await retry(failure, retryIn))) throw failure;
   }
+}
+
+/** What a call keeps on the side for `withResponse()` and `asResponse()`. */
+interface Meta extends Omit<ApiResult<unknown>, "data"> {
+  /** `asResponse()` was called: a 2xx is handed over with its body unread. */
+  unread?: boolean;
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -298,6 +331,7 @@ async function attemptFetch(
   timeout: number,
   signal: AbortSignal | undefined,
   maxBytes: number,
+  meta: Meta,
 ): Promise<[Response, string | undefined, Refusal?]> {
   const controller = new AbortController();
   let timedOut = false;
@@ -318,7 +352,7 @@ async function attemptFetch(
       ({ url: from, init } = hop);
       response = await settings.fetch(from, init);
     }
-    return [response, await readText(response, maxBytes)];
+    return [response, meta.unread && response.ok ? "" : await readText(response, maxBytes)];
   } catch (error) {
     throw timedOut ? TIMED_OUT : error;
   } finally {

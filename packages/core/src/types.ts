@@ -54,3 +54,13 @@ export interface BodyRequestOptions<Body> extends RequestOptions {
    */
   extraBody?: ExtraBody<Body>;
 }
+
+/** A vendor's rate-limit headers, read into numbers. Absent or unreadable headers stay undefined. */
+export interface RateLimit {
+  minuteLimit?: number;
+  minuteRemaining?: number;
+  dayLimit?: number;
+  dayRemaining?: number;
+  /** When the daily budget refills. */
+  dayReset?: Date;
+}

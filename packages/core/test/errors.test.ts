@@ -1,24 +1,37 @@
 import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
   ApiError,
+  AuthenticationError,
   BadRequestError,
+  ClienteleError,
   ConflictError,
   ConnectionError,
   errorClassFor,
+  InBodyError,
   InternalServerError,
+  InvalidInputError,
   NotFoundError,
   OptionError,
   PaginationError,
+  PermissionDeniedError,
   RateLimitError,
+  RedirectError,
+  ResponseParseError,
+  ResponseTooLargeError,
   TimeoutError,
   UnauthorizedError,
   UnprocessableEntityError,
+  UserAbortError,
 } from "@clientele/core";
 import { describe, expect, test } from "vitest";
 import * as cube4sales from "../../cube4sales/src/index.js";
 import * as cubit from "../../cubit/src/index.js";
 import * as cyclesoftware from "../../cyclesoftware/src/index.js";
 import * as onlinewerkrooster from "../../onlinewerkrooster/src/index.js";
-import { ops, settle, testTransport } from "./support/harness.js";
+import { ops, SECRET, settle, testTransport } from "./support/harness.js";
 import { json, networkError, scriptedFetch } from "./support/scripted-fetch.js";
 
 /** Sends one GET answered by `response`, with no retries, and returns what it threw. */
@@ -40,7 +53,7 @@ describe("a class per status", () => {
     [503, InternalServerError],
     [504, InternalServerError],
     [599, InternalServerError],
-    [403, ApiError],
+    [403, PermissionDeniedError],
     [405, ApiError],
     [408, ApiError],
     [418, ApiError],
@@ -49,7 +62,7 @@ describe("a class per status", () => {
     const error = await failWith(json({ code: "E1", detail: "nope" }, status));
     expect(error).toBeInstanceOf(kind);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toBeInstanceOf(Error);
+    expect(error).toBeInstanceOf(ClienteleError);
     const { name, message, operationId, method, url, body, headers } = error as ApiError;
     expect(name).toBe(kind.name);
     expect({ operationId, method, url, status: (error as ApiError).status }).toEqual({
@@ -60,9 +73,8 @@ describe("a class per status", () => {
     });
     expect(body).toEqual({ code: "E1", detail: "nope" });
     expect(headers.get("content-type")).toBe("application/json; charset=utf-8");
-    expect(message).toBe(
-      `getThing: GET https://api.test/things/7?q=a%20b answered ${status}: {"code":"E1","detail":"nope"}`,
-    );
+    // The server's own reason (here its `detail`) stands in the message; the whole body stays on `body`.
+    expect(message).toBe(`getThing: GET https://api.test/things/7?q=a%20b answered ${status}: nope`);
   });
 });
 
@@ -101,12 +113,64 @@ describe("error bodies", () => {
   });
 });
 
+describe("the message says why: the server's reason first, then what the spec documents", () => {
+  const hint = "The api-key does not match the environment in the URL.";
+  const operation = { ...ops.get, hints: { 400: hint, 404: "No such thing." } };
+  const at = "getThing: GET https://api.test/things/7";
+
+  test.each<[string, { given: Response; want: string }]>([
+    ["no body: the hint alone", { given: new Response(null, { status: 400 }), want: `${at} answered 400: ${hint}` }],
+    [
+      "a text body, then the hint",
+      {
+        given: new Response("Invalid api-key", { status: 400 }),
+        want: `${at} answered 400: Invalid api-key — ${hint}`,
+      },
+    ],
+    [
+      "a JSON message field",
+      { given: json({ message: "Key is for prod" }, 400), want: `${at} answered 400: Key is for prod — ${hint}` },
+    ],
+    [
+      "a JSON error_message field",
+      { given: json({ error: true, error_message: "Bad key" }, 400), want: `${at} answered 400: Bad key — ${hint}` },
+    ],
+    [
+      "a JSON body without a reason field: its JSON",
+      { given: json({ code: 7 }, 400), want: `${at} answered 400: {"code":7} — ${hint}` },
+    ],
+    [
+      "a status the spec does not document: no hint",
+      { given: new Response("teapot", { status: 418 }), want: `${at} answered 418: teapot` },
+    ],
+    [
+      "another status, its own hint",
+      { given: new Response(null, { status: 404 }), want: `${at} answered 404: No such thing.` },
+    ],
+  ])("%s", async (_, { given, want }) => {
+    const { fetch } = scriptedFetch(given);
+    const error = (await settle(
+      testTransport(fetch, { maxRetries: 0 }).send(operation, "/things/7", undefined, undefined),
+    )) as ApiError;
+    expect(error.message).toBe(want);
+    expect(error.hint).toBe(operation.hints[given.status as 400 | 404]);
+  });
+
+  test("the server's reason is redacted like the rest of the message", async () => {
+    const { fetch } = scriptedFetch(json({ message: `key ${SECRET} is for prod` }, 400));
+    const error = (await settle(
+      testTransport(fetch, { maxRetries: 0 }).send(operation, "/things/7", undefined, undefined),
+    )) as ApiError;
+    expect(error.message).toBe(`${at} answered 400: key [redacted] is for prod — ${hint}`);
+  });
+});
+
 describe("serialized errors", () => {
   test("ApiError.toJSON has every field but the Headers object", async () => {
     const error = (await failWith(json({ detail: "no" }, 409))) as ApiError;
     expect(JSON.parse(JSON.stringify(error))).toEqual({
       name: "ConflictError",
-      message: 'getThing: GET https://api.test/things/7?q=a%20b answered 409: {"detail":"no"}',
+      message: "getThing: GET https://api.test/things/7?q=a%20b answered 409: no",
       status: 409,
       body: { detail: "no" },
       operationId: "getThing",
@@ -148,6 +212,14 @@ describe("exported from core and from every provider package", () => {
     TimeoutError,
     OptionError,
     PaginationError,
+    ClienteleError,
+    PermissionDeniedError,
+    UserAbortError,
+    APIError,
+    AuthenticationError,
+    APIConnectionError,
+    APIConnectionTimeoutError,
+    APIUserAbortError,
   };
   test.each([
     ["cubit", { ...cubit }],
@@ -156,5 +228,36 @@ describe("exported from core and from every provider package", () => {
     ["cyclesoftware", { ...cyclesoftware }],
   ])("%s re-exports the very same classes", (_, provider: Record<string, unknown>) => {
     for (const [name, kind] of Object.entries(classes)) expect(provider[name], name).toBe(kind);
+  });
+});
+
+describe("one base class", () => {
+  test.each<[string, new (...args: never[]) => Error]>([
+    ["ApiError", ApiError],
+    ["BadRequestError", BadRequestError],
+    ["PermissionDeniedError", PermissionDeniedError],
+    ["RateLimitError", RateLimitError],
+    ["ResponseParseError", ResponseParseError],
+    ["InBodyError", InBodyError],
+    ["ResponseTooLargeError", ResponseTooLargeError],
+    ["RedirectError", RedirectError],
+    ["ConnectionError", ConnectionError],
+    ["TimeoutError", TimeoutError],
+    ["UserAbortError", UserAbortError],
+    ["OptionError", OptionError],
+    ["InvalidInputError", InvalidInputError],
+    ["PaginationError", PaginationError],
+  ])("%s extends ClienteleError", (_, kind) => {
+    expect(kind.prototype).toBeInstanceOf(ClienteleError);
+  });
+
+  test("the Stainless names are the same classes", () => {
+    expect([APIError, AuthenticationError, APIConnectionError, APIConnectionTimeoutError, APIUserAbortError]).toEqual([
+      ApiError,
+      UnauthorizedError,
+      ConnectionError,
+      TimeoutError,
+      UserAbortError,
+    ]);
   });
 });

@@ -132,6 +132,7 @@ describe("offset pagination (CycleSoftware listCustomers)", () => {
     const fetchPage = async (): Promise<Page> => pages[++index] ?? { items: [], next: null };
     const first = Object.assign(Promise.resolve(pages[0] as Page), {
       withResponse: () => Promise.reject(new Error("unused")),
+      asResponse: () => Promise.reject(new Error("unused")),
     });
     const paged = paginateByOffset<Page, number>(
       first,

@@ -1,4 +1,11 @@
-import { minuteLimiter, type RateLimit, RateLimitError, rateLimiting, rateLimitReader } from "@clientele/core";
+import {
+  minuteLimiter,
+  type RateLimit,
+  RateLimitError,
+  rateLimiting,
+  rateLimitReader,
+  UserAbortError,
+} from "@clientele/core";
 import { describe, expect, test, vi } from "vitest";
 import { ops, recordLog, settle, testTransport, withFakeTime } from "./support/harness.js";
 import { json, scriptedFetch } from "./support/scripted-fetch.js";
@@ -119,6 +126,44 @@ describe("rate limits through a transport", () => {
     expect(seen).toHaveLength(1);
   });
 
+  test.each<[string, (resetAt: Date) => Record<string, string>, (resetAt: Date) => string]>([
+    [
+      "the minute's budget",
+      (at) => ({ ...figures(5, at.getTime() - Date.now()), "x-minute-remaining": "0" }),
+      () => "The per-minute budget of 360 requests is spent; it refills within a minute.",
+    ],
+    [
+      "the day's budget, with its reset",
+      (at) => figures(0, at.getTime() - Date.now()),
+      (at) => `The daily budget of 15000 requests is spent; it refills at ${at.toISOString()}.`,
+    ],
+    [
+      "the day's budget, no reset sent",
+      () => ({ "x-day-remaining": "0" }),
+      () => "The daily budget is spent; it refills at a time the response does not name.",
+    ],
+  ])("a 429 names which budget is spent and when it refills: %s", async (_, headers, hint) => {
+    const resetAt = new Date(Math.floor((Date.now() + 3_600_000) / 1000) * 1000);
+    const { fetch } = scriptedFetch(new Response(null, { status: 429, headers: headers(resetAt) }));
+    const transport = testTransport(fetch, {}, { rateLimits: rateLimiting(names) });
+    const specHint = "The allowance of the minute or of the day is spent.";
+    const operation = { ...ops.get, hints: { 429: specHint } };
+    const error = (await settle(transport.send(operation, "/x", undefined, undefined))) as RateLimitError;
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error.hint).toBe(hint(resetAt));
+    expect(error.message).toBe(`getThing: GET https://api.test/x answered 429: ${hint(resetAt)}`);
+  });
+
+  test("a 429 whose figures show no spent budget keeps the spec's hint", async () => {
+    const { fetch } = scriptedFetch(new Response(null, { status: 429, headers: figures(5, 3_600_000) }));
+    const transport = testTransport(fetch, { maxRetries: 0 }, { rateLimits: rateLimiting(names) });
+    const operation = { ...ops.get, hints: { 429: "The allowance of the minute or of the day is spent." } };
+    const error = (await settle(transport.send(operation, "/x", undefined, undefined))) as RateLimitError;
+    expect(error.message).toBe(
+      "getThing: GET https://api.test/x answered 429: The allowance of the minute or of the day is spent.",
+    );
+  });
+
   test("a 429 that shows the minute's budget spent but names a Retry-After is retried then", async () => {
     const minuteSpent = { ...figures(5, 3_600_000), "x-minute-remaining": "0", "retry-after": "2" };
     const { fetch, seen } = scriptedFetch(json({}, 429, minuteSpent), json({ ok: 1 }));
@@ -171,7 +216,8 @@ describe("rate limits through a transport", () => {
       setTimeout(() => controller.abort(reason), 5_000);
       return transport.send(ops.get, "/x", undefined, undefined, { signal: controller.signal });
     });
-    expect(outcome).toBe(reason);
+    expect(outcome).toBeInstanceOf(UserAbortError);
+    expect((outcome as UserAbortError).cause).toBe(reason);
     expect(seen).toHaveLength(1);
   });
 });

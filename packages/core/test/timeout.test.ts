@@ -1,4 +1,4 @@
-import { ConnectionError, OptionError, TimeoutError } from "@clientele/core";
+import { ClienteleError, ConnectionError, OptionError, TimeoutError, UserAbortError } from "@clientele/core";
 import { describe, expect, test } from "vitest";
 import { ops, recordLog, settle, testTransport, withFakeTime } from "./support/harness.js";
 import { abortableDelay, json, type Step, scriptedFetch, slowBody } from "./support/scripted-fetch.js";
@@ -78,21 +78,39 @@ describe("timeout per attempt, covering headers and body", () => {
 describe("a caller's signal", () => {
   const reason = new Error("the caller gave up");
 
-  test("already aborted: nothing is sent and the call rejects with the signal's reason", async () => {
+  /** The client's abort error, naming the call, with the signal's reason as its cause. */
+  function expectAborted(outcome: unknown, method = "GET", operationId = "getThing", cause: unknown = reason) {
+    expect(outcome).toBeInstanceOf(UserAbortError);
+    expect(outcome).toBeInstanceOf(ClienteleError);
+    expect(outcome).not.toBeInstanceOf(TimeoutError);
+    expect(outcome).toMatchObject({
+      name: "UserAbortError",
+      operationId,
+      method,
+      cause,
+    });
+    // The caller's reason is theirs, so the message says it after the call it ended.
+    const why = `: ${((outcome as Error).cause as Error).message}`;
+    expect((outcome as Error).message).toBe(
+      `${operationId}: ${method} https://api.test/x was aborted by its signal${why}`,
+    );
+  }
+
+  test("already aborted: nothing is sent and the call rejects with a UserAbortError caused by the signal's reason", async () => {
     const { fetch, seen } = scriptedFetch(() => json({}));
     const controller = new AbortController();
     controller.abort(reason);
     const outcome = await settle(
       testTransport(fetch).send(ops.get, "/x", undefined, undefined, { signal: controller.signal }),
     );
-    expect(outcome).toBe(reason);
+    expectAborted(outcome);
     expect(seen).toHaveLength(0);
   });
 
   test.each<[string, Step, number]>([
     ["while waiting for headers", slowHeaders(5_000), 100],
     ["while reading the body", bodyTaking(5_000), 100],
-  ])("aborted %s: the call rejects with the reason and is not retried", async (_, step, abortAfter) => {
+  ])("aborted %s: the call rejects with a UserAbortError and is not retried", async (_, step, abortAfter) => {
     const { fetch, seen } = scriptedFetch(step, () => json({ retried: true }));
     const controller = new AbortController();
     const transport = testTransport(fetch, { timeout: 1_000 });
@@ -100,7 +118,7 @@ describe("a caller's signal", () => {
       setTimeout(() => controller.abort(reason), abortAfter);
       return transport.send(ops.upsert, "/x", undefined, { a: 1 }, { signal: controller.signal });
     });
-    expect(outcome).toBe(reason);
+    expectAborted(outcome, "POST", "upsertThing");
     expect(seen).toHaveLength(1);
     expect(elapsed).toBe(abortAfter);
   });
@@ -115,9 +133,19 @@ describe("a caller's signal", () => {
       setTimeout(() => controller.abort(reason), 1_000);
       return testTransport(fetch).send(ops.get, "/x", undefined, undefined, { signal: controller.signal });
     });
-    expect(outcome).toBe(reason);
+    expectAborted(outcome);
     expect(seen).toHaveLength(1);
     expect(elapsed).toBe(1_000);
+  });
+
+  test("a caller's AbortSignal.timeout() is a UserAbortError, never the client's own TimeoutError", async () => {
+    // Real time: AbortSignal.timeout runs on a timer fake timers do not replace. The headers never come.
+    const { fetch } = scriptedFetch(slowHeaders(2_147_483_647));
+    const outcome = await settle(
+      testTransport(fetch).send(ops.get, "/x", undefined, undefined, { signal: AbortSignal.timeout(20) }),
+    );
+    expectAborted(outcome, "GET", "getThing", expect.objectContaining({ name: "TimeoutError" }));
+    expect((outcome as UserAbortError).cause).toBeInstanceOf(DOMException);
   });
 
   test("the signal fetch sees aborts when the caller's does, and the listener is removed afterwards", async () => {

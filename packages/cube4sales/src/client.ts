@@ -26,10 +26,7 @@ export interface Cube4salesClientOptions extends ClientOptions {
   headers?: Record<string, string>;
 }
 
-export type Cube4salesClient = Operations & {
-  /** The plain openapi-fetch client (same server, headers and fetch), for full control. */
-  raw: RawClient<paths>;
-};
+export type Cube4salesClient = Operations;
 
 /** The lightweight transport the standalone operation functions take; the smallest bundle. */
 export function createCube4salesTransport(options: Cube4salesClientOptions): Transport<undefined> {
@@ -59,5 +56,14 @@ export function createCube4salesTransport(options: Cube4salesClientOptions): Tra
 
 export function createCube4salesClient(options: Cube4salesClientOptions): Cube4salesClient {
   const transport = createCube4salesTransport(options);
-  return { ...bindOperations(transport), raw: createRawClient<paths>(transport) };
+  return bindOperations(transport);
+}
+
+/**
+ * The plain [openapi-fetch](https://openapi-ts.dev/openapi-fetch/) client on the same server, headers and fetch, for
+ * full control: no retries, no typed errors, no redaction. A function of its own rather than a property of the
+ * client, so an app that never calls it does not bundle openapi-fetch.
+ */
+export function createCube4salesRawClient(options: Cube4salesClientOptions): RawClient<paths> {
+  return createRawClient<paths>(createCube4salesTransport(options));
 }

@@ -22,10 +22,7 @@ export interface CubitClientOptions extends ClientOptions {
   environment: PathOptions["environment"];
 }
 
-export type CubitClient = Operations & {
-  /** The plain openapi-fetch client (same server, key and fetch), for full control. */
-  raw: RawClient<paths>;
-};
+export type CubitClient = Operations;
 
 /** The lightweight transport the standalone operation functions take; the smallest bundle. */
 export function createCubitTransport(options: CubitClientOptions): Transport<PathOptions> {
@@ -46,5 +43,14 @@ export function createCubitTransport(options: CubitClientOptions): Transport<Pat
 
 export function createCubitClient(options: CubitClientOptions): CubitClient {
   const transport = createCubitTransport(options);
-  return { ...bindOperations(transport), raw: createRawClient<paths>(transport) };
+  return bindOperations(transport);
+}
+
+/**
+ * The plain [openapi-fetch](https://openapi-ts.dev/openapi-fetch/) client on the same server, key and fetch, for
+ * full control: no retries, no typed errors, no redaction. A function of its own rather than a property of the
+ * client, so an app that never calls it does not bundle openapi-fetch.
+ */
+export function createCubitRawClient(options: CubitClientOptions): RawClient<paths> {
+  return createRawClient<paths>(createCubitTransport(options));
 }

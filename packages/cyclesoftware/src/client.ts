@@ -30,8 +30,6 @@ export interface CycleSoftwareClientOptions extends ClientOptions {
 }
 
 export type CycleSoftwareClient = Operations & {
-  /** The plain openapi-fetch client (same server, credentials and fetch), for full control. */
-  raw: RawClient<paths>;
   /** The rate-limit figures of the latest response. */
   readonly rateLimit: Transport<undefined>["rateLimit"];
 };
@@ -58,9 +56,17 @@ export function createCycleSoftwareClient(options: CycleSoftwareClientOptions): 
   const transport = createCycleSoftwareTransport(options);
   return {
     ...bindOperations(transport),
-    raw: createRawClient<paths>(transport),
     get rateLimit() {
       return transport.rateLimit;
     },
   };
+}
+
+/**
+ * The plain [openapi-fetch](https://openapi-ts.dev/openapi-fetch/) client on the same server, credentials and fetch, for
+ * full control: no retries, no typed errors, no redaction. A function of its own rather than a property of the
+ * client, so an app that never calls it does not bundle openapi-fetch.
+ */
+export function createCycleSoftwareRawClient(options: CycleSoftwareClientOptions): RawClient<paths> {
+  return createRawClient<paths>(createCycleSoftwareTransport(options));
 }

@@ -25,10 +25,7 @@ export interface OnlinewerkroosterClientOptions extends ClientOptions {
   environment: keyof typeof environmentServers;
 }
 
-export type OnlinewerkroosterClient = Operations & {
-  /** The plain openapi-fetch client (same server, keys and fetch), for full control. */
-  raw: RawClient<paths>;
-};
+export type OnlinewerkroosterClient = Operations;
 
 /** The lightweight transport the standalone operation functions take; the smallest bundle. */
 export function createOnlinewerkroosterTransport(options: OnlinewerkroosterClientOptions): Transport<undefined> {
@@ -49,5 +46,14 @@ export function createOnlinewerkroosterTransport(options: OnlinewerkroosterClien
 
 export function createOnlinewerkroosterClient(options: OnlinewerkroosterClientOptions): OnlinewerkroosterClient {
   const transport = createOnlinewerkroosterTransport(options);
-  return { ...bindOperations(transport), raw: createRawClient<paths>(transport) };
+  return bindOperations(transport);
+}
+
+/**
+ * The plain [openapi-fetch](https://openapi-ts.dev/openapi-fetch/) client on the same server, keys and fetch, for
+ * full control: no retries, no typed errors, no redaction. A function of its own rather than a property of the
+ * client, so an app that never calls it does not bundle openapi-fetch.
+ */
+export function createOnlinewerkroosterRawClient(options: OnlinewerkroosterClientOptions): RawClient<paths> {
+  return createRawClient<paths>(createOnlinewerkroosterTransport(options));
 }

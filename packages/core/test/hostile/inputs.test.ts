@@ -1,6 +1,6 @@
 // Inputs from plain JavaScript, through the generated clients to a real server: every bad input rejects the call's
 // promise with an error naming the operation and the input, and nothing reaches the server.
-import { InvalidInputError, OptionError } from "@clientele/core";
+import { ClienteleError, InvalidInputError, OptionError } from "@clientele/core";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { outcome, type UntypedClients, untypedClients } from "./support/clients.js";
 import { type HostileServer, reply, startHostileServer } from "./support/server.js";
@@ -372,7 +372,7 @@ describe("bad input from plain JavaScript is refused before anything is sent", (
     // A rejection, never a synchronous throw: `.catch()` and `Promise.allSettled` see every failure.
     expect(threw).toBeUndefined();
     expect(rejected).toBeInstanceOf(want.error);
-    expect(rejected).toBeInstanceOf(TypeError);
+    expect(rejected).toBeInstanceOf(ClienteleError);
     const error = rejected as OptionError;
     expect(error.name).toBe(want.error.name);
     expect(error.option).toBe(want.option);

@@ -3,7 +3,7 @@
 // both servers.
 import { type ApiError, MAX_REDIRECTS, type Operation, RedirectError } from "@clientele/core";
 import { describe, expect, test } from "vitest";
-import { createCubitClient } from "../../../cubit/src/index.js";
+import { createCubitClient, createCubitRawClient } from "../../../cubit/src/index.js";
 import { createCycleSoftwareClient } from "../../../cyclesoftware/src/index.js";
 import { SECRET, settle, testTransport } from "../support/harness.js";
 import { scriptedFetch } from "../support/scripted-fetch.js";
@@ -349,8 +349,8 @@ describe("redirects through the raw openapi-fetch client", () => {
       response.writeHead(307, { location: `${other.url}/steal` });
       response.end();
     });
-    const cubit = createCubitClient({ apiKey: "CUBIT-KEY-123456", environment: "test", baseUrl: home.url });
-    const { response } = await cubit.raw.POST("/api/import/{environment}/customer", {
+    const raw = createCubitRawClient({ apiKey: "CUBIT-KEY-123456", environment: "test", baseUrl: home.url });
+    const { response } = await raw.POST("/api/import/{environment}/customer", {
       params: { path: { environment: "test" } },
       body: { Number: "1", SocialSecurityNumber: SSN } as never,
     });

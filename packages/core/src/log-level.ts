@@ -1,0 +1,53 @@
+import { OptionError } from "./errors.js";
+import type { LogEvent, Logger } from "./logger.js";
+
+/** How much a client logs, from everything (`debug`) to nothing (`off`), as Stainless-built SDKs name it. */
+export type LogLevel = "debug" | "info" | "warn" | "error" | "off";
+
+const LEVELS: readonly LogLevel[] = ["debug", "info", "warn", "error", "off"];
+
+/** Each event's level: requests and responses are detail, a retry is news, a failed call is an error. */
+const LEVEL_OF = { request: 0, response: 0, retry: 1, error: 3 } as const;
+
+/** The environment variable that turns the console logger on without a code change, e.g. `CLIENTELE_LOG=debug`. */
+export const LOG_ENV = "CLIENTELE_LOG";
+
+/**
+ * The logger a client uses: the caller's, or with none the console at `logLevel` (else `$CLIENTELE_LOG`, else off),
+ * passing only events at or above the level. Events are redacted before any logger sees them.
+ */
+export function resolveLogger(factory: string, logger: Logger | undefined, logLevel: unknown): Logger | undefined {
+  const level = LEVELS.indexOf(
+    checkLevel(factory, "logLevel", logLevel) ??
+      (logger ? "debug" : (checkLevel(factory, LOG_ENV, readEnv(), `environment variable ${LOG_ENV}`) ?? "off")),
+  );
+  if (level === LEVELS.length - 1) return undefined;
+  const sink = logger ?? consoleLogger;
+  return level === 0 ? sink : (event) => LEVEL_OF[event.type] >= level && sink(event);
+}
+
+function checkLevel(factory: string, option: string, value: unknown, label?: string): LogLevel | undefined {
+  if (value === undefined || value === "") return undefined;
+  if (LEVELS.includes(value as LogLevel)) return value as LogLevel;
+  throw new OptionError(factory, option, `must be one of ${LEVELS.map((l) => `"${l}"`).join(", ")}`, label);
+}
+
+/** `process.env` where there is one: workerd and browsers have no `process`, Deno may refuse env access. */
+function readEnv(): string | undefined {
+  try {
+    return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[LOG_ENV];
+  } catch {
+    return undefined;
+  }
+}
+
+/** One line per event on the console method of its level, with the (redacted) event for detail. */
+export function consoleLogger(event: LogEvent): void {
+  const line =
+    event.type === "retry"
+      ? `retrying in ${event.delayMs} ms: ${event.message}`
+      : event.type === "error"
+        ? event.message
+        : `${event.operationId}: ${event.method} ${event.url} ${event.type === "request" ? `(attempt ${event.attempt + 1})` : `answered ${event.status} in ${event.ms} ms`}`;
+  console[LEVELS[LEVEL_OF[event.type]] as "debug"](`[clientele] ${line}`, event);
+}
