@@ -1,11 +1,13 @@
 import { checkHeader, isPlainObject } from "./call-options.js";
 import { credentialHeaderNames } from "./credential-headers.js";
-import { OptionError, unknownOption, wholeNumber } from "./errors.js";
+import { kindOf, OptionError, unknownOption, wholeNumber } from "./errors.js";
 import type { Logger } from "./logger.js";
 import type { RateLimiting } from "./rate-limit.js";
 import { createRedactor } from "./redact.js";
 import type { FetchLike } from "./transport.js";
 import { Transport } from "./transport.js";
+import type { DriftReport } from "./validation/drift.js";
+import type { ValidateMode, ValidationHook, Validators } from "./validation/validators.js";
 
 /** Options every client factory takes. */
 export interface ClientOptions {
@@ -30,6 +32,19 @@ export interface ClientOptions {
   allowCrossOriginRedirects?: boolean;
   /** Gets request, response, retry and error events, with secrets redacted. */
   logger?: Logger;
+  /**
+   * Check every response against the operation's spec (default `"off"`). `"warn"` hands each way a response leaves
+   * the spec to `onDrift` and returns the call's result unchanged; `"throw"` rejects the call with a
+   * `ResponseValidationError`. Either needs `validators`.
+   */
+  validate?: ValidateMode;
+  /** The provider's generated checkers, from its `/validate` entry: `@clientele/cubit/validate` exports `cubitValidators`. */
+  validators?: Validators;
+  /**
+   * Gets every report in `"warn"` mode. Default: one warning per distinct mismatch, as a `drift` event to `logger`,
+   * or `console.warn` without one. Reports are redacted.
+   */
+  onDrift?: (report: DriftReport) => void;
 }
 
 const COMMON_OPTIONS = [
@@ -41,6 +56,9 @@ const COMMON_OPTIONS = [
   "maxResponseBytes",
   "allowCrossOriginRedirects",
   "logger",
+  "validate",
+  "validators",
+  "onDrift",
 ];
 
 /** 64 MiB: far above any page of customers, far below what would exhaust a process. */
@@ -113,7 +131,28 @@ export function createTransport<PathOptions = undefined>(setup: TransportSetup<P
     path: setup.path as PathOptions,
     logger,
     rateLimits: setup.rateLimits,
+    validation: validationHook(factory, options),
   });
+}
+
+/** The response check, only when `validate` is on; the checkers come with the validators, so off costs nothing. */
+function validationHook(factory: string, options: ClientOptions): ValidationHook | undefined {
+  const { validate, validators, onDrift } = options;
+  if (validate === undefined || validate === "off") {
+    if (onDrift !== undefined) throw new OptionError(factory, "onDrift", 'is set but "validate" is off');
+    return undefined;
+  }
+  if (validate !== "warn" && validate !== "throw") {
+    throw new OptionError(factory, "validate", `must be "off", "warn" or "throw"; got ${kindOf(validate)}`);
+  }
+  if (typeof validators?.hook !== "function") {
+    throw new OptionError(
+      factory,
+      "validators",
+      `is required with validate "${validate}": pass the package's generated validators (from its "/validate" entry)`,
+    );
+  }
+  return validators.hook(factory, validate, onDrift, options.logger);
 }
 
 export function requireString(factory: string, options: object, option: string): string {

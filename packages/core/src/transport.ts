@@ -13,6 +13,7 @@ import {
 } from "./errors.js";
 import type { LogEvent, Logger } from "./logger.js";
 import type { RateLimit, RateLimiting, Release } from "./rate-limit.js";
+import type { ValidationHook } from "./validation/validators.js";
 import { maskHeaders, type Redactor } from "./redact.js";
 import { isRedirect, nextHop, type Refusal } from "./redirect.js";
 import {
@@ -81,6 +82,8 @@ export interface TransportSettings<PathOptions = unknown> {
   logger?: Logger | undefined;
   /** Only for APIs with rate limits (CycleSoftware). */
   rateLimits?: RateLimiting | undefined;
+  /** Only with `validate` on: checks each parsed response against the spec (`@clientele/<provider>/validate`). */
+  validation?: ValidationHook | undefined;
 }
 
 export interface ApiResult<T> {
@@ -227,6 +230,12 @@ async function request<T>(
     let extra: object | undefined;
     let retryIn: number | undefined;
     let data = refused || text === undefined ? undefined : parseBody(response, text, ok && operation.json);
+    // Drift is checked on what the caller would see: a refused redirect or an unread body has nothing to check.
+    const drift =
+      settings.validation && !refused && text !== undefined && data !== UNPARSEABLE
+        ? settings.validation({ call: call(), attempt, status, headers: response.headers, body: data, redactor: redact(), rateLimit })
+        : undefined;
+    if (drift) throw drift;
     if (refused) {
       Class = RedirectError;
       [why] = refused;
@@ -359,7 +368,7 @@ function explain(error: unknown): [string, string | undefined] {
   return [text, code];
 }
 
-function redactHeaders(headers: Headers, redactor: Redactor): Headers {
+export function redactHeaders(headers: Headers, redactor: Redactor): Headers {
   const copy = new Headers();
   headers.forEach((value, name) => {
     copy.append(name, redactor.text(value));
