@@ -1,0 +1,13 @@
+import type { Validators } from "@clientele/core";
+import { cube4salesValidators } from "../../packages/cube4sales/src/validate.js";
+import { cubitValidators } from "../../packages/cubit/src/validate.js";
+import { cycleSoftwareValidators } from "../../packages/cyclesoftware/src/validate.js";
+import { onlinewerkroosterValidators } from "../../packages/onlinewerkrooster/src/validate.js";
+
+/** Each provider's generated validators, by registry id. */
+export const validatorsOf: Record<string, Validators> = {
+  cubit: cubitValidators,
+  onlinewerkrooster: onlinewerkroosterValidators,
+  cube4sales: cube4salesValidators,
+  cyclesoftware: cycleSoftwareValidators,
+};

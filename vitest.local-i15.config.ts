@@ -1,0 +1,2 @@
+import { defineConfig } from "vitest/config";
+export default defineConfig({ test: { include: ["tests/validation/**/*.test.ts", "packages/core/test/validation/**/*.test.ts"], testTimeout: 60_000 } });
