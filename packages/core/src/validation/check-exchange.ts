@@ -52,7 +52,7 @@ export function checkExchange(specs: ResponseSpecs, exchange: Exchange, redactor
     if (seen.has(key)) continue;
     seen.add(key);
     const shown = actual || render(found.pointer, value, redactor);
-    const where = found.pointer === "" ? "the body" : found.pointer;
+    const where = found.kind === "status" ? "the status" : found.pointer === "" ? "the body" : found.pointer;
     const message =
       `${operationId} ${status}: ${where}: expected ${found.expected}, got ${shown}` +
       (found.inferred ? `. The spec inferred this: ${found.inferred}` : "");
