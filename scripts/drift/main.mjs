@@ -17,7 +17,8 @@ const root = join(import.meta.dirname, "..", "..");
 
 await runCommand("drift", USAGE, async () => {
   const [id, file, ...rest] = process.argv.slice(2);
-  if (!file || rest.length > 0) throw new Error(file ? `unexpected argument ${rest.join(" ")}` : "name a provider and a file");
+  if (!file || rest.length > 0)
+    throw new Error(file ? `unexpected argument ${rest.join(" ")}` : "name a provider and a file");
   const provider = findProvider(await readRegistry(root), id);
   const spec = parse(await readFile(join(root, provider.spec), "utf8"));
   // TypeScript sources: run through tsx (`pnpm drift` does), like the clients in the workspace.
@@ -39,7 +40,11 @@ await runCommand("drift", USAGE, async () => {
       continue;
     }
     const body = parseBody(exchange.bodyText);
-    const found = checkExchange(validators.responses, { operationId, status: exchange.status, headers: exchange.headers, body }, redactor);
+    const found = checkExchange(
+      validators.responses,
+      { operationId, status: exchange.status, headers: exchange.headers, body },
+      redactor,
+    );
     if (found.length === 0) continue;
     console.log(`${heading}\n${found.map((report) => `  ${report.message}`).join("\n")}`);
     reports += found.length;

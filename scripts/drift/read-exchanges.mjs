@@ -13,7 +13,15 @@
  */
 
 /** Request headers that carry credentials: their values are redacted from reports. */
-const CREDENTIAL_HEADERS = new Set(["authorization", "api-key", "apikey", "x-api-key", "customerkey", "cookie", "proxy-authorization"]);
+const CREDENTIAL_HEADERS = new Set([
+  "authorization",
+  "api-key",
+  "apikey",
+  "x-api-key",
+  "customerkey",
+  "cookie",
+  "proxy-authorization",
+]);
 
 /**
  * A HAR document (`{ log: { entries } }`) or JSON Lines, one exchange per line:
@@ -92,7 +100,8 @@ function credentials(headers) {
     // The credential inside `Basic …` / `Bearer …` is the secret too, and so is a Basic password once decoded.
     const [scheme, token] = value.split(" ");
     if (token) found.push(token);
-    if (scheme?.toLowerCase() === "basic" && token) found.push(...Buffer.from(token, "base64").toString("utf8").split(":"));
+    if (scheme?.toLowerCase() === "basic" && token)
+      found.push(...Buffer.from(token, "base64").toString("utf8").split(":"));
   }
   return found.filter((secret) => secret.length > 0);
 }

@@ -16,7 +16,7 @@ const ALSO = new Set(["enum", "allOf", "not", "writeOnly", "$ref"]);
 
 /** The text that explains an `x-inferred` element: `x-provenance` where given, else its description. */
 export function provenanceOf(/** @type {any} */ node) {
-  if (!node || node["x-inferred"] !== true) return undefined;
+  if (node?.["x-inferred"] !== true) return undefined;
   const text = node["x-provenance"] ?? node.description ?? "marked x-inferred; the spec gives no reason";
   return String(text).replace(/\s+/g, " ").trim();
 }
@@ -95,14 +95,22 @@ export function renderValidators(spec, { exportName }) {
   }
 
   /** Object keywords, `allOf` members' included: properties checked per member, one closedness check for all. */
-  function compileObject(/** @type {any} */ schema, /** @type {string} */ v, /** @type {string} */ at, /** @type {string} */ w, /** @type {string} */ where) {
+  function compileObject(
+    /** @type {any} */ schema,
+    /** @type {string} */ v,
+    /** @type {string} */ at,
+    /** @type {string} */ w,
+    /** @type {string} */ where,
+  ) {
     const parts = [{ node: schema, w }];
     for (const [index, member] of (schema.allOf ?? []).entries()) {
       const node = deref(spec, member);
-      if (node.allOf || node.items) throw new Error(`validators: nested allOf at ${where}/allOf/${index} is not supported`);
+      if (node.allOf || node.items)
+        throw new Error(`validators: nested allOf at ${where}/allOf/${index} is not supported`);
       parts.push({ node, w: why(node, w) });
     }
-    if (!parts.some(({ node }) => node.properties || node.required || node.additionalProperties !== undefined)) return "";
+    if (!parts.some(({ node }) => node.properties || node.required || node.additionalProperties !== undefined))
+      return "";
     const o = `o${counter++}`;
     const lines = [`const ${o} = ${v} as Record<string, unknown>;`];
     /** @type {Set<string>} */
@@ -116,8 +124,16 @@ export function renderValidators(spec, { exportName }) {
         const body = compile(property, `${o}[${literal(name)}]`, pointer, partWhy, `${where}/properties/${name}`);
         if (body) lines.push(`if (${o}[${literal(name)}] !== undefined) {\n${body}\n}`);
       }
-      if (node.additionalProperties === true || (node.additionalProperties && typeof node.additionalProperties === "object")) open = true;
-      if (node.additionalProperties && typeof node.additionalProperties === "object" && Object.keys(node.additionalProperties).length > 0)
+      if (
+        node.additionalProperties === true ||
+        (node.additionalProperties && typeof node.additionalProperties === "object")
+      )
+        open = true;
+      if (
+        node.additionalProperties &&
+        typeof node.additionalProperties === "object" &&
+        Object.keys(node.additionalProperties).length > 0
+      )
         throw new Error(`validators: a schema for additionalProperties at ${where} is not supported`);
     }
     if (!open) lines.push(`r.closed(${o}, ${at}, ${literal([...known])}, ${w});`);
@@ -161,10 +177,10 @@ export function renderValidators(spec, { exportName }) {
   const lists = [...headerLists].map(([list, name]) => `const ${name} = ${list} as const;`);
   return indent(
     `import { type Drift, defineValidators, type Validators } from "@clientele/core";\n\n` +
-    `// Why the spec believed what it did: the provenance of its x-inferred elements.\n${constants.join("\n")}\n\n` +
-    `${lists.join("\n")}\n\n${functionCode.join("\n")}\n` +
-    `/** The response checkers of ${spec.info.title}, for a client's \`validators\` option. */\n` +
-    `export const ${exportName}: Validators = defineValidators(${literal(spec.info.title)}, {\n${operations.join(",\n")}\n});\n`,
+      `// Why the spec believed what it did: the provenance of its x-inferred elements.\n${constants.join("\n")}\n\n` +
+      `${lists.join("\n")}\n\n${functionCode.join("\n")}\n` +
+      `/** The response checkers of ${spec.info.title}, for a client's \`validators\` option. */\n` +
+      `export const ${exportName}: Validators = defineValidators(${literal(spec.info.title)}, {\n${operations.join(",\n")}\n});\n`,
   );
 }
 

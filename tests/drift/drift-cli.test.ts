@@ -12,7 +12,9 @@ const run = promisify(execFile);
 /** `pnpm drift …` as a user runs it; resolves with the exit code and output either way. */
 async function drift(...args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "scripts/drift/main.mjs", ...args], { cwd: root });
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "scripts/drift/main.mjs", ...args], {
+      cwd: root,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
@@ -57,7 +59,7 @@ describe("pnpm drift", () => {
     expect(code).toBe(1);
     const lines = stdout.trimEnd().split("\n");
     expect(lines).toHaveLength(want.length);
-    lines.forEach((line, index) => expect(line.startsWith(want[index] as string), line).toBe(true));
+    for (const [index, line] of lines.entries()) expect(line.startsWith(want[index] as string), line).toBe(true);
     expect(stdout).not.toContain("s3cret");
   });
 
@@ -72,7 +74,11 @@ describe("pnpm drift", () => {
   });
 
   it.each([
-    ["an unknown provider", ["nope", "x.har"], /drift: unknown provider "nope"; known: cubit, onlinewerkrooster, cube4sales, cyclesoftware/],
+    [
+      "an unknown provider",
+      ["nope", "x.har"],
+      /drift: unknown provider "nope"; known: cubit, onlinewerkrooster, cube4sales, cyclesoftware/,
+    ],
     ["no file", ["cubit"], /drift: name a provider and a file/],
     ["a line that is not JSON", ["cubit", join(fixtures, "..", "..", "..", "README.md")], /drift: line 1: not JSON/],
   ])("%s: exit 2 with the reason and the usage", async (_, args, message) => {

@@ -1,6 +1,6 @@
 import { ApiError, type ApiPromise, checkExchange, errorClassFor, type RequestOptions } from "@clientele/core";
 import { describe, expect, test } from "vitest";
-import { validatorsOf } from "../validation/providers.js";
+import { validatorsFor } from "../validation/providers.js";
 import { documentedResponses, loadSpec, operationIds } from "./spec.js";
 
 type Call = (options: RequestOptions) => ApiPromise<unknown>;
@@ -34,7 +34,7 @@ export function contractSuite(provider: string, table: ContractTable) {
         const { data, response } = await call({}).withResponse();
         expect(violations(response.headers)).toBeNull();
         const exchange = { operationId, status: response.status, headers: response.headers, body: data };
-        expect(checkExchange(validatorsOf[provider]!.responses, exchange).map((r) => r.message)).toEqual([]);
+        expect(checkExchange(validatorsFor(provider).responses, exchange).map((r) => r.message)).toEqual([]);
         expect(response.status).toBeGreaterThanOrEqual(200);
         expect(response.status).toBeLessThan(300);
       });
@@ -55,7 +55,7 @@ export function contractSuite(provider: string, table: ContractTable) {
           expect(apiError.operationId).toBe(operationId);
           expect(apiError.body).toEqual(body);
           const exchange = { operationId, status, headers: apiError.headers, body: apiError.body };
-          expect(checkExchange(validatorsOf[provider]!.responses, exchange).map((r) => r.message)).toEqual([]);
+          expect(checkExchange(validatorsFor(provider).responses, exchange).map((r) => r.message)).toEqual([]);
         });
     });
   });

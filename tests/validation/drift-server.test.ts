@@ -1,16 +1,18 @@
 import type { DriftReport, LogEvent } from "@clientele/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Fault, startFaultServer } from "../../packages/core/test/support/fault-server.ts";
 import { createCube4salesClient } from "../../packages/cube4sales/src/index.js";
 import { createCubitClient } from "../../packages/cubit/src/index.js";
 import { createCycleSoftwareClient } from "../../packages/cyclesoftware/src/index.js";
 import { ResponseValidationError } from "../../packages/cyclesoftware/src/validate.js";
-import { type Fault, startFaultServer } from "../../packages/core/test/support/fault-server.ts";
 import { documentedResponses, loadSpec } from "../support/spec.ts";
 import { validatorsOf } from "./providers.ts";
 
 const PASSWORD = "s3cret-passw0rd";
-const cycleCustomer = documentedResponses(loadSpec("cyclesoftware"), "getCustomer")[0]!.body as Record<string, unknown>;
-const cubeRecords = documentedResponses(loadSpec("cube4sales"), "listCustomers")[0]!.body as Record<string, unknown>[];
+const [cycleAnswer] = documentedResponses(loadSpec("cyclesoftware"), "getCustomer");
+const [cubeAnswer] = documentedResponses(loadSpec("cube4sales"), "listCustomers");
+const cycleCustomer = cycleAnswer?.body as Record<string, unknown>;
+const cubeRecords = cubeAnswer?.body as Record<string, unknown>[];
 const cubitCustomer = { Number: "1234567", FirstName: "Ola", LastName: "Normann" };
 const rateLimitHeaders: Record<string, string> = {
   "x-ratelimit-minutely-limit": "360",
@@ -25,7 +27,7 @@ const without = (headers: Record<string, string>, name: string) =>
 type Provider = "cyclesoftware" | "cube4sales" | "cubit";
 interface Row {
   provider: Provider;
-  answer: Fault;
+  answer: { reply: number; json?: unknown; headers?: Record<string, string> };
   want: { kind: DriftReport["kind"]; pointer: string; expected: RegExp; inferred?: RegExp; actual?: RegExp };
 }
 
@@ -36,7 +38,12 @@ const rows: [string, Row][] = [
     {
       provider: "cube4sales",
       answer: { reply: 200, json: [{ ...cubeRecords[0], gender: 1 }] },
-      want: { kind: "type", pointer: "/0/gender", expected: /^string or null$/, inferred: /shows only `null`; string is assumed/ },
+      want: {
+        kind: "type",
+        pointer: "/0/gender",
+        expected: /^string or null$/,
+        inferred: /shows only `null`; string is assumed/,
+      },
     },
   ],
   [
@@ -67,7 +74,11 @@ const rows: [string, Row][] = [
     "malformed date (the vendor's YYYY-MM-DD HH:MM:SS)",
     {
       provider: "cyclesoftware",
-      answer: { reply: 200, json: { ...cycleCustomer, datetime_created: "2023-01-03T12:30:44Z" }, headers: rateLimitHeaders },
+      answer: {
+        reply: 200,
+        json: { ...cycleCustomer, datetime_created: "2023-01-03T12:30:44Z" },
+        headers: rateLimitHeaders,
+      },
       want: {
         kind: "pattern",
         pointer: "/datetime_created",
@@ -81,7 +92,12 @@ const rows: [string, Row][] = [
     {
       provider: "cyclesoftware",
       answer: { reply: 200, json: cycleCustomer, headers: without(rateLimitHeaders, "x-ratelimit-daily-reset") },
-      want: { kind: "header", pointer: "header:x-ratelimit-daily-reset", expected: /documented/, inferred: /Unix timestamp/ },
+      want: {
+        kind: "header",
+        pointer: "header:x-ratelimit-daily-reset",
+        expected: /documented/,
+        inferred: /Unix timestamp/,
+      },
     },
   ],
   [
@@ -114,10 +130,21 @@ function call(provider: Provider, options: object): Promise<unknown> {
   const baseUrl = server.url;
   const validators = validatorsOf[provider];
   if (provider === "cube4sales")
-    return createCube4salesClient({ account: "acme", baseUrl, validators, ...options }).listCustomers({ assignment_id: 9 });
+    return createCube4salesClient({ account: "acme", baseUrl, validators, ...options }).listCustomers({
+      assignment_id: 9,
+    });
   if (provider === "cubit")
-    return createCubitClient({ apiKey: "k", environment: "test", baseUrl, validators, ...options }).getCustomer("1234567");
-  return createCycleSoftwareClient({ username: "u", password: PASSWORD, baseUrl, validators, maxRetries: 0, ...options }).getCustomer(1006);
+    return createCubitClient({ apiKey: "k", environment: "test", baseUrl, validators, ...options }).getCustomer(
+      "1234567",
+    );
+  return createCycleSoftwareClient({
+    username: "u",
+    password: PASSWORD,
+    baseUrl,
+    validators,
+    maxRetries: 0,
+    ...options,
+  }).getCustomer(1006);
 }
 
 const outcome = (promise: Promise<unknown>) =>
@@ -155,12 +182,20 @@ describe("a server answering each kind of drift", () => {
     expect(status).toBe(200);
     expect(body).toMatchObject({ loyalty_points: 5 });
     expect(reports.map((r) => r.pointer)).toEqual(["/loyalty_points"]);
-    expect((error as Error).message).toMatch(/^getCustomer: GET http:\/\/127\.0\.0\.1:\d+\/api\/v1\/customers\/1006\.json answered 200 outside its spec: getCustomer 200: \/loyalty_points/);
+    expect((error as Error).message).toMatch(
+      /^getCustomer: GET http:\/\/127\.0\.0\.1:\d+\/api\/v1\/customers\/1006\.json answered 200 outside its spec: getCustomer 200: \/loyalty_points/,
+    );
     expect(server.received.length - before).toBe(1);
   });
 
   it("the default warning goes to the logger once per distinct mismatch, not once per call or per record", async () => {
-    answer = { reply: 200, json: [{ ...cubeRecords[0], gender: 1 }, { ...cubeRecords[0], gender: 2 }] };
+    answer = {
+      reply: 200,
+      json: [
+        { ...cubeRecords[0], gender: 1 },
+        { ...cubeRecords[0], gender: 2 },
+      ],
+    };
     const events: LogEvent[] = [];
     const client = createCube4salesClient({
       account: "acme",
@@ -187,12 +222,36 @@ describe("a server answering each kind of drift", () => {
 describe("turning validation on", () => {
   const make = (options: object) => () => createCubitClient({ apiKey: "k", environment: "test", ...options });
   it.each([
-    ["validate without validators", { validate: "warn" }, /option "validators" is required with validate "warn"/],
-    ["an unknown mode", { validate: "loud", validators: validatorsOf.cubit }, /option "validate" must be "off", "warn" or "throw"/],
-    ["onDrift while validation is off", { onDrift: () => {} }, /option "onDrift" is set but "validate" is off/],
-    ["onDrift that is no function", { validate: "warn", validators: validatorsOf.cubit, onDrift: 1 }, /option "onDrift" must be a function/],
+    [
+      "validate without validators",
+      { validate: "warn" },
+      /option "validators" is required to validate: pass the package's "\/validate" export/,
+    ],
+    [
+      "validators that are not the generated ones",
+      { validate: "warn", validators: {} },
+      /option "validators" is required to validate/,
+    ],
+    ["onDrift without validators", { onDrift: () => {} }, /option "validators" is required to validate/],
+    [
+      "an unknown mode",
+      { validate: "loud", validators: validatorsOf.cubit },
+      /option "validate" must be "off", "warn" or "throw"/,
+    ],
+    [
+      "onDrift while validation is off",
+      { validators: validatorsOf.cubit, onDrift: () => {} },
+      /option "onDrift" is set but "validate" is off/,
+    ],
+    [
+      "onDrift that is no function",
+      { validate: "warn", validators: validatorsOf.cubit, onDrift: 1 },
+      /option "onDrift" must be a function/,
+    ],
   ])("%s is an OptionError", (_, options, message) => {
-    expect(make(options)).toThrow(expect.objectContaining({ name: "OptionError", message: expect.stringMatching(message) }));
+    expect(make(options)).toThrow(
+      expect.objectContaining({ name: "OptionError", message: expect.stringMatching(message) }),
+    );
   });
 
   it("validators of another API are named as such on the first call", async () => {

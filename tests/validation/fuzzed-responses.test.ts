@@ -5,7 +5,7 @@ import { deref, listOperations } from "../../scripts/lib/spec-walk.mjs";
 import { arbitraryFor } from "../fuzz/arbitraries.ts";
 import { fuzzSettings } from "../fuzz/settings.ts";
 import { loadSpec } from "../support/spec.ts";
-import { validatorsOf } from "./providers.ts";
+import { validatorsFor, validatorsOf } from "./providers.ts";
 
 const { seed, runs } = fuzzSettings(process.env);
 
@@ -42,7 +42,18 @@ function responseSchemas(provider: string) {
       const response = deref(spec, raw);
       const schema = (Object.values(response.content ?? {})[0] as any)?.schema;
       const headers = new Headers(Object.keys(response.headers ?? {}).map((name) => [name, "1"]));
-      return schema ? [{ name: `${operation.operationId} ${status}`, operationId: operation.operationId, status, spec, schema, headers }] : [];
+      return schema
+        ? [
+            {
+              name: `${operation.operationId} ${status}`,
+              operationId: operation.operationId,
+              status,
+              spec,
+              schema,
+              headers,
+            },
+          ]
+        : [];
     }),
   );
 }
@@ -51,7 +62,12 @@ describe.each(Object.keys(validatorsOf))("%s: fuzzed valid responses", (provider
   it.each(responseSchemas(provider))("$name leaves no drift", ({ operationId, status, spec, schema, headers }) => {
     fc.assert(
       fc.property(arbitraryFor(spec, asResponse(spec, schema)), (body) => {
-        const reports = checkExchange(validatorsOf[provider]!.responses, { operationId, status: Number(status), headers, body });
+        const reports = checkExchange(validatorsFor(provider).responses, {
+          operationId,
+          status: Number(status),
+          headers,
+          body,
+        });
         expect(reports.map((r) => r.message)).toEqual([]);
       }),
       { seed, numRuns: runs },

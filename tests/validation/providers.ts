@@ -11,3 +11,10 @@ export const validatorsOf: Record<string, Validators> = {
   cube4sales: cube4salesValidators,
   cyclesoftware: cycleSoftwareValidators,
 };
+
+/** The validators of a registry provider; an unknown one is a mistake in the test. */
+export function validatorsFor(provider: string): Validators {
+  const validators = validatorsOf[provider];
+  if (!validators) throw new Error(`no validators for provider "${provider}"`);
+  return validators;
+}

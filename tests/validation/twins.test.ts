@@ -12,25 +12,50 @@ afterAll(() => Promise.all(stops.map((stop) => stop())));
 
 /** A client option set in warn mode that collects every report. */
 function warnInto(provider: string, reports: DriftReport[]) {
-  return { validate: "warn", validators: validatorsOf[provider], onDrift: (r: DriftReport) => reports.push(r), maxRetries: 0 } as const;
+  return {
+    validate: "warn",
+    validators: validatorsOf[provider],
+    onDrift: (r: DriftReport) => reports.push(r),
+    maxRetries: 0,
+  } as const;
 }
 
 /** Settles a call, keeping only whether it failed: documented errors are part of the scenario. */
-const settle = (promise: Promise<unknown>) => promise.then(() => "ok", (error: Error) => error.name);
+const settle = (promise: Promise<unknown>) =>
+  promise.then(
+    () => "ok",
+    (error: Error) => error.name,
+  );
 
 /** Per provider: every operation against its twin (seeded with the vendor's examples), documented errors included. */
 const scenarios: [string, (url: string, reports: DriftReport[]) => Promise<string[]>][] = [
   [
     "cubit",
     async (baseUrl, reports) => {
-      const cubit = createCubitClient({ apiKey: "test-api-key", environment: "test", baseUrl, ...warnInto("cubit", reports) });
+      const cubit = createCubitClient({
+        apiKey: "test-api-key",
+        environment: "test",
+        baseUrl,
+        ...warnInto("cubit", reports),
+      });
       return Promise.all([
-        settle(cubit.upsertCustomer({ Number: "1234567", FirstName: "Ola", LastName: "Normann", SocialSecurityNumber: "01017012345" })),
+        settle(
+          cubit.upsertCustomer({
+            Number: "1234567",
+            FirstName: "Ola",
+            LastName: "Normann",
+            SocialSecurityNumber: "01017012345",
+          }),
+        ),
         settle(cubit.getCustomer("1234567")),
         settle(cubit.upsertPlant({ Number: "P1" })),
         settle(cubit.getPlant("P1")),
         settle(cubit.getCustomer("404404")),
-      ]).then(async (first) => [...first, await settle(cubit.deleteCustomer("1234567")), await settle(cubit.deletePlant("P1"))]);
+      ]).then(async (first) => [
+        ...first,
+        await settle(cubit.deleteCustomer("1234567")),
+        await settle(cubit.deletePlant("P1")),
+      ]);
     },
   ],
   [
@@ -43,7 +68,13 @@ const scenarios: [string, (url: string, reports: DriftReport[]) => Promise<strin
         baseUrl,
         ...warnInto("onlinewerkrooster", reports),
       });
-      const body = { extCustomerId: 2002, extCustomerNumber: "2002", enterpriseNumber: "BE01234567899", name: "OWR.GG.2002", address: { city: "Lommel" } };
+      const body = {
+        extCustomerId: 2002,
+        extCustomerNumber: "2002",
+        enterpriseNumber: "BE01234567899",
+        name: "OWR.GG.2002",
+        address: { city: "Lommel" },
+      };
       const outcomes = [await settle(owr.createCustomer(body)), await settle(owr.createCustomer(body))];
       expect(outcomes).toEqual(["ok", "ConflictError"]);
       return outcomes;
@@ -63,7 +94,12 @@ const scenarios: [string, (url: string, reports: DriftReport[]) => Promise<strin
   [
     "cyclesoftware",
     async (baseUrl, reports) => {
-      const cycle = createCycleSoftwareClient({ username: "demo", password: "demo", baseUrl, ...warnInto("cyclesoftware", reports) });
+      const cycle = createCycleSoftwareClient({
+        username: "demo",
+        password: "demo",
+        baseUrl,
+        ...warnInto("cyclesoftware", reports),
+      });
       const created = await cycle.createCustomer({ first_name: "Tim", name: "UnitTest", datetime_created: null });
       const outcomes = [
         await settle(cycle.getCustomer(created.customer_id)),
@@ -72,7 +108,12 @@ const scenarios: [string, (url: string, reports: DriftReport[]) => Promise<strin
         await settle(cycle.listCustomers({ modified_since: "2019-01-01 12:00:00" })),
         await settle(cycle.getCustomer(999_999)),
       ];
-      const stranger = createCycleSoftwareClient({ username: "demo", password: "wrong", baseUrl, ...warnInto("cyclesoftware", reports) });
+      const stranger = createCycleSoftwareClient({
+        username: "demo",
+        password: "wrong",
+        baseUrl,
+        ...warnInto("cyclesoftware", reports),
+      });
       outcomes.push(await settle(stranger.getCustomer(1)));
       // Spend the minute's budget: the twin's 429 carries the documented headers too.
       for (let i = 0; i < 4; i++) outcomes.push(await settle(cycle.getCustomer(created.customer_id)));
@@ -90,6 +131,7 @@ describe("the twins answer within their specs: zero drift in warn mode", () => {
     const outcomes = await scenario(twin.url, reports);
     expect(reports.map((r) => r.message)).toEqual([]);
     expect(outcomes).toContain("ok");
-    if (provider === "cyclesoftware") expect(outcomes).toEqual(expect.arrayContaining(["NotFoundError", "UnauthorizedError", "RateLimitError"]));
+    if (provider === "cyclesoftware")
+      expect(outcomes).toEqual(expect.arrayContaining(["NotFoundError", "UnauthorizedError", "RateLimitError"]));
   });
 });

@@ -29,5 +29,5 @@ export { checkExchange } from "./validation/check-exchange.js";
 export type { Check, DriftKind, DriftReport } from "./validation/drift.js";
 export { Drift, pointerPart } from "./validation/drift.js";
 export { ResponseValidationError } from "./validation/response-validation-error.js";
-export type { ValidatedResponse, ValidateMode, ValidationHook, Validators } from "./validation/validators.js";
+export type { ValidateMode, ValidationHook, Validators } from "./validation/validators.js";
 export { defineValidators } from "./validation/validators.js";

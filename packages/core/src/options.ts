@@ -1,6 +1,6 @@
 import { checkHeader, isPlainObject } from "./call-options.js";
 import { credentialHeaderNames } from "./credential-headers.js";
-import { kindOf, OptionError, unknownOption, wholeNumber } from "./errors.js";
+import { OptionError, unknownOption, wholeNumber } from "./errors.js";
 import type { Logger } from "./logger.js";
 import type { RateLimiting } from "./rate-limit.js";
 import { createRedactor } from "./redact.js";
@@ -135,24 +135,17 @@ export function createTransport<PathOptions = undefined>(setup: TransportSetup<P
   });
 }
 
-/** The response check, only when `validate` is on; the checkers come with the validators, so off costs nothing. */
+/**
+ * The response check. Everything but "validators are missing" is checked by the validators themselves, so a client
+ * that never validates carries one test and one message, not the option checks.
+ */
 function validationHook(factory: string, options: ClientOptions): ValidationHook | undefined {
   const { validate, validators, onDrift } = options;
-  if (validate === undefined || validate === "off") {
-    if (onDrift !== undefined) throw new OptionError(factory, "onDrift", 'is set but "validate" is off');
-    return undefined;
+  if (typeof validators?.hook === "function") return validators.hook(factory, validate, onDrift, options.logger);
+  if (validators !== undefined || onDrift !== undefined || (validate !== undefined && validate !== "off")) {
+    throw new OptionError(factory, "validators", 'is required to validate: pass the package\'s "/validate" export');
   }
-  if (validate !== "warn" && validate !== "throw") {
-    throw new OptionError(factory, "validate", `must be "off", "warn" or "throw"; got ${kindOf(validate)}`);
-  }
-  if (typeof validators?.hook !== "function") {
-    throw new OptionError(
-      factory,
-      "validators",
-      `is required with validate "${validate}": pass the package's generated validators (from its "/validate" entry)`,
-    );
-  }
-  return validators.hook(factory, validate, onDrift, options.logger);
+  return undefined;
 }
 
 export function requireString(factory: string, options: object, option: string): string {

@@ -13,8 +13,7 @@ import {
 } from "./errors.js";
 import type { LogEvent, Logger } from "./logger.js";
 import type { RateLimit, RateLimiting, Release } from "./rate-limit.js";
-import type { ValidationHook } from "./validation/validators.js";
-import { maskHeaders, type Redactor } from "./redact.js";
+import { maskHeaders, type Redactor, redactHeaders } from "./redact.js";
 import { isRedirect, nextHop, type Refusal } from "./redirect.js";
 import {
   backoffDelay,
@@ -24,6 +23,7 @@ import {
   retryAfterDelay,
   sleep,
 } from "./retry.js";
+import type { ValidationHook } from "./validation/validators.js";
 
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
@@ -232,9 +232,11 @@ async function request<T>(
     let data = refused || text === undefined ? undefined : parseBody(response, text, ok && operation.json);
     // Drift is checked on what the caller would see: a refused redirect or an unread body has nothing to check.
     const drift =
-      settings.validation && !refused && text !== undefined && data !== UNPARSEABLE
-        ? settings.validation({ call: call(), attempt, status, headers: response.headers, body: data, redactor: redact(), rateLimit })
-        : undefined;
+      settings.validation &&
+      !refused &&
+      text !== undefined &&
+      data !== UNPARSEABLE &&
+      settings.validation(call(), attempt, response, data, redact(), rateLimit);
     if (drift) throw drift;
     if (refused) {
       Class = RedirectError;
@@ -366,14 +368,6 @@ function explain(error: unknown): [string, string | undefined] {
     if (code === undefined && typeof current.code === "string") code = current.code;
   }
   return [text, code];
-}
-
-export function redactHeaders(headers: Headers, redactor: Redactor): Headers {
-  const copy = new Headers();
-  headers.forEach((value, name) => {
-    copy.append(name, redactor.text(value));
-  });
-  return copy;
 }
 
 const UNPARSEABLE = Symbol("unparseable");

@@ -38,12 +38,14 @@ export function checkExchange(specs: ResponseSpecs, exchange: Exchange, redactor
   } else {
     for (const [name, type, why] of response.headers ?? []) {
       const value = headers.get(name);
-      if (value === null) drift.add("header", `header:${name}`, `the documented ${name} header`, undefined, why, "nothing");
+      if (value === null)
+        drift.add("header", `header:${name}`, `the documented ${name} header`, undefined, why, "nothing");
       else if (type === "integer" && !/^-?\d+$/.test(value.trim()))
         drift.add("header", `header:${name}`, "an integer", value, why);
     }
     if (response.body) response.body(body, "", drift, response.why);
-    else if (response.empty && body !== undefined) drift.add("body", "", "no body (none documented)", body, response.why);
+    else if (response.empty && body !== undefined)
+      drift.add("body", "", "no body (none documented)", body, response.why);
   }
   const seen = new Set<string>();
   const reports: DriftReport[] = [];
@@ -63,7 +65,10 @@ export function checkExchange(specs: ResponseSpecs, exchange: Exchange, redactor
 
 /** A value as a report shows it: its JSON type and its JSON, redacted (also by its key) and cut short. */
 function render(pointer: string, value: unknown, redactor: Redactor | undefined): string {
-  const key = pointer.slice(pointer.lastIndexOf("/") + 1).replace(/~1/g, "/").replace(/~0/g, "~");
+  const key = pointer
+    .slice(pointer.lastIndexOf("/") + 1)
+    .replace(/~1/g, "/")
+    .replace(/~0/g, "~");
   const safe = redactor ? redactor.value({ [key]: value })[key] : value;
   const json = JSON.stringify(safe) ?? String(safe);
   return `${typeOf(value)} ${json.length > 80 ? `${json.slice(0, 77)}...` : json}`;

@@ -1,4 +1,4 @@
-import { type ApiErrorInit, ApiError } from "../errors.js";
+import { ApiError, type ApiErrorInit } from "../errors.js";
 import type { DriftReport } from "./drift.js";
 
 /**

@@ -1,27 +1,25 @@
-import { type CallInfo, OptionError } from "../errors.js";
+import { type CallInfo, kindOf, OptionError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { RateLimit } from "../rate-limit.js";
-import type { Redactor } from "../redact.js";
-import { redactHeaders } from "../transport.js";
+import { type Redactor, redactHeaders } from "../redact.js";
 import { checkExchange, type ResponseSpecs } from "./check-exchange.js";
 import type { DriftReport } from "./drift.js";
 import { ResponseValidationError } from "./response-validation-error.js";
 
 export type ValidateMode = "off" | "warn" | "throw";
 
-/** What the transport hands the hook after each response it parsed. */
-export interface ValidatedResponse {
-  call: CallInfo;
-  attempt: number;
-  status: number;
-  headers: Headers;
-  body: unknown;
-  redactor: Redactor;
-  rateLimit: RateLimit | undefined;
-}
-
-/** Checks one response: returns the error to reject the call with (`throw` mode), else undefined. */
-export type ValidationHook = (response: ValidatedResponse) => ResponseValidationError | undefined;
+/**
+ * Checks one parsed response: returns the error to reject the call with (`throw` mode), else undefined. Positional,
+ * so the transport's call site stays small in every bundle.
+ */
+export type ValidationHook = (
+  call: CallInfo,
+  attempt: number,
+  response: Response,
+  body: unknown,
+  redactor: Redactor,
+  rateLimit: RateLimit | undefined,
+) => ResponseValidationError | undefined;
 
 /** A provider's generated validators: `import { cubitValidators } from "@clientele/cubit/validate"`. */
 export interface Validators {
@@ -29,7 +27,8 @@ export interface Validators {
   readonly api: string;
   readonly responses: ResponseSpecs;
   /** Called by the client factory: `validate` and `onDrift` as the user gave them. */
-  hook(factory: string, mode: "warn" | "throw", onDrift: unknown, logger: Logger | undefined): ValidationHook;
+  /** Called by the client factory with `validate` and `onDrift` as the user gave them; undefined when off. */
+  hook(factory: string, mode: unknown, onDrift: unknown, logger: Logger | undefined): ValidationHook | undefined;
 }
 
 /** How many distinct mismatches the default warning remembers, so a long-running client cannot grow without end. */
@@ -43,8 +42,15 @@ export function defineValidators(api: string, responses: ResponseSpecs): Validat
       if (onDrift !== undefined && typeof onDrift !== "function") {
         throw new OptionError(factory, "onDrift", "must be a function");
       }
+      if (mode === undefined || mode === "off") {
+        if (onDrift) throw new OptionError(factory, "onDrift", 'is set but "validate" is off');
+        return undefined;
+      }
+      if (mode !== "warn" && mode !== "throw") {
+        throw new OptionError(factory, "validate", `must be "off", "warn" or "throw"; got ${kindOf(mode)}`);
+      }
       const warned = new Set<string>();
-      const warn = ({ call, attempt }: ValidatedResponse, report: DriftReport) => {
+      const warn = (call: CallInfo, attempt: number, report: DriftReport) => {
         // Array indexes vary from call to call; the same field drifting in every record is one mismatch.
         const key = `${report.operationId} ${report.status} ${report.kind} ${report.pointer.replace(/\/\d+(?=\/|$)/g, "/*")}`;
         if (warned.has(key) || warned.size >= REMEMBERED) return;
@@ -52,8 +58,8 @@ export function defineValidators(api: string, responses: ResponseSpecs): Validat
         if (logger) logger({ type: "drift", ...call, attempt, report });
         else console.warn(`clientele: ${report.message}`);
       };
-      return (response) => {
-        const { call, status, headers, body, redactor, rateLimit } = response;
+      return (call, attempt, response, body, redactor, rateLimit) => {
+        const { status, headers } = response;
         const reports = checkExchange(responses, { operationId: call.operationId, status, headers, body }, redactor);
         if (reports.length === 0) return undefined;
         if (mode === "throw") {
@@ -61,7 +67,7 @@ export function defineValidators(api: string, responses: ResponseSpecs): Validat
           return new ResponseValidationError({ ...safe, rateLimit, reports });
         }
         for (const report of reports) {
-          if (!onDrift) warn(response, report);
+          if (!onDrift) warn(call, attempt, report);
           else {
             try {
               (onDrift as (report: DriftReport) => void)(report);
