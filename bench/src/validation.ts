@@ -1,10 +1,6 @@
 // What opt-in response validation costs: per call (CycleSoftware, fetch answering at once, so the client's own
 // work is all that is timed) and per bundle (the `/validate` entry, and a one-call app that turns it on).
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { build } from "esbuild";
+import { loadBuilt } from "./built-client.js";
 import { measure, oneCallApps } from "./bundle-size.js";
 import { customer, rateLimitHeaders } from "./fixtures.js";
 import { median, shuffled } from "./stats.js";
@@ -48,29 +44,10 @@ export async function measureValidationBundles(): Promise<ValidationBundle[]> {
 type Loaded = typeof import("@clientele/cyclesoftware") & typeof import("@clientele/cyclesoftware/validate");
 
 /** The CycleSoftware package and its validate entry bundled to plain JavaScript, as an app runs them. */
-async function loadBuilt(): Promise<Loaded> {
-  const result = await build({
-    stdin: {
-      contents: `export * from "@clientele/cyclesoftware";\nexport { cycleSoftwareValidators } from "@clientele/cyclesoftware/validate";`,
-      resolveDir: fileURLToPath(new URL(".", import.meta.url)),
-      loader: "ts",
-    },
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    write: false,
-    logLevel: "silent",
-  });
-  const dir = mkdtempSync(join(tmpdir(), "clientele-bench-validation-"));
-  try {
-    const file = join(dir, "cyclesoftware.mjs");
-    writeFileSync(file, result.outputFiles[0]?.text ?? "");
-    return (await import(pathToFileURL(file).href)) as Loaded;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const loadBuiltWithValidators = () =>
+  loadBuilt<Loaded>(
+    `export * from "@clientele/cyclesoftware";\nexport { cycleSoftwareValidators } from "@clientele/cyclesoftware/validate";`,
+  );
 
 /** Answers at once: one customer for a get, a page of 100 for a listing. */
 function instantAnswers() {
@@ -91,7 +68,7 @@ export async function measureValidationCost(settings: {
   rounds: number;
   blockSize: number;
 }): Promise<ValidationCost[]> {
-  const built = await loadBuilt();
+  const built = await loadBuiltWithValidators();
   const fetch = instantAnswers();
   const base = { username: "u", password: "p", fetch, maxRetries: 0 };
   const clients = {

@@ -48,8 +48,11 @@ export function renderValidators(spec, { exportName }) {
     const name = `check${ref.split("/").pop()?.replace(/\W/g, "_")}`;
     functions.set(ref, name);
     const schema = deref(spec, { $ref: ref });
-    const body = compile(schema, "v", "at", "up", ref);
-    functionCode.push(`function ${name}(v: unknown, at: string, r: Drift, up?: string): void {\n${body}\n}\n`);
+    const body = compile(schema, "v", "at", "up", ref, true);
+    // `part`: called for an `allOf` member, whose whole object decides which properties are known.
+    functionCode.push(
+      `function ${name}(v: unknown, at: string, r: Drift, up?: string, part?: boolean): void {\n${body}\n}\n`,
+    );
     return name;
   };
 
@@ -60,9 +63,10 @@ export function renderValidators(spec, { exportName }) {
    * @param {string} at
    * @param {string} up the inherited provenance expression
    * @param {string} where for error messages
+   * @param {boolean} [isNamed] the body of a named function, which may be called as an `allOf` member
    * @returns {string}
    */
-  function compile(schema, v, at, up, where) {
+  function compile(schema, v, at, up, where, isNamed = false) {
     if (schema === true || (schema && Object.keys(schema).every((k) => ANNOTATIONS.has(k) || k.startsWith("x-"))))
       return "";
     const w = why(schema, up);
@@ -86,7 +90,7 @@ export function renderValidators(spec, { exportName }) {
       const body = compile(schema.items, `${v}[${i}]`, `\`\${${at}}/\${${i}}\``, w, `${where}/items`);
       if (body) inner.push(`if (Array.isArray(${v})) for (let ${i} = 0; ${i} < ${v}.length; ${i}++) {\n${body}\n}`);
     }
-    const objectCode = compileObject(schema, v, at, w, where);
+    const objectCode = compileObject(schema, v, at, w, where, isNamed);
     if (objectCode) inner.push(objectCode);
     const types = schema.type === undefined ? undefined : [schema.type].flat().join("|");
     if (!types) return inner.join("\n");
@@ -101,13 +105,15 @@ export function renderValidators(spec, { exportName }) {
     /** @type {string} */ at,
     /** @type {string} */ w,
     /** @type {string} */ where,
+    /** @type {boolean} */ isNamed,
   ) {
+    /** @type {{ node: any, w: string, ref?: string }[]} */
     const parts = [{ node: schema, w }];
     for (const [index, member] of (schema.allOf ?? []).entries()) {
       const node = deref(spec, member);
       if (node.allOf || node.items)
         throw new Error(`validators: nested allOf at ${where}/allOf/${index} is not supported`);
-      parts.push({ node, w: why(node, w) });
+      parts.push({ node, w: why(node, w), ref: member.$ref });
     }
     if (!parts.some(({ node }) => node.properties || node.required || node.additionalProperties !== undefined))
       return "";
@@ -116,9 +122,12 @@ export function renderValidators(spec, { exportName }) {
     /** @type {Set<string>} */
     const known = new Set();
     let open = false;
-    for (const { node, w: partWhy } of parts) {
-      if (node.required?.length) lines.push(`r.required(${o}, ${at}, ${literal(node.required)}, ${partWhy});`);
-      for (const [name, property] of Object.entries(node.properties ?? {})) {
+    for (const { node, w: partWhy, ref } of parts) {
+      // A referenced member checks its own properties (one function, however many schemas build on it).
+      if (ref) lines.push(`${named(ref)}(${v}, ${at}, r, ${w}, true);`);
+      if (ref) for (const name of Object.keys(node.properties ?? {})) known.add(name);
+      if (node.required?.length && !ref) lines.push(`r.required(${o}, ${at}, ${literal(node.required)}, ${partWhy});`);
+      for (const [name, property] of ref ? [] : Object.entries(node.properties ?? {})) {
         known.add(name);
         const pointer = `${at} + ${literal(`/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`)}`;
         const body = compile(property, `${o}[${literal(name)}]`, pointer, partWhy, `${where}/properties/${name}`);
@@ -136,7 +145,7 @@ export function renderValidators(spec, { exportName }) {
       )
         throw new Error(`validators: a schema for additionalProperties at ${where} is not supported`);
     }
-    if (!open) lines.push(`r.closed(${o}, ${at}, ${literal([...known])}, ${w});`);
+    if (!open) lines.push(`${isNamed ? "if (!part) " : ""}r.closed(${o}, ${at}, ${literal([...known])}, ${w});`);
     if (lines.length === 1) return "";
     return `if (${v} !== null && typeof ${v} === "object" && !Array.isArray(${v})) {\n${lines.join("\n")}\n}`;
   }
