@@ -1,6 +1,7 @@
 // `pnpm bench`: every side-by-side figure in one run, printed and written to docs/benchmarks.md (between the
 // markers; the hand-written analysis around them is kept). No thresholds fail the run: targets are reported.
 import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readRegistry } from "../../scripts/lib/registry.mjs";
@@ -42,6 +43,7 @@ const step = (name: string) => console.log(`\n▶ ${name}`);
 step("response validation: per call and per bundle");
 const validation = renderValidation({
   date: new Date().toISOString(),
+  load: { average: loadavg()[0] ?? 0, cores: cpus().length },
   cost: await measureValidationCost(quick ? { rounds: 4, blockSize: 50 } : { rounds: 20, blockSize: 200 }),
   bundles: await measureValidationBundles(),
 });

@@ -7,16 +7,19 @@ const END = "<!-- bench:validation:end -->";
 
 export interface ValidationReport {
   date: string;
+  /** 1-minute load average when the run began, and the cores it shared: timings under load are upper bounds. */
+  load: { average: number; cores: number };
   cost: ValidationCost[];
   bundles: ValidationBundle[];
 }
 
-export function renderValidation({ date, cost, bundles }: ValidationReport): string {
+export function renderValidation({ date, load, cost, bundles }: ValidationReport): string {
   return [
     START,
     `### Response validation (\`validate: "warn"\`), measured ${date.slice(0, 10)}`,
     "",
-    "Per call, CycleSoftware, fetch answering at once (the client's own work only; median of the rounds):",
+    `Per call, CycleSoftware, fetch answering at once (the client's own work only; median of the interleaved rounds;`,
+    `load average ${load.average.toFixed(1)} on ${load.cores} cores when the run began):`,
     "",
     "| call | validate off | validate warn | validation's cost |",
     "| --- | --- | --- | --- |",
