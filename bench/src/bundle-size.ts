@@ -25,7 +25,7 @@ interface OneCallApp {
 const q = JSON.stringify;
 
 /** One app per provider and way of calling: build the client from credentials, make one call, print the result. */
-const oneCallApps: OneCallApp[] = [
+export const oneCallApps: OneCallApp[] = [
   {
     provider: "cubit",
     call: "getCustomer",
@@ -104,7 +104,7 @@ client.GET("/api/v1/customers/{customer_id}.json", { params: { path: { customer_
 ];
 
 /** Bundled for the browser as an app would ship it: ESM, minified, tree-shaken; gzip at level 9. */
-async function measure(
+export async function measure(
   source: string,
 ): Promise<{ minified: number; gzipped: number; composition: Record<string, number> }> {
   const result = await build({

@@ -1,6 +1,7 @@
 // `pnpm bench`: every side-by-side figure in one run, printed and written to docs/benchmarks.md (between the
 // markers; the hand-written analysis around them is kept). No thresholds fail the run: targets are reported.
 import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readRegistry } from "../../scripts/lib/registry.mjs";
@@ -11,12 +12,15 @@ import { measureOverheadInProcesses } from "./overhead.js";
 import { measurePagination } from "./pagination.js";
 import { type BenchReport, renderReport, writeReport } from "./report.js";
 import { startBenchServer } from "./server.js";
+import { measureValidationBundles, measureValidationCost } from "./validation.js";
+import { renderValidation, writeValidation } from "./validation-report.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const quick = process.argv.includes("--quick");
-const unknown = process.argv.slice(2).filter((a) => a !== "--quick");
+const validationOnly = process.argv.includes("--validation");
+const unknown = process.argv.slice(2).filter((a) => a !== "--quick" && a !== "--validation");
 if (unknown.length > 0) {
-  console.error(`bench: unknown argument ${unknown.join(" ")}; usage: pnpm bench [--quick]`);
+  console.error(`bench: unknown argument ${unknown.join(" ")}; usage: pnpm bench [--quick] [--validation]`);
   process.exit(2);
 }
 
@@ -33,8 +37,21 @@ const settings = quick
       paginationSizes: [1_000, 10_000, 100_000],
     };
 
-const machine = describeMachine();
 const step = (name: string) => console.log(`\n▶ ${name}`);
+
+// Response validation's cost: part of every run, and alone with --validation.
+step("response validation: per call and per bundle");
+const validation = renderValidation({
+  date: new Date().toISOString(),
+  load: { average: loadavg()[0] ?? 0, cores: cpus().length },
+  cost: await measureValidationCost(quick ? { rounds: 4, blockSize: 50 } : { rounds: 20, blockSize: 200 }),
+  bundles: await measureValidationBundles(),
+});
+console.log(`\n${validation}`);
+if (!quick) writeValidation(join(root, "docs", "benchmarks.md"), validation);
+if (validationOnly) process.exit(0);
+
+const machine = describeMachine();
 const providers = await readRegistry(root);
 const server = await startBenchServer();
 let report: BenchReport;

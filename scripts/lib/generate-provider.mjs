@@ -11,7 +11,7 @@ import { digest, stamp } from "./stamp.mjs";
 const here = dirname(fileURLToPath(import.meta.url));
 
 /** The generated files of a package, by name inside `src/generated/`. */
-export const GENERATED_FILES = ["schema.ts", "models.ts", "operations.ts", "spec.ts", "samples.ts"];
+export const GENERATED_FILES = ["schema.ts", "models.ts", "operations.ts", "spec.ts", "samples.ts", "validators.ts"];
 
 /** The tools whose output lands in generated files: a new version of one makes every stamp stale. */
 const TOOLS = ["openapi-typescript", "typescript"];
@@ -67,6 +67,7 @@ export async function renderProvider(provider, root, fingerprint) {
     { readPathOptions, renderModels, renderSpecConstants },
     { readFactory },
     { renderSamples },
+    { renderValidators },
   ] = await Promise.all([
     import("openapi-typescript"),
     import("typescript"),
@@ -74,6 +75,7 @@ export async function renderProvider(provider, root, fingerprint) {
     import("./render-spec.mjs"),
     import("./read-factory.mjs"),
     import("./render-samples.mjs"),
+    import("./render-validators.mjs"),
   ]);
   // openapi-typescript reads a copy: it annotates the document it is given, and request schemas are closed in it.
   const typed = structuredClone(spec);
@@ -96,5 +98,8 @@ export async function renderProvider(provider, root, fingerprint) {
   const factory = readFactory(join(root, provider.packageDir), overlay);
   const { name: packageName } = JSON.parse(await readFile(join(root, provider.packageDir, "package.json"), "utf8"));
   bodies["samples.ts"] = renderSamples(spec, { packageName, factory });
+  // createCycleSoftwareClient → cycleSoftwareValidators: named after the factory it goes with.
+  const base = factory.name.replace(/^create(\w)(\w*)Client$/, (_, first, rest) => first.toLowerCase() + rest);
+  bodies["validators.ts"] = renderValidators(spec, { exportName: `${base}Validators` });
   return new Map(Object.entries(bodies).map(([name, body]) => [name, stamped(body)]));
 }

@@ -370,7 +370,8 @@ describe("provenance stays out of what users read", () => {
     const { GENERATED_FILES } = await import("../../scripts/lib/generate-provider.mjs");
     const named: string[] = [];
     for (const { packageDir } of await readRegistry(root)) {
-      for (const file of GENERATED_FILES) {
+      // validators.ts is the exception by design: a drift report quotes why the spec guessed (issue 15's point).
+      for (const file of GENERATED_FILES.filter((name: string) => name !== "validators.ts")) {
         const text = readFileSync(join(root, packageDir, "src", "generated", file), "utf8");
         if (SEED.test(text)) named.push(`${packageDir}/${file}: ${text.match(SEED)?.[0]}`);
       }

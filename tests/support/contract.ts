@@ -1,5 +1,6 @@
 import { ApiError, type ApiPromise, errorClassFor, type RequestOptions } from "@clientele/core";
 import { describe, expect, test } from "vitest";
+import { expectNoDrift } from "../validation/providers.js";
 import { documentedResponses, loadSpec, operationIds } from "./spec.js";
 
 type Call = (options: RequestOptions) => ApiPromise<unknown>;
@@ -15,7 +16,8 @@ export function violations(headers: Headers): string | null {
 /**
  * Drives every operation of a provider through its generated client against the provider's Prism mock:
  * valid calls must come back without `sl-violations`, and every documented error status must surface as the
- * matching ApiError class carrying the documented body.
+ * matching ApiError class carrying the documented body. Every answer must also pass the generated validators
+ * (`/validate`) without a drift report.
  */
 export function contractSuite(provider: string, table: ContractTable) {
   const spec = loadSpec(provider);
@@ -29,8 +31,9 @@ export function contractSuite(provider: string, table: ContractTable) {
         ["only the required inputs", calls.required],
         ["every documented input", calls.everyInput],
       ])("with %s: a 2xx and no sl-violations", async (_, call) => {
-        const { response } = await call({}).withResponse();
+        const { data, response } = await call({}).withResponse();
         expect(violations(response.headers)).toBeNull();
+        expectNoDrift(provider, { operationId, status: response.status, headers: response.headers, body: data });
         expect(response.status).toBeGreaterThanOrEqual(200);
         expect(response.status).toBeLessThan(300);
       });
@@ -54,6 +57,7 @@ export function contractSuite(provider: string, table: ContractTable) {
           expect(apiError.hint).toMatch(/\S/);
           expect(apiError.hint).not.toMatch(/\d{3}_[0-9a-f]{16}\.txt|Inferred/);
           expect(apiError.message).toContain(apiError.hint);
+          expectNoDrift(provider, { operationId, status, headers: apiError.headers, body: apiError.body });
         });
     });
   });

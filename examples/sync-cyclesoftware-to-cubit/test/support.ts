@@ -4,9 +4,11 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createCubitClient } from "@clientele/cubit";
+import { cubitValidators } from "@clientele/cubit/validate";
 import { type CustomerInput, createCycleSoftwareClient } from "@clientele/cyclesoftware";
+import { cycleSoftwareValidators, type DriftReport } from "@clientele/cyclesoftware/validate";
 import { type RunningTwin, startTwin } from "@clientele/twins";
-import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
 import { fileCheckpoints } from "../src/checkpoint.js";
 import type { SyncOptions } from "../src/sync.js";
 
@@ -35,6 +37,7 @@ export function syncBench() {
     cubit: RunningTwin<"cubit">;
     dir: string;
     reconfigured: boolean;
+    drift: DriftReport[];
   };
   const startCycle = (options = {}) => startTwin("cyclesoftware", { now, options: { pageSize: 10, ...options } });
 
@@ -54,8 +57,11 @@ export function syncBench() {
     state.cycle.reset();
     state.cubit.reset();
     state.dir = await mkdtemp(join(tmpdir(), "sync-example-"));
+    state.drift = [];
   });
   afterEach(async () => {
+    // Every client the sync gets validates in warn mode: the twins must never answer outside their specs.
+    expect(state.drift.map((report) => report.message)).toEqual([]);
     await rm(state.dir, { recursive: true, force: true });
   });
 
@@ -78,6 +84,7 @@ export function syncBench() {
     },
     /** A fresh process's worth of sync options: new clients, the same checkpoint file. */
     options(extra: Partial<SyncOptions> = {}): SyncOptions {
+      const validation = { validate: "warn", onDrift: (report: DriftReport) => state.drift.push(report) } as const;
       return {
         // maxRetries 0: a refusal must reach the sync, not be retried away with real backoff sleeps.
         cycle: createCycleSoftwareClient({
@@ -85,8 +92,16 @@ export function syncBench() {
           password: "demo",
           baseUrl: state.cycle.url,
           maxRetries: 0,
+          ...validation,
+          validators: cycleSoftwareValidators,
         }),
-        cubit: createCubitClient({ apiKey: "test-api-key", environment: "test", baseUrl: state.cubit.url }),
+        cubit: createCubitClient({
+          apiKey: "test-api-key",
+          environment: "test",
+          baseUrl: state.cubit.url,
+          ...validation,
+          validators: cubitValidators,
+        }),
         checkpoints: fileCheckpoints(join(state.dir, "checkpoint.json")),
         sleep: async (ms) => {
           time += ms;

@@ -25,3 +25,10 @@ export { backoffDelay, RETRY_AFTER_LIMIT_MS, RETRY_BASE_MS, RETRY_CAP_MS, retryA
 export type { Operation, TransportSettings } from "./transport.js";
 export { Transport } from "./transport.js";
 export type { JsonBody, PathOf, QueryOf, SuccessBody } from "./types.js";
+export type { Exchange, ResponseSpec, ResponseSpecs } from "./validation/check-exchange.js";
+export { checkExchange } from "./validation/check-exchange.js";
+export type { Check, DriftKind, DriftReport } from "./validation/drift.js";
+export { Drift, pointerPart } from "./validation/drift.js";
+export { ResponseValidationError } from "./validation/response-validation-error.js";
+export type { ValidateMode, ValidationHook, Validators } from "./validation/validators.js";
+export { defineValidators } from "./validation/validators.js";

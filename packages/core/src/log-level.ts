@@ -6,8 +6,11 @@ export type LogLevel = "debug" | "info" | "warn" | "error" | "off";
 
 const LEVELS: readonly LogLevel[] = ["debug", "info", "warn", "error", "off"];
 
-/** Each event's level: requests and responses are detail, a retry is news, a failed call is an error. */
-const LEVEL_OF = { request: 0, response: 0, retry: 1, error: 3 } as const;
+/**
+ * Each event's level: requests and responses are detail, a retry is news, a response that left its spec is a
+ * warning, a failed call is an error.
+ */
+const LEVEL_OF = { request: 0, response: 0, retry: 1, drift: 2, error: 3 } as const;
 
 /** The environment variable that turns the console logger on without a code change, e.g. `CLIENTELE_LOG=debug`. */
 export const LOG_ENV = "CLIENTELE_LOG";
@@ -48,6 +51,8 @@ export function consoleLogger(event: LogEvent): void {
       ? `retrying in ${event.delayMs} ms: ${event.message}`
       : event.type === "error"
         ? event.message
-        : `${event.operationId}: ${event.method} ${event.url} ${event.type === "request" ? `(attempt ${event.attempt + 1})` : `answered ${event.status} in ${event.ms} ms`}`;
+        : event.type === "drift"
+          ? `drift: ${event.report.message}`
+          : `${event.operationId}: ${event.method} ${event.url} ${event.type === "request" ? `(attempt ${event.attempt + 1})` : `answered ${event.status} in ${event.ms} ms`}`;
   console[LEVELS[LEVEL_OF[event.type]] as "debug"](`[clientele] ${line}`, event);
 }

@@ -1,3 +1,5 @@
+import type { DriftReport } from "./validation/drift.js";
+
 interface LogBase {
   operationId: string;
   method: string;
@@ -14,6 +16,8 @@ export type LogEvent = LogBase &
     | { type: "response"; status: number; ms: number }
     | { type: "retry"; delayMs: number; message: string }
     | { type: "error"; message: string }
+    /** With `validate: "warn"` and no `onDrift`: once per distinct way a response left its spec. */
+    | { type: "drift"; report: DriftReport }
   );
 
 export type Logger = (event: LogEvent) => void;

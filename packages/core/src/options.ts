@@ -7,6 +7,8 @@ import type { RateLimiting } from "./rate-limit.js";
 import { createRedactor } from "./redact.js";
 import type { FetchLike } from "./transport.js";
 import { Transport } from "./transport.js";
+import type { DriftReport } from "./validation/drift.js";
+import type { ValidateMode, ValidationHook, Validators } from "./validation/validators.js";
 
 /** Options every client factory takes. */
 export interface ClientOptions {
@@ -38,6 +40,19 @@ export interface ClientOptions {
    * runtime has `process.env`), else nothing is logged.
    */
   logLevel?: LogLevel;
+  /**
+   * Check every response against the operation's spec (default `"off"`). `"warn"` hands each way a response leaves
+   * the spec to `onDrift` and returns the call's result unchanged; `"throw"` rejects the call with a
+   * `ResponseValidationError`. Either needs `validators`.
+   */
+  validate?: ValidateMode;
+  /** The provider's generated checkers, from its `/validate` entry: `@clientele/cubit/validate` exports `cubitValidators`. */
+  validators?: Validators;
+  /**
+   * Gets every report in `"warn"` mode. Default: one warning per distinct mismatch, as a `drift` event to `logger`,
+   * or `console.warn` without one. Reports are redacted.
+   */
+  onDrift?: (report: DriftReport) => void;
 }
 
 const COMMON_OPTIONS = [
@@ -50,6 +65,9 @@ const COMMON_OPTIONS = [
   "allowCrossOriginRedirects",
   "logger",
   "logLevel",
+  "validate",
+  "validators",
+  "onDrift",
 ];
 
 /** 64 MiB: far above any page of customers, far below what would exhaust a process. */
@@ -122,7 +140,21 @@ export function createTransport<PathOptions = undefined>(setup: TransportSetup<P
     path: setup.path as PathOptions,
     logger: resolveLogger(factory, logger, options.logLevel),
     rateLimits: setup.rateLimits,
+    validation: validationHook(factory, options),
   });
+}
+
+/**
+ * The response check. Everything but "validators are missing" is checked by the validators themselves, so a client
+ * that never validates carries one test and one message, not the option checks.
+ */
+function validationHook(factory: string, options: ClientOptions): ValidationHook | undefined {
+  const { validate, validators, onDrift } = options;
+  if (typeof validators?.hook === "function") return validators.hook(factory, validate, onDrift, options.logger);
+  if (validators !== undefined || onDrift !== undefined || (validate !== undefined && validate !== "off")) {
+    throw new OptionError(factory, "validators", 'is required to validate: pass the package\'s "/validate" export');
+  }
+  return undefined;
 }
 
 export function requireString(factory: string, options: object, option: string): string {

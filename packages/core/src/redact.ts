@@ -141,3 +141,12 @@ export function maskHeaders(
   }
   return masked;
 }
+
+/** Response headers with every secret value scrubbed, for an error to carry. */
+export function redactHeaders(headers: Headers, redactor: Redactor): Headers {
+  const copy = new Headers();
+  headers.forEach((value, name) => {
+    copy.append(name, redactor.text(value));
+  });
+  return copy;
+}

@@ -14,7 +14,7 @@ import {
 } from "./errors.js";
 import type { LogEvent, Logger } from "./logger.js";
 import type { RateLimiting, Release } from "./rate-limit.js";
-import { maskHeaders, type Redactor } from "./redact.js";
+import { maskHeaders, type Redactor, redactHeaders } from "./redact.js";
 import { isRedirect, nextHop, type Refusal } from "./redirect.js";
 import {
   backoffDelay,
@@ -25,6 +25,7 @@ import {
   sleep,
 } from "./retry.js";
 import type { RateLimit } from "./types.js";
+import type { ValidationHook } from "./validation/validators.js";
 
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
@@ -85,6 +86,8 @@ export interface TransportSettings<PathOptions = unknown> {
   logger?: Logger | undefined;
   /** Only for APIs with rate limits (CycleSoftware). */
   rateLimits?: RateLimiting | undefined;
+  /** Only with `validate` on: checks each parsed response against the spec (`@clientele/<provider>/validate`). */
+  validation?: ValidationHook | undefined;
 }
 
 export interface ApiResult<T> {
@@ -252,6 +255,14 @@ async function request<T>(
     let extra: object | undefined;
     let retryIn: number | undefined;
     let data = refused || text === undefined ? undefined : parseBody(response, text, ok && operation.json);
+    // Drift is checked on what the caller would see: a refused redirect or an unread body has nothing to check.
+    const drift =
+      settings.validation &&
+      !refused &&
+      text !== undefined &&
+      data !== UNPARSEABLE &&
+      settings.validation(call(), attempt, response, data, redact(), rateLimit);
+    if (drift) throw drift;
     if (refused) {
       Class = RedirectError;
       [why] = refused;
@@ -391,14 +402,6 @@ function explain(error: unknown): [string, string | undefined] {
     if (code === undefined && typeof current.code === "string") code = current.code;
   }
   return [text, code];
-}
-
-function redactHeaders(headers: Headers, redactor: Redactor): Headers {
-  const copy = new Headers();
-  headers.forEach((value, name) => {
-    copy.append(name, redactor.text(value));
-  });
-  return copy;
 }
 
 const UNPARSEABLE = Symbol("unparseable");
