@@ -22,7 +22,8 @@ import { digest } from "./stamp.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const REDOCLY = join(here, "..", "..", "node_modules", ".bin", "redocly");
-const TEMPLATE = join("docs", "redoc.hbs");
+/** The page template is part of the docs build, not of the specs it renders (a fixture root has none). */
+const TEMPLATE = join(here, "..", "..", "docs", "redoc.hbs");
 
 /** The build's own record, next to the pages: the index is rendered from it and freshness is judged by it. */
 export const MANIFEST = "portal.json";
@@ -59,7 +60,7 @@ export async function portalInputs(root, providers) {
   const texts = await Promise.all([
     ...TOOLS.map((name) => read(join("node_modules", name, "package.json"))),
     read("redocly.yaml"),
-    read(TEMPLATE),
+    readFile(TEMPLATE, "utf8"),
     ...list.flatMap((p) => [
       read(p.spec),
       read(join(p.packageDir, "package.json")),
@@ -170,7 +171,7 @@ async function buildProvider(root, provider, work, site) {
     join(work, page),
     "--inlineBundle",
     "--template",
-    join(root, TEMPLATE),
+    TEMPLATE,
     "--openapi",
     JSON.stringify(options),
   ]);

@@ -154,7 +154,7 @@ function renderProvider(provider, index, mocks, twins, credentials) {
   return `  <section id="${html(provider.id)}">
     <h2><a href="${html(provider.page)}">${html(provider.title)}</a> <small class="muted">${html(provider.version)}</small></h2>
     <dl>
-      <dt>Docs</dt><dd><a href="${html(provider.page)}">${html(provider.page)}</a>${provider.inferred > 0 ? ` <span class="muted">(${provider.inferred} inferred elements marked)</span>` : ""}</dd>
+      <dt>Docs</dt><dd><a href="${html(provider.page)}">${html(provider.page)}</a>${provider.inferred > 0 ? ` <span class="muted">(${count(provider.inferred, "inferred element")} marked)</span>` : ""}</dd>
       <dt>Package</dt><dd><code>${html(provider.packageName)}</code></dd>
       <dt>Formalizes</dt><dd>${provider.origin.map((o) => `<a href="#${html(seedAnchor(o))}"><code>${html(o)}</code></a>`).join(", ") || '<span class="muted">no seed document named</span>'}</dd>
       <dt>Bundled spec</dt><dd><a href="${html(provider.specYaml)}">YAML</a> · <a href="${html(provider.specJson)}">JSON</a></dd>
