@@ -12,7 +12,7 @@ import { renderDiagram, specDiagrams } from "./render-diagram.mjs";
 import { count, renderIndex } from "./render-index.mjs";
 import { readSamples } from "./render-samples.mjs";
 import { addResponseExamples } from "./response-examples.mjs";
-import { linkSeedMentions, linkSeedNames, readOrigins, seedCitations } from "./seed-documents.mjs";
+import { linkSeedMentions, linkSeedNames, readOrigins, seedCitations, seedHref } from "./seed-documents.mjs";
 import { listOperations } from "./spec-walk.mjs";
 import { digest } from "./stamp.mjs";
 
@@ -145,7 +145,10 @@ async function buildProvider(root, provider, work, site) {
   const diagrams = specDiagrams(docs).map((diagram) => ({ ...diagram, file: `${id}-${diagram.name}.svg` }));
   for (const diagram of diagrams) await writeFile(join(site, diagram.file), renderDiagram(diagram.source));
   docs.info.description = [
-    `[← All APIs](index.html) · Package \`${packageName}\` · Bundled spec: [YAML](${specYaml}), [JSON](${specJson})`,
+    `[← All APIs](index.html) · Package \`${packageName}\` · Bundled spec: [YAML](${specYaml}), [JSON](${specJson})` +
+      (origins.length
+        ? ` · Vendor documents: ${origins.map((o) => `[${o.file}](${seedHref(o.file)})`).join(", ")}`
+        : ""),
     docs.info.description ?? "",
     ...diagrams.map(
       (d) =>
