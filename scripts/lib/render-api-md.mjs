@@ -34,6 +34,9 @@ export function typeName(spec, schema) {
   );
 }
 
+/** The generated functions' name for a path parameter (`customer_id` → `customerId`). */
+const camel = (/** @type {string} */ name) => name.replace(/[^A-Za-z0-9]+(.)/g, (_, c) => c.toUpperCase());
+
 /** @param {string[]} names */
 const union = (names) => [...new Set(names)].join(" | ");
 
@@ -88,7 +91,7 @@ export function renderApiMd(spec, { packageName, variable, factory }) {
       const details = [];
       for (const param of op.pathParams.filter((/** @type {any} */ p) => !p.fromClient)) {
         const parameter = raw.parameters.find((/** @type {any} */ p) => p.in === "path" && p.name === param.name);
-        args.push(`${param.name}: ${typeName(spec, parameter?.schema)}`);
+        args.push(`${camel(param.name)}: ${typeName(spec, parameter?.schema)}`);
       }
       if (op.body !== "none") {
         const schema = deref(spec, operation.requestBody).content["application/json"].schema;
