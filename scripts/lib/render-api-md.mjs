@@ -15,7 +15,7 @@ export function typeName(spec, schema) {
   if (schema === undefined || schema === true) return "unknown";
   if (isForbiddenSchema(schema)) return "never";
   if (typeof schema.$ref === "string") return schema.$ref.split("/").pop() ?? "unknown";
-  if (Array.isArray(schema.enum)) return schema.enum.map((v) => JSON.stringify(v)).join(" | ");
+  if (Array.isArray(schema.enum)) return schema.enum.map((/** @type {unknown} */ v) => JSON.stringify(v)).join(" | ");
   if (schema.const !== undefined) return JSON.stringify(schema.const);
   const branches = schema.oneOf ?? schema.anyOf;
   if (branches) return union(branches.map((/** @type {any} */ b) => typeName(spec, b)));
