@@ -133,6 +133,23 @@ describe.skipIf(!hasChromium && !inCi)("docs portal in headless Chromium", () =>
   const menuLabel = (page: Page, text: string) =>
     page.getByTestId("menu-item-label").filter({ has: page.locator(`[data-text=${JSON.stringify(text)}]`) });
 
+  test("the layout checks catch what they look for", async () => {
+    const page = await browser.newPage({ viewport: PHONE });
+    await page.setContent(`<main>
+      <div style="width: 200px"><h1 style="font-size: 36px; overflow-wrap: anywhere">CycleSoftware API</h1></div>
+      <div style="position: relative; width: 300px">
+        <div style="position: absolute; top: 0; right: 0"><button data-testid="copy-button">Copy</button></div>
+        <pre style="overflow: auto; margin: 0">import { createCubitClient } from "@clientele/cubit"; // a long line</pre>
+      </div></main>`);
+    const problems = await layoutProblems(page.locator("main"));
+    expect(problems).toEqual([
+      expect.stringMatching(/^heading "CycleSoftware API" breaks the word "CycleSoftware" over 2 lines$/),
+      expect.stringMatching(/^code "import \{ createCubitClient.*" is cut off/),
+      expect.stringMatching(/^the copy button covers "import/),
+    ]);
+    await page.close();
+  });
+
   test("the index lists every provider, and every link on it resolves", async () => {
     const { context, page, outside, errors } = await openPage("index.html");
     await page.screenshot({ path: join(artifacts, "index-1280.png"), fullPage: true });
