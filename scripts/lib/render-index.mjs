@@ -180,7 +180,7 @@ function renderSeeds(providers) {
     (provider.seeds ?? provider.origin.map((file) => ({ file, operations: [], mentions: 0 }))).map((seed) => {
       const cited = seed.operations.length
         ? `Cited by ${seed.operations.map((id) => `<code>${html(id)}</code>`).join(", ")}`
-        : "Cited by no single operation";
+        : "No operation cites it by name";
       const mentions = seed.mentions > 0 ? ` (${count(seed.mentions, "mention")} in the spec).` : ".";
       return `    <section id="${html(seedAnchor(seed.file))}">
       <h3><code>${html(seed.file)}</code></h3>
