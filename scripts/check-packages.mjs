@@ -4,6 +4,7 @@
 // publint and attw on the tarball, the packed manifest (dist exports, no `workspace:` left), an offline install
 // into a consumer project, a type check of that consumer against the shipped declarations, and the size budgets.
 // The consumer's calls against the Prism mocks run in vitest (tests/packages/smoke.test.ts), on these artifacts.
+import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -153,11 +154,17 @@ function checkManifest(pkg, manifest, files, packages) {
   if (!manifest.engines?.node) fail(pkg.name, "package.json must declare engines.node");
   // A bare `pnpm pack` or `npm publish` in a fresh clone would otherwise ship no dist/ at all, silently.
   if (pkg.manifest.scripts?.prepack !== "tsdown") fail(pkg.name, 'package.json needs "prepack": "tsdown"');
-  if (!isDeepStrictEqual(manifest.files, ["dist"])) fail(pkg.name, 'package.json files must be ["dist"]');
-  for (const required of ["README.md", "LICENSE", "package.json"]) {
+  // A provider package also ships the api.md that `pnpm generate` writes beside its README.
+  const docs = existsSync(join(root, pkg.dir, "api.md")) ? ["api.md"] : [];
+  const shipped = ["dist", ...docs];
+  if (!isDeepStrictEqual(manifest.files, shipped))
+    fail(pkg.name, `package.json files must be ${JSON.stringify(shipped)}`);
+  for (const required of ["README.md", "LICENSE", "package.json", ...docs]) {
     if (!files.includes(required)) fail(pkg.name, `the tarball has no ${required}`);
   }
-  const stray = files.filter((f) => !f.startsWith("dist/") && !["README.md", "LICENSE", "package.json"].includes(f));
+  const stray = files.filter(
+    (f) => !f.startsWith("dist/") && !["README.md", "LICENSE", "package.json", ...docs].includes(f),
+  );
   if (stray.length > 0) fail(pkg.name, `the tarball ships files outside dist/: ${stray.join(", ")}`);
 }
 

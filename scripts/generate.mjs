@@ -5,6 +5,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { GENERATED_FILES, generatorFingerprint, inputsDigest, renderProvider } from "./lib/generate-provider.mjs";
+import { syncPackageDocs } from "./lib/package-docs.mjs";
 import { readRegistry } from "./lib/registry.mjs";
 import { stampHolds } from "./lib/stamp.mjs";
 
@@ -43,6 +44,8 @@ export async function generate({ write, root: base = root, trustStamps = true })
       if (write) await rm(join(dir, name));
     }
   }
+  // Outside src/generated: api.md and the README's operations region, from the spec and the samples just written.
+  for (const provider of providers) changed.push(...(await syncPackageDocs(provider, base, write)));
   return changed;
 }
 

@@ -9,8 +9,10 @@ import { markInferred } from "./mark-inferred.mjs";
 import { moduleGraph } from "./module-graph.mjs";
 import { readRegistry } from "./registry.mjs";
 import { renderDiagram, specDiagrams } from "./render-diagram.mjs";
-import { renderIndex } from "./render-index.mjs";
+import { count, renderIndex } from "./render-index.mjs";
 import { readSamples } from "./render-samples.mjs";
+import { addResponseExamples } from "./response-examples.mjs";
+import { linkSeedMentions, linkSeedNames, readOrigins, seedCitations, seedHref } from "./seed-documents.mjs";
 import { listOperations } from "./spec-walk.mjs";
 import { digest } from "./stamp.mjs";
 
@@ -20,7 +22,8 @@ import { digest } from "./stamp.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const REDOCLY = join(here, "..", "..", "node_modules", ".bin", "redocly");
-const TEMPLATE = join("docs", "redoc.hbs");
+/** The page template is part of the docs build, not of the specs it renders (a fixture root has none). */
+const TEMPLATE = join(here, "..", "..", "docs", "redoc.hbs");
 
 /** The build's own record, next to the pages: the index is rendered from it and freshness is judged by it. */
 export const MANIFEST = "portal.json";
@@ -57,7 +60,7 @@ export async function portalInputs(root, providers) {
   const texts = await Promise.all([
     ...TOOLS.map((name) => read(join("node_modules", name, "package.json"))),
     read("redocly.yaml"),
-    read(TEMPLATE),
+    readFile(TEMPLATE, "utf8"),
     ...list.flatMap((p) => [
       read(p.spec),
       read(join(p.packageDir, "package.json")),
@@ -97,7 +100,7 @@ export async function buildPortal({ root, out, log = () => {} }) {
     await mkdir(site);
     const built = await Promise.all(providers.map((provider) => buildProvider(root, provider, work, site)));
     for (const p of built) {
-      log(`docs: ${p.page} (${(p.pageBytes / 1024).toFixed(0)} KiB, ${p.operations.length} operations)`);
+      log(`docs: ${p.page} (${(p.pageBytes / 1024).toFixed(0)} KiB, ${count(p.operations.length, "operation")})`);
     }
     /** @type {PortalManifest} */
     const manifest = { inputs: await portalInputs(root, providers), providers: built };
@@ -133,12 +136,19 @@ async function buildProvider(root, provider, work, site) {
   await writeFile(join(site, specYaml), stringify(spec, { lineWidth: 0 }));
   await writeFile(join(site, specJson), `${JSON.stringify(spec, null, 2)}\n`);
 
+  const origins = readOrigins(spec);
+  const known = new Set(origins.map((o) => o.file));
   const docs = structuredClone(spec);
-  const inferred = markInferred(docs);
+  linkSeedMentions(docs, known);
+  const inferred = markInferred(docs, { notes: (markdown) => linkSeedNames(markdown, known) });
+  addResponseExamples(docs);
   const diagrams = specDiagrams(docs).map((diagram) => ({ ...diagram, file: `${id}-${diagram.name}.svg` }));
   for (const diagram of diagrams) await writeFile(join(site, diagram.file), renderDiagram(diagram.source));
   docs.info.description = [
-    `[← All APIs](index.html) · Package \`${packageName}\` · Bundled spec: [YAML](${specYaml}), [JSON](${specJson})`,
+    `[← All APIs](index.html) · Package \`${packageName}\` · Bundled spec: [YAML](${specYaml}), [JSON](${specJson})` +
+      (origins.length
+        ? ` · Vendor documents: ${origins.map((o) => `[${o.file}](${seedHref(o.file)})`).join(", ")}`
+        : ""),
     docs.info.description ?? "",
     ...diagrams.map(
       (d) =>
@@ -164,7 +174,7 @@ async function buildProvider(root, provider, work, site) {
     join(work, page),
     "--inlineBundle",
     "--template",
-    join(root, TEMPLATE),
+    TEMPLATE,
     "--openapi",
     JSON.stringify(options),
   ]);
@@ -176,7 +186,12 @@ async function buildProvider(root, provider, work, site) {
     title: spec.info?.title ?? id,
     version: spec.info?.version ?? "",
     packageName,
-    origin: [spec.info?.["x-origin"] ?? []].flat().map(String),
+    origin: origins.map((o) => o.file),
+    seeds: [...seedCitations(spec, [...known])].map(([file, cited]) => ({
+      ...origins.find((o) => o.file === file),
+      file,
+      ...cited,
+    })),
     page,
     specYaml,
     specJson,

@@ -31,7 +31,8 @@ export function specDiagrams(spec) {
  * @returns {string}
  */
 export function renderDiagram(source) {
-  const svg = renderMermaidSVG(source, { bg: "#ffffff", fg: "#27272a", font: "system-ui" })
+  // Labels in zinc-600 (7.7:1 on white): the library's default (40% of the text colour) is too faint to read.
+  const svg = renderMermaidSVG(source, { bg: "#ffffff", fg: "#27272a", muted: "#52525b", font: "system-ui" })
     // The library always imports its font from a web font service; system-ui renders the same text offline.
     .replace(/^\s*@import url\([^)]*\);\s*$/gm, "");
   const remote = svg.match(/@import|url\(\s*['"]?(?:https?:)?\/\/|(?:href|src)\s*=\s*["'](?:https?:)?\/\//i);

@@ -1,5 +1,6 @@
 // @ts-check
 import { loopbackUrl, mockPort, twinPort } from "./ports.mjs";
+import { seedAnchor } from "./seed-documents.mjs";
 
 /**
  * @typedef {object} PortalOperation
@@ -18,6 +19,7 @@ import { loopbackUrl, mockPort, twinPort } from "./ports.mjs";
  * @property {string} version
  * @property {string} packageName
  * @property {string[]} origin    the seed documents the spec formalizes (`info.x-origin`)
+ * @property {PortalSeed[]} seeds  the same documents, with what they cover and what cites them
  * @property {string} page        the Redoc page, relative to the portal
  * @property {string} specYaml    the bundled spec (with the code samples)
  * @property {string} specJson
@@ -25,6 +27,15 @@ import { loopbackUrl, mockPort, twinPort } from "./ports.mjs";
  * @property {number} inferred    how many elements the page marks as inferred
  * @property {number} pageBytes
  * @property {PortalOperation[]} operations
+ */
+
+/**
+ * A vendor document a spec formalizes. The documents are not shipped: the index says what each one is instead.
+ * @typedef {object} PortalSeed
+ * @property {string} file
+ * @property {string} [covers]      what it covers, when the spec says (`x-origin: [{ file, covers }]`)
+ * @property {string[]} operations  the operations whose own text cites it
+ * @property {number} mentions      how often the spec cites it
  */
 
 /**
@@ -45,6 +56,13 @@ const html = (/** @type {unknown} */ value) =>
   );
 
 /**
+ * "1 operation", "3 operations".
+ * @param {number} n
+ * @param {string} noun
+ */
+export const count = (n, noun) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+
+/**
  * The portal's front page. Without `mocks` (a static build) it names the ports `pnpm start` runs each mock and twin
  * on; with them (served by `pnpm start`) it gives the running mocks' and twins' base URLs, and says which is which.
  * @param {PortalManifest} manifest
@@ -58,7 +76,7 @@ export function renderIndex(manifest, { mocks, twins, twinCredentials } = {}) {
   const contents = manifest.providers
     .map(
       (p) =>
-        `<li><a href="#${html(p.id)}">${html(p.title)}</a> <small>(${p.operations.length} operations)</small></li>`,
+        `<li><a href="#${html(p.id)}">${html(p.title)}</a> <small>(${count(p.operations.length, "operation")})</small></li>`,
     )
     .join("\n      ");
   return `<!DOCTYPE html>
@@ -72,6 +90,8 @@ export function renderIndex(manifest, { mocks, twins, twinCredentials } = {}) {
     body { font-family: system-ui, sans-serif; margin: 0 auto; max-width: 64rem; padding: 1rem 1.5rem 3rem; color: #1f2937; line-height: 1.5; }
     h1 { margin-bottom: 0.25rem; }
     section { border: 1px solid #e5e7eb; border-radius: 8px; padding: 0.5rem 1.25rem 1rem; margin: 1.5rem 0; }
+    section section { border: 0; padding: 0; margin: 1rem 0; }
+    .table { overflow-x: auto; }
     dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }
     dt { font-weight: 600; }
     dd { margin: 0; }
@@ -96,9 +116,11 @@ export function renderIndex(manifest, { mocks, twins, twinCredentials } = {}) {
   <nav>
     <ul>
       ${contents}
+      <li><a href="#vendor-documents">Vendor documents</a></li>
     </ul>
   </nav>
 ${sections}
+${renderSeeds(manifest.providers)}
 </body>
 </html>
 `;
@@ -132,18 +154,45 @@ function renderProvider(provider, index, mocks, twins, credentials) {
   return `  <section id="${html(provider.id)}">
     <h2><a href="${html(provider.page)}">${html(provider.title)}</a> <small class="muted">${html(provider.version)}</small></h2>
     <dl>
-      <dt>Docs</dt><dd><a href="${html(provider.page)}">${html(provider.page)}</a>${provider.inferred > 0 ? ` <span class="muted">(${provider.inferred} inferred elements marked)</span>` : ""}</dd>
+      <dt>Docs</dt><dd><a href="${html(provider.page)}">${html(provider.page)}</a>${provider.inferred > 0 ? ` <span class="muted">(${count(provider.inferred, "inferred element")} marked)</span>` : ""}</dd>
       <dt>Package</dt><dd><code>${html(provider.packageName)}</code></dd>
-      <dt>Formalizes</dt><dd>${provider.origin.map((o) => `<code>${html(o)}</code>`).join(", ") || '<span class="muted">no seed document named</span>'}</dd>
+      <dt>Formalizes</dt><dd>${provider.origin.map((o) => `<a href="#${html(seedAnchor(o))}"><code>${html(o)}</code></a>`).join(", ") || '<span class="muted">no seed document named</span>'}</dd>
       <dt>Bundled spec</dt><dd><a href="${html(provider.specYaml)}">YAML</a> · <a href="${html(provider.specJson)}">JSON</a></dd>
       <dt>Mock</dt><dd>${mock}</dd>
       <dt>Twin</dt><dd>${twin}</dd>
     </dl>
-    <table>
+    <div class="table"><table>
       <thead><tr><th>Method</th><th>Path</th><th>Summary</th><th>Client method</th></tr></thead>
       <tbody>
         ${rows}
       </tbody>
-    </table>
+    </table></div>
+  </section>`;
+}
+
+/**
+ * One section per vendor document, which every mention of it in the portal links to: the documents themselves are
+ * the vendors' text and are not published here.
+ * @param {PortalProvider[]} providers
+ */
+function renderSeeds(providers) {
+  const items = providers.flatMap((provider) =>
+    (provider.seeds ?? provider.origin.map((file) => ({ file, operations: [], mentions: 0 }))).map((seed) => {
+      const cited = seed.operations.length
+        ? `Cited by ${seed.operations.map((id) => `<code>${html(id)}</code>`).join(", ")}`
+        : "No operation cites it by name";
+      const mentions = seed.mentions > 0 ? ` (${count(seed.mentions, "mention")} in the spec).` : ".";
+      return `    <section id="${html(seedAnchor(seed.file))}">
+      <h3><code>${html(seed.file)}</code></h3>
+      <p>${seed.covers ? `${html(seed.covers)} ` : ""}Formalized by <a href="${html(provider.page)}">${html(provider.title)}</a> (<code>${html(provider.packageName)}</code>). ${cited}${mentions}</p>
+    </section>`;
+    }),
+  );
+  return `  <section id="vendor-documents">
+    <h2>Vendor documents</h2>
+    <p>The specs formalize these vendor documents and cite them by file name (in each spec's
+    <code>info.x-origin</code> and in the source notes of inferred elements). The documents are the vendors' text
+    and are not published with this portal; the spec pages quote them where it matters.</p>
+${items.join("\n")}
   </section>`;
 }

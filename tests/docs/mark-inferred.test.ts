@@ -1,6 +1,12 @@
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { INFERRED_MARK, INFERRED_TEXT_MARK, markInferred } from "../../scripts/lib/mark-inferred.mjs";
+import {
+  INFERRED_MARK,
+  INFERRED_TEXT_MARK,
+  markInferred,
+  SOURCE_NOTES,
+  sourceNotesBlock,
+} from "../../scripts/lib/mark-inferred.mjs";
 import { readRegistry } from "../../scripts/lib/registry.mjs";
 import { loadSpec } from "../support/spec.js";
 
@@ -111,5 +117,101 @@ describe.each(providers.map((p) => p.id))("the %s spec", (provider) => {
     const marked = markInferred(spec);
     expect(marked).toBe(inferred);
     expect(marked).toBeGreaterThan(0);
+  });
+});
+
+describe("markInferred with x-provenance", () => {
+  const notes = (text: string) => sourceNotesBlock(text);
+  function fixtureWithNotes() {
+    return {
+      openapi: "3.1.0",
+      info: { title: "t", version: "1" },
+      servers: [
+        { url: "https://a.example", description: "Host.", "x-inferred": true, "x-provenance": "A transcript." },
+      ],
+      paths: {
+        "/things/{id}": {
+          "x-inferred": true,
+          "x-provenance": "Formed by analogy.",
+          get: {
+            operationId: "getThing",
+            description: "Reads a thing.",
+            responses: {
+              "200": {
+                description: "A thing.",
+                content: { "application/json": { "x-inferred": true, "x-provenance": "No media type stated." } },
+              },
+            },
+          },
+        },
+        "/others": {
+          post: {
+            operationId: "createOther",
+            description: "Creates another.",
+            "x-inferred": true,
+            responses: { "200": { description: "Created.", "x-provenance": 'Quoted: "200 OK".' } },
+          },
+        },
+      },
+      components: {
+        schemas: {
+          Thing: {
+            type: "object",
+            properties: { size: { type: "integer", "x-inferred": true, "x-provenance": "Only an example shows it." } },
+            example: { "x-provenance": "data, not a note" },
+          },
+        },
+      },
+    };
+  }
+  const spec: any = fixtureWithNotes();
+  const count = markInferred(spec, { notes: (markdown) => markdown.replace("analogy", "**analogy**") });
+  const thing = spec.paths["/things/{id}"].get;
+  const other = spec.paths["/others"].post;
+
+  test.each([
+    [
+      "a path item: its operations get the badge, the reason and the notes",
+      () => thing.description,
+      `Reads a thing.\n\n${INFERRED_MARK} Inferred path.\n\n${notes("Formed by **analogy**.")}`,
+    ],
+    [
+      "a media type: the response that holds it",
+      () => thing.responses["200"].description,
+      `A thing.\n\n${INFERRED_MARK} The media type \`application/json\` is inferred.\n\n${notes("No media type stated.")}`,
+    ],
+    [
+      "an inferred element without notes: the badge alone",
+      () => other.description,
+      `${INFERRED_MARK} Creates another.`,
+    ],
+    [
+      "a documented element with notes: the notes alone",
+      () => other.responses["200"].description,
+      `Created.\n\n${notes('Quoted: "200 OK".')}`,
+    ],
+    [
+      "a schema property without a description",
+      () => spec.components.schemas.Thing.properties.size.description,
+      `${INFERRED_MARK}\n\n${notes("Only an example shows it.")}`,
+    ],
+    [
+      "a server, in plain text",
+      () => spec.servers[0].description,
+      `${INFERRED_TEXT_MARK} Host. ${SOURCE_NOTES}: A transcript.`,
+    ],
+  ])("shows the notes of %s", (_, read, expected) => {
+    expect(read()).toBe(expected);
+  });
+
+  test("counts inferred elements only, and leaves example data alone", () => {
+    expect(count).toBe(5);
+    expect(spec.components.schemas.Thing.example).toEqual({ "x-provenance": "data, not a note" });
+  });
+
+  test("the notes block is collapsed and keeps its Markdown apart from the HTML", () => {
+    expect(sourceNotesBlock("  *quoted*  ")).toBe(
+      `<details data-x-provenance><summary>${SOURCE_NOTES}</summary>\n\n*quoted*\n\n</details>`,
+    );
   });
 });

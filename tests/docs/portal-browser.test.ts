@@ -6,14 +6,18 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { CHROMIUM_PATH, launchChromium } from "../../scripts/lib/chromium.mjs";
 import { readRegistry } from "../../scripts/lib/registry.mjs";
 import type { PortalManifest } from "../../scripts/lib/render-index.mjs";
-import { listOperations } from "../../scripts/lib/spec-walk.mjs";
+import { deref, listOperations } from "../../scripts/lib/spec-walk.mjs";
 import { type StaticServer, serveDirectory } from "../../scripts/lib/static-server.mjs";
+import { contrast, layoutProblems, svgLabels } from "../support/layout.js";
 import { sharedPortal } from "../support/portal.js";
 import { loadSpec } from "../support/spec.js";
 
 // The built portal in real headless Chromium, served from 127.0.0.1: every operation of every spec renders, with
 // its code sample and its Inferred badge where the spec says so; nothing logs an error; nothing is requested from
-// anywhere but 127.0.0.1; every index link resolves. Screenshots land in .artifacts/docs-portal/.
+// anywhere but 127.0.0.1; every index link resolves. Laid out for a reader at desktop (1280 px) and phone (390 px)
+// widths: headings break between words, code is neither covered by its copy button nor cut off, diagrams are drawn
+// at a size whose labels can be read, response samples show stated values rather than type placeholders, counts
+// agree in number. Screenshots of every page at both widths land in .artifacts/docs-portal/.
 
 const root = join(import.meta.dirname, "..", "..");
 const artifacts = join(root, ".artifacts", "docs-portal");
@@ -30,6 +34,43 @@ const providers = await readRegistry(root);
 /** What each page showed, for the report artifact. */
 const seen: Record<string, { bytes: number; operations: number; seen: number; requests: string[]; outside: string[] }> =
   {};
+
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+/** The smallest label, in CSS pixels as drawn on the page, that a diagram may show. */
+const MIN_LABEL_PX = 11;
+/** WCAG AA for normal text. */
+const MIN_CONTRAST = 4.5;
+
+/**
+ * The property names the spec gives a value for (`example`, `examples`) anywhere in the request and response
+ * schemas of the operations under `tag`: a response sample of that resource must show those, not placeholders.
+ */
+function statedProperties(spec: any, tag: string): Set<string> {
+  const names = new Set<string>();
+  const seen = new Set<unknown>();
+  const visit = (raw: unknown) => {
+    const schema = raw && typeof raw === "object" ? deref(spec, raw) : undefined;
+    if (!schema || seen.has(schema)) return;
+    seen.add(schema);
+    for (const [name, property] of Object.entries<any>(schema.properties ?? {})) {
+      const resolved = deref(spec, property);
+      if (resolved.example !== undefined || resolved.examples?.length) names.add(name);
+      visit(resolved);
+    }
+    for (const member of [...(schema.allOf ?? []), ...(schema.oneOf ?? []), ...(schema.anyOf ?? [])]) visit(member);
+    visit(schema.items);
+  };
+  for (const { operation } of listOperations(spec)) {
+    if ((operation.tags?.[0] ?? "") !== tag) continue;
+    const media = [operation.requestBody, ...Object.values(operation.responses ?? {})]
+      .filter(Boolean)
+      .flatMap((r) => Object.values<any>(deref(spec, r).content ?? {}));
+    for (const m of media) visit(m.schema);
+  }
+  return names;
+}
 
 /** Loopback, or no network at all (inline data, blobs the page made itself). */
 function isLocal(url: string): boolean {
@@ -61,7 +102,7 @@ describe.skipIf(!hasChromium && !inCi)("docs portal in headless Chromium", () =>
 
   /** A page whose requests, console errors and uncaught exceptions are all recorded. */
   async function openPage(path: string) {
-    const context: BrowserContext = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const context: BrowserContext = await browser.newContext({ viewport: DESKTOP });
     const requests: string[] = [];
     const outside: string[] = [];
     const errors: string[] = [];
@@ -92,15 +133,46 @@ describe.skipIf(!hasChromium && !inCi)("docs portal in headless Chromium", () =>
   const menuLabel = (page: Page, text: string) =>
     page.getByTestId("menu-item-label").filter({ has: page.locator(`[data-text=${JSON.stringify(text)}]`) });
 
+  test("the layout checks catch what they look for", async () => {
+    const page = await browser.newPage({ viewport: PHONE });
+    await page.setContent(`<main>
+      <div style="width: 200px"><h1 style="font-size: 36px; overflow-wrap: anywhere">CycleSoftware API</h1></div>
+      <div style="position: relative; width: 300px">
+        <div style="position: absolute; top: 0; right: 0"><button data-testid="copy-button">Copy</button></div>
+        <pre style="overflow: auto; margin: 0">import { createCubitClient } from "@clientele/cubit"; // a long line</pre>
+      </div></main>`);
+    const problems = await layoutProblems(page.locator("main"));
+    expect(problems).toEqual([
+      expect.stringMatching(/^heading "CycleSoftware API" breaks the word "CycleSoftware" over 2 lines$/),
+      expect.stringMatching(/^code "import \{ createCubitClient.*" is cut off/),
+      expect.stringMatching(/^the copy button covers "import/),
+    ]);
+    await page.close();
+  });
+
   test("the index lists every provider, and every link on it resolves", async () => {
     const { context, page, outside, errors } = await openPage("index.html");
-    await page.screenshot({ path: join(artifacts, "index.png"), fullPage: true });
+    await page.screenshot({ path: join(artifacts, "index-1280.png"), fullPage: true });
+    expect(await layoutProblems(page.locator("body"))).toEqual([]);
+    await page.setViewportSize(PHONE);
+    await page.screenshot({ path: join(artifacts, "index-390.png"), fullPage: true });
+    expect(await layoutProblems(page.locator("body"))).toEqual([]);
     const text = (await page.locator("body").textContent()) ?? "";
+    // Counts agree in number: "(1 operation)", never "(1 operations)".
+    expect(text).not.toMatch(/\b1 (operations|inferred elements|mentions)\b/);
+    for (const provider of manifest.providers) {
+      const n = provider.operations.length;
+      expect(text).toContain(`${provider.title} (${n} operation${n === 1 ? "" : "s"})`);
+    }
     const hrefs = await page.locator("a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
     for (const provider of manifest.providers) {
       expect(hrefs).toEqual(expect.arrayContaining([provider.page, provider.specYaml, provider.specJson]));
       expect(text).toContain(provider.packageName);
-      for (const origin of provider.origin) expect(text).toContain(origin);
+      for (const origin of provider.origin) {
+        // Every vendor document has a section of its own, which the provider's entry links to.
+        expect(text).toContain(origin);
+        expect(hrefs).toContain(`#seed-${origin.replace(/\.txt$/, "")}`);
+      }
       for (const op of provider.operations) expect(text).toContain(op.id);
     }
     const unresolved = [];
@@ -139,18 +211,43 @@ describe.skipIf(!hasChromium && !inCi)("docs portal in headless Chromium", () =>
       }));
       const { context, page, requests, outside, errors } = await openPage(entry.page);
       await page.getByTestId("menu-item-label").first().waitFor();
-      await page.screenshot({ path: join(artifacts, `${id}.png`), fullPage: true });
+      await page.screenshot({ path: join(artifacts, `${id}-1280.png`), fullPage: true });
+      await expect.poll(() => layoutProblems(page.locator("main")), { timeout: 10_000 }).toEqual([]);
 
       for (const file of entry.diagrams) {
         const diagram = page.locator(`main img[src=${JSON.stringify(file)}]`);
         await diagram.scrollIntoViewIfNeeded();
         await expect.poll(() => diagram.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+        // Labels as drawn on the page: their size in the SVG times the scale the page draws it at.
+        // Never cut off: wholly inside its box, or the box scrolls it sideways.
+        const cut = await diagram.evaluate((img: HTMLImageElement) => {
+          const box = img.parentElement?.parentElement;
+          if (!box || box.scrollWidth <= box.clientWidth) return false;
+          return !["auto", "scroll"].includes(getComputedStyle(box).overflowX);
+        });
+        expect(cut, `${file}: cut off by its column`).toBe(false);
+        const scale = await diagram.evaluate(
+          (img: HTMLImageElement) => img.getBoundingClientRect().width / img.naturalWidth,
+        );
+        const svgPage = await context.newPage();
+        const labels = await svgLabels(svgPage, `${portal.url}/${file}`);
+        await svgPage.close();
+        expect(labels.length, `${file}: labels`).toBeGreaterThan(0);
+        const small = labels
+          .filter((l) => l.size * scale < MIN_LABEL_PX - 0.1)
+          .map((l) => `${l.text}: ${(l.size * scale).toFixed(1)} px`);
+        const faint = labels
+          .filter((l) => contrast(l.fill, "rgb(255, 255, 255)") < MIN_CONTRAST)
+          .map((l) => `${l.text}: ${l.fill}`);
+        expect(small, `${file}: labels smaller than ${MIN_LABEL_PX} px on the page`).toEqual([]);
+        expect(faint, `${file}: labels below ${MIN_CONTRAST}:1 contrast`).toEqual([]);
       }
 
       const rendered: string[] = [];
       let marks = 0;
       for (const tag of [...new Set(operations.map((op) => op.tag))]) {
         await menuLabel(page, tag).click();
+        const stated = statedProperties(spec, tag);
         for (const op of operations.filter((o) => o.tag === tag)) {
           const label = menuLabel(page, op.summary);
           await label.click();
@@ -165,12 +262,35 @@ describe.skipIf(!hasChromium && !inCi)("docs portal in headless Chromium", () =>
           expect(await label.textContent(), `${op.id}: Inferred badge`).toMatch(
             op.inferred ? /Inferred/ : /^(?!.*Inferred)/s,
           );
+          const panel = page.locator(`main [id$=${JSON.stringify(`/${op.id.toLowerCase()}`)}]`).first();
+          await expect.poll(() => layoutProblems(panel), { timeout: 10_000 }).toEqual([]);
+          // A response sample shows the values the spec states for this resource, never Redoc's type placeholders.
+          const samples = await panel.locator('[data-component-name="JsonViewer/JsonViewer"] pre').allInnerTexts();
+          const placeholders = samples
+            .flatMap((text) => [...text.matchAll(/"([^"]+)": "string"/g)].map((m) => m[1] ?? ""))
+            .filter((name) => stated.has(name));
+          expect(placeholders, `${op.id}: "string" placeholders where the spec states a value`).toEqual([]);
           rendered.push(op.id);
           marks = Math.max(marks, await page.locator("mark[data-x-inferred]").count());
         }
       }
       // The description badges of x-inferred elements (tags, parameters, responses, schemas) show too.
       if (entry.inferred > 0) expect(marks).toBeGreaterThan(0);
+
+      // Every mention of a vendor document links to its section on the index, which exists there.
+      const index = await (await context.request.get(`${portal.url}/index.html`)).text();
+      const seedLinks = await page
+        .locator('main a[href^="index.html#"]')
+        .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+      for (const origin of entry.origin) expect(seedLinks).toContain(`index.html#seed-${origin.replace(/\.txt$/, "")}`);
+      const dangling = [...new Set(seedLinks)].filter((href) => !index.includes(`id="${href.split("#")[1]}"`));
+      expect(dangling).toEqual([]);
+
+      // The same page on a phone.
+      await page.setViewportSize(PHONE);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: join(artifacts, `${id}-390.png`) });
+      await expect.poll(() => layoutProblems(page.locator("main")), { timeout: 10_000 }).toEqual([]);
 
       seen[id] = {
         bytes: entry.pageBytes,
