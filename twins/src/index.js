@@ -42,13 +42,18 @@ export const twinFactories = Object.freeze({
  * @property {FixturesOf<P> | true} [seed]  fixtures to start with; `true` for the vendor document's examples
  * @property {() => number} [now]  the clock of the Date header (and of the twin, where it keeps time)
  * @property {TwinOptionsOf<P>} [options]  the provider's own options (credentials, limits, page size)
+ * @property {number} [maxBodyBytes]  a larger request body is refused with 413, unread (default 1 MiB)
+ * @property {number} [maxExchanges]  how many exchanges `exchanges` keeps, the latest (default 1000)
  */
 
 /**
  * @template {TwinProvider} P
  * @typedef {TwinOf<P> & { url: string, exchanges: import("./http.js").Exchange[], stop: () => Promise<void> }} RunningTwin
- * `reset()` empties the state and the exchange log; `exchanges` lists every request the twin answered.
+ * `reset()` empties the state and the exchange log; `exchanges` lists the latest requests the twin answered (at most `maxExchanges`).
  */
+
+const START_OPTIONS = ["port", "seed", "now", "options", "maxBodyBytes", "maxExchanges"];
+const DEFAULT_MAX_EXCHANGES = 1000;
 
 /**
  * Starts the twin of `provider` on 127.0.0.1 and resolves once it listens.
@@ -64,9 +69,16 @@ export async function startTwin(provider, start = {}) {
   }
   if (!isRecord(start)) throw new TypeError("startTwin: the second argument must be an options object");
   for (const name of Object.keys(start)) {
-    if (!["port", "seed", "now", "options"].includes(name)) {
-      throw new TypeError(`startTwin: "${name}" is not an option; known: port, seed, now, options`);
+    if (!START_OPTIONS.includes(name)) {
+      throw new TypeError(`startTwin: "${name}" is not an option; known: ${START_OPTIONS.join(", ")}`);
     }
+  }
+  for (const name of /** @type {const} */ (["maxBodyBytes", "maxExchanges"])) {
+    const problem = start[name] === undefined ? undefined : positiveInteger(start[name]);
+    if (problem) throw new TypeError(`startTwin: option "${name}" ${problem}, got ${start[name]}`);
+  }
+  if (start.now !== undefined && typeof start.now !== "function") {
+    throw new TypeError('startTwin: option "now" must be a function returning the time in milliseconds');
   }
   if (start.port !== undefined && start.port !== 0 && (positiveInteger(start.port) || start.port > 65_535)) {
     throw new TypeError(`startTwin: option "port" must be a port number, got ${start.port}`);
@@ -81,10 +93,15 @@ export async function startTwin(provider, start = {}) {
   }
   /** @type {import("./http.js").Exchange[]} */
   const exchanges = [];
+  const maxExchanges = start.maxExchanges ?? DEFAULT_MAX_EXCHANGES;
   const server = await serve((request) => twin.handle(request), {
     port: start.port,
     now,
-    onExchange: (exchange) => exchanges.push(exchange),
+    maxBodyBytes: start.maxBodyBytes,
+    onExchange: (exchange) => {
+      // A long-running twin (`pnpm start`) must not keep every body it was sent.
+      if (exchanges.push(exchange) > maxExchanges) exchanges.splice(0, exchanges.length - maxExchanges);
+    },
   });
   const reset = twin.reset;
   return Object.assign(twin, {
