@@ -1,5 +1,7 @@
 // @ts-check
 // The twins: one stateful in-memory server per provider, answering as the vendor's document says it does.
+
+import { describeCredentials } from "./credentials.js";
 import { createCube4salesTwin } from "./cube4sales.js";
 import { createCubitTwin } from "./cubit.js";
 import { createCycleSoftwareTwin } from "./cyclesoftware.js";
@@ -8,6 +10,7 @@ import { serve } from "./http.js";
 import { createOnlinewerkroosterTwin } from "./onlinewerkrooster.js";
 import { isRecord, positiveInteger } from "./validate.js";
 
+export { describeCredentials } from "./credentials.js";
 export { CUBE4SALES_STANDARD_FIELDS, createCube4salesTwin } from "./cube4sales.js";
 export { CUBIT_DEFAULT_KEYS, createCubitTwin } from "./cubit.js";
 export { CYCLESOFTWARE_DEFAULTS, createCycleSoftwareTwin, formatDateTime } from "./cyclesoftware.js";
@@ -16,10 +19,10 @@ export { createOnlinewerkroosterTwin, ONLINEWERKROOSTER_DEFAULTS } from "./onlin
 
 /** How to reach each twin with its default credentials: what `pnpm twin` and `pnpm start` print. */
 export const twinCredentials = Object.freeze({
-  cubit: "api-key: test-api-key (test) or prod-api-key (prod)",
-  onlinewerkrooster: "apikey: demo-apikey, CustomerKey: demo-customerkey",
-  cube4sales: "no authentication (the document names none)",
-  cyclesoftware: "HTTP Basic demo / demo; 360 requests a minute, 15000 a day",
+  cubit: describeCredentials("cubit"),
+  onlinewerkrooster: describeCredentials("onlinewerkrooster"),
+  cube4sales: describeCredentials("cube4sales"),
+  cyclesoftware: describeCredentials("cyclesoftware"),
 });
 
 export const twinFactories = Object.freeze({
