@@ -22,7 +22,7 @@ let cli: ChildProcess | undefined;
 
 // The user's suite: one twin from startTwin(), one from the command line (its URL in CUBIT_TWIN_URL).
 const USER_SUITE = `import { afterAll, beforeAll, expect, test } from "vitest";
-import { startTwin } from "@clientele/twins";
+import { loadFixtures, startTwin } from "@clientele/twins";
 import { createCycleSoftwareClient, RateLimitError } from "@clientele/cyclesoftware";
 import { createCubitClient, NotFoundError } from "@clientele/cubit";
 
@@ -41,6 +41,14 @@ test("startTwin: created customers page through for await", async () => {
   expect(twin.state().minuteRemaining).toBe(1);
   await client.getCustomer(1);
   await expect(client.getCustomer(1)).rejects.toBeInstanceOf(RateLimitError);
+});
+
+test("the vendor document's examples seed a twin, read from the spec the client package ships", async () => {
+  const examples = await loadFixtures("onlinewerkrooster");
+  const seeded = await startTwin("onlinewerkrooster", { seed: true });
+  expect(seeded.state().customers.map((c) => c.extCustomerId)).toEqual(examples.customers.map((c) => c.extCustomerId));
+  expect(seeded.state().customers).toHaveLength(1);
+  await seeded.stop();
 });
 
 test("the clientele-twin command's twin: an upsert, a get, a 404", async () => {
@@ -96,7 +104,7 @@ describe("the test kit, installed from its tarball outside the repository", () =
       cwd: project,
       env: { ...process.env, CUBIT_TWIN_URL: url, NO_COLOR: "1", VITEST: undefined, NODE_OPTIONS: undefined },
     });
-    expect(stdout).toContain("2 passed");
+    expect(stdout).toContain("3 passed");
   });
 
   test("a bad argument exits 2 naming the option", async () => {
