@@ -3,6 +3,7 @@
 // Parsing is separate from running so every bad argument is tested to fail naming its option.
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { twinFactories } from "./index.js";
 
 export const USAGE = `clientele-twin <provider> [options]
 
@@ -19,7 +20,7 @@ export const USAGE = `clientele-twin <provider> [options]
   --max-body-bytes N   refuse larger request bodies with 413 (default 1048576)
   --help               this text`;
 
-const PROVIDERS = ["cubit", "onlinewerkrooster", "cube4sales", "cyclesoftware"];
+const PROVIDERS = Object.keys(twinFactories);
 
 /** A bad command line: the message names the option at fault. */
 export class UsageError extends Error {
