@@ -4,6 +4,7 @@
 // publint and attw on the tarball, the packed manifest (dist exports, no `workspace:` left), an offline install
 // into a consumer project, a type check of that consumer against the shipped declarations, and the size budgets.
 // The consumer's calls against the Prism mocks run in vitest (tests/packages/smoke.test.ts), on these artifacts.
+import { realpathSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -42,6 +43,11 @@ try {
     const pkg = packages.find((p) => p.dir === provider.packageDir);
     if (!pkg) {
       throw new Error(`redocly.yaml names provider ${provider.id}, but ${provider.packageDir} is not published`);
+    }
+    // The shipped spec must be the registry's: the package's openapi.yaml is a link to it, which the build reads.
+    const link = join(root, provider.packageDir, "openapi.yaml");
+    if (pkg.manifest.exports?.["./openapi.yaml"] !== "./openapi.yaml" || !sameFile(link, join(root, provider.spec))) {
+      fail(pkg.name, `exports["./openapi.yaml"] must be ./openapi.yaml, a link to ${provider.spec}`);
     }
     const smoke = smokeCases[provider.id];
     if (!smoke) fail(pkg.name, `no smoke case: add "${provider.id}" to scripts/lib/smoke-cases.mjs`);
@@ -125,6 +131,15 @@ async function lintTarball(name, tarball) {
   for (const problem of analysis.types ? analysis.problems : []) {
     const where = ["entrypoint", "resolutionKind"].flatMap((key) => (key in problem ? [problem[key]] : []));
     fail(name, `attw ${problem.kind}${where.length > 0 ? ` (${where.join(", ")})` : ""}; see \`attw ${tarball}\``);
+  }
+}
+
+/** @param {string} a @param {string} b */
+function sameFile(a, b) {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return false;
   }
 }
 
