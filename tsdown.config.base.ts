@@ -2,33 +2,50 @@
 // Entries come from the package's development `exports` (which point at src/ so the workspace, vitest and tsc use
 // the sources), and the build refuses to run when `publishConfig` would publish anything other than what it emits.
 import { readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
-import { defineConfig, type UserConfig } from "tsdown";
+import { defineConfig, type Rolldown, type UserConfig } from "tsdown";
+
+type Plugin = Rolldown.Plugin;
+
+import { parse } from "yaml";
 
 interface PackageJson {
   name: string;
-  exports: Record<string, string>;
+  exports: Record<string, string | Record<string, string>>;
+  bin?: Record<string, string>;
   publishConfig?: Record<string, unknown>;
 }
+
+/** A provider package's development export of its spec: a link to the spec in specs/, so it cannot drift. */
+const SPEC_EXPORT = "./openapi.yaml";
 
 /** The tsdown config of the package whose tsdown.config.ts passes its own `import.meta.url`. */
 export function packageConfig(configUrl: string): UserConfig {
   const dir = dirname(fileURLToPath(configUrl));
   const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as PackageJson;
   const entry = entriesOf(pkg);
-  assertPublishConfig(pkg, Object.keys(entry));
+  const ships = { spec: SPEC_EXPORT in pkg.exports, bin: binsOf(pkg) };
+  assertPublishConfig(pkg, Object.keys(entry), ships);
+  // The twins are plain JavaScript run by Node; their declarations are written by hand (types/index.d.ts).
+  const types = typesOf(pkg);
   return defineConfig({
     cwd: dir,
-    entry,
+    entry: { ...entry, ...Object.fromEntries(Object.values(ships.bin)) },
     format: ["esm", "cjs"],
-    // The clients use only fetch and web APIs: one build serves Node, browsers and edge runtimes.
-    platform: "neutral",
+    // The clients use only fetch and web APIs: one build serves Node, browsers and edge runtimes. The twins are
+    // node:http servers.
+    platform: types ? "node" : "neutral",
     target: "es2022",
     fixedExtension: true,
-    dts: true,
+    dts: !types,
     clean: true,
+    plugins: [
+      ...(ships.spec ? [shipSpec(join(dir, "openapi.yaml"))] : []),
+      ...(types ? [shipDeclarations(join(dir, types))] : []),
+    ],
     // A warning here is an unresolved import or a broken declaration: never ship that.
     failOnWarn: true,
     // Declaration generation is slow by nature; rolldown's timing hints about it are not warnings about the output.
@@ -39,17 +56,67 @@ export function packageConfig(configUrl: string): UserConfig {
 /** `{ index: "src/index.ts", public: "src/public.ts" }` from `{ ".": "./src/index.ts", "./public": ... }`. */
 function entriesOf(pkg: PackageJson): Record<string, string> {
   const entry: Record<string, string> = {};
-  for (const [subpath, target] of Object.entries(pkg.exports)) {
-    if (subpath === "./package.json") continue;
-    const match = /^\.\/src\/(.+)\.ts$/.exec(target);
+  for (const [subpath, exported] of Object.entries(pkg.exports)) {
+    if (subpath === "./package.json" || subpath === SPEC_EXPORT) continue;
+    const target = typeof exported === "string" ? exported : (exported.default ?? "");
+    const match = /^\.\/src\/(.+)\.(ts|js)$/.exec(target);
     if (!match) throw new Error(`${pkg.name}: exports["${subpath}"] must point at ./src/<name>.ts, not ${target}`);
-    entry[subpath === "." ? "index" : subpath.slice(2)] = `src/${match[1]}.ts`;
+    entry[subpath === "." ? "index" : subpath.slice(2)] = `src/${match[1]}.${match[2]}`;
   }
   return entry;
 }
 
+/** The hand-written declarations of a JavaScript package: `exports["."].types`. */
+function typesOf(pkg: PackageJson): string | undefined {
+  const root = pkg.exports["."];
+  return typeof root === "object" ? root.types : undefined;
+}
+
+/** `{ "clientele-twin": ["cli", "src/cli.js"] }` from `bin: { "clientele-twin": "./src/cli.js" }`: built like an entry. */
+function binsOf(pkg: PackageJson): Record<string, [string, string]> {
+  const bins: Record<string, [string, string]> = {};
+  for (const [command, target] of Object.entries(pkg.bin ?? {})) {
+    const match = /^\.\/src\/(.+)\.js$/.exec(target);
+    if (!match) throw new Error(`${pkg.name}: bin must point at ./src/<name>.js, not ${target}`);
+    bins[command] = [match[1] ?? "", target.slice(2)];
+  }
+  return bins;
+}
+
+/**
+ * The provider's spec in the package, as the generator read it: `openapi.yaml` (the spec's own text) and
+ * `openapi.json`. A spec that referred to other files would need bundling first; it is refused instead.
+ */
+function shipSpec(specFile: string): Plugin {
+  return {
+    name: "clientele:ship-spec",
+    async generateBundle(output) {
+      if (output.format !== "es") return;
+      const text = await readFile(specFile, "utf8");
+      const external = /\$ref:\s*["']?(?!#)[^\s"']+/.exec(text);
+      if (external) throw new Error(`${specFile}: refers to another file (${external[0]}); bundle it before shipping`);
+      this.emitFile({ type: "asset", fileName: "openapi.yaml", source: text });
+      this.emitFile({ type: "asset", fileName: "openapi.json", source: `${JSON.stringify(parse(text), null, 2)}\n` });
+    },
+  };
+}
+
+/** One declaration file serves both builds: it imports only other packages, which resolve per condition. */
+function shipDeclarations(typesFile: string): Plugin {
+  return {
+    name: "clientele:ship-declarations",
+    async generateBundle(output) {
+      const source = await readFile(typesFile, "utf8");
+      this.emitFile({ type: "asset", fileName: output.format === "es" ? "index.d.mts" : "index.d.cts", source });
+    },
+  };
+}
+
 /** What `pnpm pack` must put in place of the development fields, for these entries. */
-export function publishedFields(entries: string[]): Record<string, unknown> {
+export function publishedFields(
+  entries: string[],
+  { spec = false, bin = {} }: { spec?: boolean; bin?: Record<string, [string, string]> } = {},
+): Record<string, unknown> {
   const dist = (name: string, ext: string) => `./dist/${name}${ext}`;
   const exports: Record<string, unknown> = {};
   for (const name of entries) {
@@ -58,6 +125,10 @@ export function publishedFields(entries: string[]): Record<string, unknown> {
       require: { types: dist(name, ".d.cts"), default: dist(name, ".cjs") },
     };
   }
+  if (spec) {
+    exports["./openapi.yaml"] = "./dist/openapi.yaml";
+    exports["./openapi.json"] = "./dist/openapi.json";
+  }
   exports["./package.json"] = "./package.json";
   const subpaths = entries.filter((name) => name !== "index");
   return {
@@ -65,6 +136,10 @@ export function publishedFields(entries: string[]): Record<string, unknown> {
     module: dist("index", ".mjs"),
     types: dist("index", ".d.cts"),
     exports,
+    // Commands run the ES module build: a bin is never `require()`d.
+    ...(Object.keys(bin).length > 0 && {
+      bin: Object.fromEntries(Object.entries(bin).map(([command, [name]]) => [command, dist(name, ".mjs")])),
+    }),
     // TypeScript's legacy `node10` resolution ignores `exports`: without this, `@clientele/core/public` (which
     // every provider's declarations re-export) would resolve to nothing for users still on that setting.
     ...(subpaths.length > 0 && {
@@ -73,8 +148,8 @@ export function publishedFields(entries: string[]): Record<string, unknown> {
   };
 }
 
-function assertPublishConfig(pkg: PackageJson, entries: string[]): void {
-  const expected = publishedFields(entries);
+function assertPublishConfig(pkg: PackageJson, entries: string[], ships: Parameters<typeof publishedFields>[1]): void {
+  const expected = publishedFields(entries, ships);
   const actual = Object.fromEntries(Object.keys(expected).map((key) => [key, pkg.publishConfig?.[key]]));
   if (!isDeepStrictEqual(actual, expected)) {
     throw new Error(

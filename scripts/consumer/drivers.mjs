@@ -126,7 +126,15 @@ async function runChromium({ binary, project, site }) {
     const errors = [];
     page.on("pageerror", (error) => errors.push(error.message));
     await page.goto(`${site.sameOrigin.fault}/`);
-    const run = page.evaluate((urls) => /** @type {any} */ (globalThis).runMatrix(urls), site.sameOrigin);
+    // Cross-origin: the twin on its own port, and the fault server under another host name (no CORS headers).
+    const crossOrigin = {
+      cyclesoftware: site.urls.cyclesoftware,
+      blocked: site.urls.fault.replace("127.0.0.1", "localhost"),
+    };
+    const run = page.evaluate(
+      ([urls, cross]) => /** @type {any} */ (globalThis).runMatrix(urls, cross),
+      /** @type {const} */ ([site.sameOrigin, crossOrigin]),
+    );
     const output = await withLimit(run, "Chromium");
     if (errors.length > 0) throw new Error(`page errors: ${errors.join("; ")}`);
     return output;

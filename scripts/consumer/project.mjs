@@ -50,7 +50,10 @@ const BROWSER_ENTRY = `import * as cubit from "@clientele/cubit";
 import * as cycle from "@clientele/cyclesoftware";
 import { runScenarios } from "./scenario.mjs";
 
-globalThis.runMatrix = async (urls) => ({ entry: "bundle", results: await runScenarios({ cubit, cycle }, urls) });
+globalThis.runMatrix = async (urls, crossOrigin) => ({
+  entry: "bundle",
+  results: await runScenarios({ cubit, cycle }, urls, crossOrigin),
+});
 `;
 
 /**

@@ -14,17 +14,20 @@
  */
 export function renderMatrix(rows, scenarios, { setup, total, cache, concurrency }) {
   const seconds = (/** @type {number} */ ms) => `${(ms / 1000).toFixed(1)} s`;
-  const cell = (/** @type {MatrixCell | undefined} */ c) => (c ? (c.ok ? `✔ ${c.ms} ms` : "✘") : "✘");
+  // No cell: the scenario is not one for that runtime (the browser-only ones); a run that should have one but
+  // failed first still has a row error.
+  const cell = (/** @type {MatrixCell | undefined} */ c) => (c ? (c.ok ? `✔ ${c.ms} ms` : "✘") : "–");
   const lines = [
     "# Consumer matrix",
     "",
     "The packed packages installed into a fresh project and run on each runtime against twins and a fault server on",
-    "127.0.0.1 (`pnpm test:consumer`). A cell is the scenario's time in the runtime; ✘ marks a failure, listed below.",
+    "127.0.0.1 (`pnpm test:consumer`). A cell is the scenario's time in the runtime; ✘ marks a failure, listed below;",
+    "– a scenario the runtime does not run (cors: a page calling a twin on another origin, browsers only).",
     "",
     `| runtime | version | format | ${scenarios.join(" | ")} | run |`,
     `| --- | --- | --- | ${scenarios.map(() => "---").join(" | ")} | --- |`,
     ...rows.map((row) => {
-      const cells = scenarios.map((name) => cell(row.cells.find((c) => c.name === name)));
+      const cells = scenarios.map((name) => (row.error ? "✘" : cell(row.cells.find((c) => c.name === name))));
       return `| ${row.runtime} | ${row.version} | ${row.format} | ${cells.join(" | ")} | ${seconds(row.ms)} |`;
     }),
     "",

@@ -13,12 +13,19 @@ import { runDriver } from "./drivers.mjs";
 import { createConsumerProject } from "./project.mjs";
 import { renderMatrix } from "./report.mjs";
 import { ensureRuntime, RUNTIMES, runtimeCache, runtimeVersion } from "./runtimes.mjs";
-import { SCENARIOS } from "./scenario.mjs";
+import { BROWSER_SCENARIOS, SCENARIOS } from "./scenario.mjs";
 import { startSite } from "./servers.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 // I/O-bound runs, but each starts a runtime: three at once keep a loaded 2-core machine busy without starving it.
 const CONCURRENCY = Number(process.env.CONSUMER_CONCURRENCY) || 3;
+// While working on one runtime: `CONSUMER_RUNTIMES=chromium,node20 pnpm test:consumer`. `pnpm test` runs them all.
+const ONLY = process.env.CONSUMER_RUNTIMES?.split(",").filter(Boolean);
+const SELECTED = ONLY ? RUNTIMES.filter((runtime) => ONLY.includes(runtime.id)) : RUNTIMES;
+if (ONLY && SELECTED.length !== ONLY.length) {
+  console.error(`CONSUMER_RUNTIMES: known runtimes are ${RUNTIMES.map((r) => r.id).join(", ")}`);
+  process.exit(2);
+}
 
 const started = Date.now();
 const scratch = await mkdtemp(join(tmpdir(), "clientele-consumer-"));
@@ -53,9 +60,10 @@ try {
         site,
         scratch: join(scratch, `${runtime.id}-${format}`),
       });
-      const serverProblems = await site.verify();
+      const browser = runtime.kind === "chromium";
+      const serverProblems = await site.verify({ browser });
       const problems = entryProblem(runtime.kind, format, output.entry);
-      const cells = SCENARIOS.map((name) => {
+      const cells = (browser ? [...SCENARIOS, ...BROWSER_SCENARIOS] : SCENARIOS).map((name) => {
         const result = output.results.find((r) => r.name === name);
         const error = result?.error ?? serverProblems[name] ?? (result ? problems : "did not run");
         return { name, ok: Boolean(result?.ok) && !error, ms: result?.ms ?? 0, ...(error && { error }) };
@@ -69,7 +77,12 @@ try {
     }
   });
   const total = Date.now() - started;
-  const markdown = renderMatrix(rows, SCENARIOS, { setup, total, cache, concurrency: CONCURRENCY });
+  const markdown = renderMatrix(rows, [...SCENARIOS, ...BROWSER_SCENARIOS], {
+    setup,
+    total,
+    cache,
+    concurrency: CONCURRENCY,
+  });
   console.log(`\n${markdown}`);
   await mkdir(join(root, ".artifacts"), { recursive: true });
   await writeFile(join(root, ".artifacts", "consumer-matrix.md"), markdown);
@@ -96,7 +109,7 @@ console.log(`✔ consumer matrix green in ${((Date.now() - started) / 1000).toFi
  */
 async function installRuntimes(cache) {
   const settled = await Promise.allSettled(
-    RUNTIMES.map(async (runtime) => {
+    SELECTED.map(async (runtime) => {
       const { binary } = await ensureRuntime(runtime, cache);
       return { runtime, binary, version: await runtimeVersion(binary) };
     }),

@@ -5,14 +5,18 @@
 
 /** The scenario names, in the order of the matrix's columns. */
 export const SCENARIOS = ["cyclesoftware pages", "cubit 404", "timeout", "abort", "503 → 200"];
+/** Scenarios only a browser runs: the twins called from a page on another origin. */
+export const BROWSER_SCENARIOS = ["cors"];
 
 /**
  * Runs every scenario against the servers in `urls` with the provider modules in `packages`.
  * @param {{ cubit: any, cycle: any }} packages the `@clientele/cubit` and `@clientele/cyclesoftware` modules
  * @param {{ cubit: string, cyclesoftware: string, fault: string }} urls
+ * @param {{ cyclesoftware: string, blocked: string }} [crossOrigin]  in a browser: a twin on another origin, and a
+ *   server on another origin that sends no CORS headers
  * @returns {Promise<{ name: string, ok: boolean, ms: number, error?: string }[]>}
  */
-export async function runScenarios(packages, urls) {
+export async function runScenarios(packages, urls, crossOrigin) {
   const { cubit, cycle } = packages;
   const results = [];
   const check = (condition, message) => {
@@ -93,6 +97,30 @@ export async function runScenarios(packages, urls) {
     const customer = await faultClient({ maxRetries: 2 }).getCustomer("flaky-retry");
     check(customer.Number === "flaky-retry", `the retried call returned ${JSON.stringify(customer)}`);
   });
+
+  if (crossOrigin) {
+    await step(BROWSER_SCENARIOS[0], async () => {
+      // A preflighted call (Authorization, a JSON body) to a twin on another port, whose rate-limit headers the
+      // page must be able to read.
+      const client = cycle.createCycleSoftwareClient({
+        username: "demo",
+        password: "demo",
+        baseUrl: crossOrigin.cyclesoftware,
+      });
+      const { response } = await client.createCustomer({ name: "Cors", city: "Uden" }).withResponse();
+      const remaining = response.headers.get("X-RateLimit-Minutely-Remaining");
+      check(remaining !== null && remaining !== "", "X-RateLimit-Minutely-Remaining is not readable from the page");
+      const blocked = cubit.createCubitClient({
+        apiKey: "test-api-key",
+        environment: "test",
+        baseUrl: crossOrigin.blocked,
+        maxRetries: 0,
+      });
+      const error = await rejection(blocked.getCustomer("cors-blocked"));
+      check(error instanceof cubit.ConnectionError, `a blocked call rejected with ${error?.name}, not ConnectionError`);
+      check(/CORS/.test(error.message), `the message does not mention CORS: ${error.message}`);
+    });
+  }
 
   return results;
 }

@@ -5,7 +5,7 @@
 // to the twins, so no call is cross-origin. After the run, `verify` checks what reached the servers.
 import { createServer } from "node:http";
 import { startTwin } from "../../twins/src/index.js";
-import { SCENARIOS } from "./scenario.mjs";
+import { BROWSER_SCENARIOS, SCENARIOS } from "./scenario.mjs";
 
 /**
  * @typedef {object} Site
@@ -13,7 +13,8 @@ import { SCENARIOS } from "./scenario.mjs";
  * @property {{ cubit: string, cyclesoftware: string, fault: string }} sameOrigin  every URL on the fault server
  * @property {(files: Record<string, { type: string, body: string }>) => void} serve  files the fault server serves
  * @property {(key: string) => number} requests  how many requests the fault server has had for a path's last segment
- * @property {() => Promise<Record<string, string>>} verify  scenario → what the servers saw wrong
+ * @property {(run?: { browser?: boolean }) => Promise<Record<string, string>>} verify  scenario → what the servers
+ *   saw wrong; with `browser`, the browser-only scenarios too
  * @property {() => Promise<void>} stop
  */
 
@@ -33,7 +34,7 @@ export async function startSite() {
     },
     serve: fault.serve,
     requests: fault.requests,
-    async verify() {
+    async verify({ browser = false } = {}) {
       /** @type {Record<string, string>} */
       const problems = {};
       const lists = cyclesoftware.exchanges.filter(
@@ -50,6 +51,16 @@ export async function startSite() {
       const flaky = fault.statuses("flaky-retry").join(", ");
       if (flaky !== "503, 200")
         problems[SCENARIOS[4] ?? ""] = `the server answered ${flaky || "nothing"}, not 503, 200`;
+      if (browser) {
+        // The twin answered the page's preflight, and the CORS-less server did see the blocked call (so it was
+        // CORS that stopped it, not the network).
+        const preflights = cyclesoftware.exchanges.filter((e) => e.method === "OPTIONS" && e.status === 204).length;
+        const blocked = fault.requests("cors-blocked");
+        if (preflights !== 1 || blocked === 0) {
+          problems[BROWSER_SCENARIOS[0] ?? ""] =
+            `${preflights} preflights at the twin, ${blocked} blocked requests seen`;
+        }
+      }
       return problems;
     },
     async stop() {

@@ -127,9 +127,10 @@ export const TYPECHECK_SETUPS = ["node16", "nodenext", "bundler"].flatMap((resol
  * @param {string} root the repository (for its TypeScript)
  * @param {string} dir
  * @param {SmokeRun[]} runs
+ * @param {string[]} [more]  further consumer code, e.g. a test suite's use of the twins
  * @returns {Promise<string>} tsc's complaints, each under its setup; empty when clean
  */
-export async function typecheckConsumer(root, dir, runs) {
+export async function typecheckConsumer(root, dir, runs, more = []) {
   const lines = runs.flatMap(({ name, smoke }, i) => {
     const options = JSON.stringify({ ...smoke.options, baseUrl: "http://127.0.0.1:1" });
     const args = smoke.args.map((a) => JSON.stringify(a)).join(", ");
@@ -149,7 +150,7 @@ export async function typecheckConsumer(root, dir, runs) {
       const project = join(dir, "typecheck", `${resolution}-${type}`);
       await mkdir(project, { recursive: true });
       await writeFile(join(project, "package.json"), `${JSON.stringify({ name: "consumer", type }, null, 2)}\n`);
-      await writeFile(join(project, "consumer.ts"), `${lines.join("\n")}\n`);
+      await writeFile(join(project, "consumer.ts"), `${[...lines, ...more].join("\n")}\n`);
       const module = resolution === "bundler" ? "Preserve" : resolution === "node16" ? "Node16" : "NodeNext";
       const tsconfig = {
         compilerOptions: {

@@ -1,6 +1,6 @@
 // @ts-check
 import { readdir, readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 
 /**
  * @typedef {object} PublishablePackage
@@ -11,8 +11,12 @@ import { join } from "node:path";
  * @property {Record<string, any>} manifest the package.json
  */
 
+/** Published packages outside packages/: the twins, which the repository's own scripts run from source. */
+const OTHER_PACKAGES = ["twins"];
+
 /**
- * The packages this repository publishes: every non-private package under packages/, in folder order.
+ * The packages this repository publishes: every non-private package under packages/, in folder order, then the
+ * twins (`@clientele/twins`, the test kit).
  * @param {string} root
  * @returns {Promise<PublishablePackage[]>}
  */
@@ -22,8 +26,8 @@ export async function publishablePackages(root) {
     .map((entry) => entry.name)
     .sort();
   const packages = [];
-  for (const folder of folders) {
-    const dir = join("packages", folder);
+  for (const dir of [...folders.map((folder) => join("packages", folder)), ...OTHER_PACKAGES]) {
+    const folder = basename(dir);
     const text = await readFile(join(root, dir, "package.json"), "utf8").catch(() => undefined);
     if (text === undefined) continue;
     const manifest = JSON.parse(text);

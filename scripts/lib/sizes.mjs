@@ -14,6 +14,7 @@ const PLUGINS = /** @type {Parameters<typeof sizeLimit>[0]} */ (/** @type {unkno
  * @property {string} import  what the measured app imports: "*" or "{ a, b }"
  * @property {string} [limit] e.g. "8 kB"; an entry without one is recorded, never enforced
  * @property {string} [path]  the module to import from, relative to the package (default dist/index.mjs)
+ * @property {string[]} [ignore]  imports left out of the measure (e.g. a Node-only package's `node:*` modules)
  */
 
 /**
@@ -27,7 +28,15 @@ export async function measure(entry, check) {
   if (typeof check.import !== "string") throw new Error(`size-limit entry "${check.name}": set "import"`);
   const [result] = /** @type {{ size?: number }[]} */ (
     await sizeLimit(PLUGINS, {
-      checks: [{ name: check.name, files: [entry], import: { [entry]: check.import }, gzip: true }],
+      checks: [
+        {
+          name: check.name,
+          files: [entry],
+          import: { [entry]: check.import },
+          gzip: true,
+          ...(check.ignore && { ignore: check.ignore }),
+        },
+      ],
     })
   );
   if (result?.size === undefined) throw new Error(`size-limit measured nothing for "${check.name}"`);

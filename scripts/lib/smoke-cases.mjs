@@ -55,3 +55,18 @@ export const smokeCases = {
     args: [1006],
   },
 };
+
+/** A test suite's use of the twins, type-checked against the shipped declarations with the providers' own. */
+export const twinsConsumer = [
+  'import { startTwin, loadFixtures } from "@clientele/twins";',
+  'import { createCycleSoftwareClient } from "@clientele/cyclesoftware";',
+  "export async function useTwins() {",
+  '  const twin = await startTwin("cyclesoftware", { seed: { customers: [{ name: "Ada" }] }, options: { pageSize: 2 } });',
+  '  const client = createCycleSoftwareClient({ username: "demo", password: "demo", baseUrl: twin.url });',
+  "  const id: number | undefined = twin.state().customers[0]?.customer_id;",
+  '  const cubit = await startTwin("cubit", { seed: await loadFixtures("cubit"), maxExchanges: 10 });',
+  "  const statuses: number[] = cubit.exchanges.map((e) => e.status);",
+  "  await Promise.all([twin.stop(), cubit.stop()]);",
+  "  return { client, id, statuses };",
+  "}",
+];

@@ -1,11 +1,12 @@
 // @ts-check
 // Seed data: the vendor documents' own examples, read from the specs' named examples (where they were copied as
-// printed), so `pnpm twin <provider>` starts with the records the documentation talks about.
+// printed), so `clientele-twin <provider>` starts with the records the documentation talks about. The spec is the
+// one the provider package ships (`@clientele/<provider>/openapi.yaml`): the very spec its client was generated from.
 import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { parse } from "yaml";
-import { findProvider, readRegistry } from "../../scripts/lib/registry.mjs";
 
-const root = new URL("../../", import.meta.url).pathname;
+const require = createRequire(import.meta.url);
 
 /**
  * Each twin's seed, built from the spec's named examples (`components.examples`).
@@ -46,8 +47,8 @@ const cache = new Map();
  * @param {(example: (name: string) => any) => object} seed
  */
 async function readFixtures(provider, seed) {
-  const { spec } = findProvider(await readRegistry(root), provider);
-  const examples = parse(await readFile(new URL(spec, `file://${root}`), "utf8"))?.components?.examples ?? {};
+  const spec = `@clientele/${provider}/openapi.yaml`;
+  const examples = parse(await readFile(require.resolve(spec), "utf8"))?.components?.examples ?? {};
   return seed((name) => {
     if (!examples[name]) throw new Error(`${spec} has no example "${name}" to seed the ${provider} twin with`);
     return examples[name].value;

@@ -1,5 +1,7 @@
 // @ts-check
 // The twins: one stateful in-memory server per provider, answering as the vendor's document says it does.
+
+import { describeCredentials } from "./credentials.js";
 import { createCube4salesTwin } from "./cube4sales.js";
 import { createCubitTwin } from "./cubit.js";
 import { createCycleSoftwareTwin } from "./cyclesoftware.js";
@@ -8,6 +10,7 @@ import { serve } from "./http.js";
 import { createOnlinewerkroosterTwin } from "./onlinewerkrooster.js";
 import { isRecord, positiveInteger } from "./validate.js";
 
+export { describeCredentials } from "./credentials.js";
 export { CUBE4SALES_STANDARD_FIELDS, createCube4salesTwin } from "./cube4sales.js";
 export { CUBIT_DEFAULT_KEYS, createCubitTwin } from "./cubit.js";
 export { CYCLESOFTWARE_DEFAULTS, createCycleSoftwareTwin, formatDateTime } from "./cyclesoftware.js";
@@ -16,10 +19,10 @@ export { createOnlinewerkroosterTwin, ONLINEWERKROOSTER_DEFAULTS } from "./onlin
 
 /** How to reach each twin with its default credentials: what `pnpm twin` and `pnpm start` print. */
 export const twinCredentials = Object.freeze({
-  cubit: "api-key: test-api-key (test) or prod-api-key (prod)",
-  onlinewerkrooster: "apikey: demo-apikey, CustomerKey: demo-customerkey",
-  cube4sales: "no authentication (the document names none)",
-  cyclesoftware: "HTTP Basic demo / demo; 360 requests a minute, 15000 a day",
+  cubit: describeCredentials("cubit"),
+  onlinewerkrooster: describeCredentials("onlinewerkrooster"),
+  cube4sales: describeCredentials("cube4sales"),
+  cyclesoftware: describeCredentials("cyclesoftware"),
 });
 
 export const twinFactories = Object.freeze({
@@ -42,13 +45,18 @@ export const twinFactories = Object.freeze({
  * @property {FixturesOf<P> | true} [seed]  fixtures to start with; `true` for the vendor document's examples
  * @property {() => number} [now]  the clock of the Date header (and of the twin, where it keeps time)
  * @property {TwinOptionsOf<P>} [options]  the provider's own options (credentials, limits, page size)
+ * @property {number} [maxBodyBytes]  a larger request body is refused with 413, unread (default 1 MiB)
+ * @property {number} [maxExchanges]  how many exchanges `exchanges` keeps, the latest (default 1000)
  */
 
 /**
  * @template {TwinProvider} P
  * @typedef {TwinOf<P> & { url: string, exchanges: import("./http.js").Exchange[], stop: () => Promise<void> }} RunningTwin
- * `reset()` empties the state and the exchange log; `exchanges` lists every request the twin answered.
+ * `reset()` empties the state and the exchange log; `exchanges` lists the latest requests the twin answered (at most `maxExchanges`).
  */
+
+const START_OPTIONS = ["port", "seed", "now", "options", "maxBodyBytes", "maxExchanges"];
+const DEFAULT_MAX_EXCHANGES = 1000;
 
 /**
  * Starts the twin of `provider` on 127.0.0.1 and resolves once it listens.
@@ -64,9 +72,16 @@ export async function startTwin(provider, start = {}) {
   }
   if (!isRecord(start)) throw new TypeError("startTwin: the second argument must be an options object");
   for (const name of Object.keys(start)) {
-    if (!["port", "seed", "now", "options"].includes(name)) {
-      throw new TypeError(`startTwin: "${name}" is not an option; known: port, seed, now, options`);
+    if (!START_OPTIONS.includes(name)) {
+      throw new TypeError(`startTwin: "${name}" is not an option; known: ${START_OPTIONS.join(", ")}`);
     }
+  }
+  for (const name of /** @type {const} */ (["maxBodyBytes", "maxExchanges"])) {
+    const problem = start[name] === undefined ? undefined : positiveInteger(start[name]);
+    if (problem) throw new TypeError(`startTwin: option "${name}" ${problem}, got ${start[name]}`);
+  }
+  if (start.now !== undefined && typeof start.now !== "function") {
+    throw new TypeError('startTwin: option "now" must be a function returning the time in milliseconds');
   }
   if (start.port !== undefined && start.port !== 0 && (positiveInteger(start.port) || start.port > 65_535)) {
     throw new TypeError(`startTwin: option "port" must be a port number, got ${start.port}`);
@@ -81,10 +96,15 @@ export async function startTwin(provider, start = {}) {
   }
   /** @type {import("./http.js").Exchange[]} */
   const exchanges = [];
+  const maxExchanges = start.maxExchanges ?? DEFAULT_MAX_EXCHANGES;
   const server = await serve((request) => twin.handle(request), {
     port: start.port,
     now,
-    onExchange: (exchange) => exchanges.push(exchange),
+    maxBodyBytes: start.maxBodyBytes,
+    onExchange: (exchange) => {
+      // A long-running twin (`pnpm start`) must not keep every body it was sent.
+      if (exchanges.push(exchange) > maxExchanges) exchanges.splice(0, exchanges.length - maxExchanges);
+    },
   });
   const reset = twin.reset;
   return Object.assign(twin, {

@@ -1,4 +1,5 @@
 import { prepareCall } from "./call-options.js";
+import { corsHint, runsInBrowser } from "./cors-hint.js";
 import {
   type ApiError,
   type CallInfo,
@@ -232,7 +233,12 @@ async function request<T>(
         if (idempotent) retryIn = backoffDelay(attempt);
       } else {
         const [reason, code] = explain(error);
-        failure = new ConnectionError(call(), `${id}: ${method} ${call().url} failed: ${redact().text(reason)}`, code);
+        const hint = corsHint(error, runsInBrowser());
+        failure = new ConnectionError(
+          call(),
+          `${id}: ${method} ${call().url} failed: ${redact().text(reason)}${hint}`,
+          code,
+        );
         if (idempotent || neverReachedServer(error)) retryIn = backoffDelay(attempt);
       }
       if (await retry(failure, retryIn)) continue;
