@@ -14,9 +14,9 @@ const http = require("node:http");
 const current = new AsyncLocalStorage();
 let announced = false;
 
-/** @type {(this: import("node:http").Server, event: string | symbol, ...args: any[]) => boolean} */
+/** @type {(this: import("node:http").Server, event: string, ...args: any[]) => boolean} */
 const emit = http.Server.prototype.emit;
-/** @this {import("node:http").Server} @param {string | symbol} event @param {any[]} args */
+/** @this {import("node:http").Server} @param {string} event @param {any[]} args */
 http.Server.prototype.emit = function guardedEmit(event, ...args) {
   if (event === "request") {
     const [request, response] = args;
