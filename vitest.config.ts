@@ -1,15 +1,39 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
+
+const ALL = [
+  "packages/*/test/**/*.test.ts",
+  "tests/**/*.test.ts",
+  "twins/test/**/*.test.ts",
+  "examples/*/test/**/*.test.ts",
+];
+/** The files that call the shared Prism mocks (`inject("mockUrls")`); tests/test-runner/projects.test.ts keeps it so. */
+export const MOCK_FILES = [
+  "packages/*/test/contract.test.ts",
+  "packages/cyclesoftware/test/runtime.test.ts",
+  "tests/fuzz/contract-fuzz.test.ts",
+  "tests/packages/smoke.test.ts",
+];
 
 export default defineConfig({
   test: {
-    include: [
-      "packages/*/test/**/*.test.ts",
-      "tests/**/*.test.ts",
-      "twins/test/**/*.test.ts",
-      "examples/*/test/**/*.test.ts",
-    ],
-    globalSetup: ["tests/support/global-setup.ts"],
+    // Vitest's default on this 2-core machine is one worker, so every file ran in turn. Most files spend their time
+    // waiting (on Prism, Chromium, child processes, loopback servers), so a few more workers overlap that waiting.
+    maxWorkers: Math.max(4, availableParallelism()),
     // Mocks run on loopback; a slow machine can take a while to answer the first request.
     testTimeout: 20_000,
+    projects: [
+      { extends: true, test: { name: "unit", include: ALL, exclude: MOCK_FILES } },
+      {
+        extends: true,
+        test: {
+          name: "mocks",
+          include: MOCK_FILES,
+          // Starts the mocks without waiting for them; mocks-ready.ts waits before each file that uses them.
+          globalSetup: ["tests/support/global-setup.ts"],
+          setupFiles: ["tests/support/mocks-ready.ts"],
+        },
+      },
+    ],
   },
 });
