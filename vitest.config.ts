@@ -20,8 +20,10 @@ export default defineConfig({
     // Vitest's default on this 2-core machine is one worker, so every file ran in turn. Most files spend their time
     // waiting (on Prism, Chromium, child processes, loopback servers), so a few more workers overlap that waiting.
     maxWorkers: Math.max(4, availableParallelism()),
-    // Mocks run on loopback; a slow machine can take a while to answer the first request.
-    testTimeout: 20_000,
+    // A timeout here only catches a hang; it is no speed check. A loaded 2-core machine running several workers can
+    // take half a minute over a test that needs five seconds alone (a full regeneration, a type-check).
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     projects: [
       { extends: true, test: { name: "unit", include: ALL, exclude: MOCK_FILES } },
       {
