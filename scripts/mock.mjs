@@ -21,7 +21,15 @@ await runCommand("mock", USAGE, async () => {
   });
   const provider = findProvider(await readRegistry(root), positionals[0]);
   const name = `the ${provider.id} mock (Prism)`;
-  const mock = await supervise({
+  /** @type {import("./lib/supervise.mjs").Supervised | undefined} */
+  let mock;
+  // Before anything is printed: a signal that arrives before its handler is in place kills the process outright.
+  // A Prism still starting then exits on its own when this process goes (the guard's IPC channel closes).
+  stopOnSignal(async () => {
+    await mock?.stop();
+    process.exit(0);
+  });
+  mock = await supervise({
     name,
     port: portOption(values.port),
     restarts: countOption(values.restarts, "--restarts") ?? DEFAULT_RESTARTS,
@@ -40,5 +48,4 @@ await runCommand("mock", USAGE, async () => {
   });
   console.log(`${provider.id} mock (Prism, ${provider.spec}, pid ${mock.pid()}) listening at ${mock.url}`);
   console.log("Ctrl-C stops it.");
-  stopOnSignal(() => mock.stop().then(() => process.exit(0)));
 });
