@@ -1,15 +1,50 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
+
+const ALL = [
+  "packages/*/test/**/*.test.ts",
+  "tests/**/*.test.ts",
+  "twins/test/**/*.test.ts",
+  "examples/*/test/**/*.test.ts",
+];
+/** The files that call the shared Prism mocks (`inject("mockUrls")`); tests/test-runner/projects.test.ts keeps it so. */
+export const MOCK_FILES = [
+  "packages/*/test/contract.test.ts",
+  "packages/cyclesoftware/test/runtime.test.ts",
+  "tests/fuzz/contract-fuzz.test.ts",
+  "tests/packages/smoke.test.ts",
+];
+/**
+ * Files whose tests measure real time on a 300 ms client timeout: they run last, one at a time, so the suite's own
+ * workers do not starve them (other load on the machine still can).
+ */
+const TIMING_FILES = ["packages/core/test/fault-injection.test.ts"];
 
 export default defineConfig({
   test: {
-    include: [
-      "packages/*/test/**/*.test.ts",
-      "tests/**/*.test.ts",
-      "twins/test/**/*.test.ts",
-      "examples/*/test/**/*.test.ts",
+    // Vitest's default on this 2-core machine is one worker, so every file ran in turn. Most files spend their time
+    // waiting (on Prism, Chromium, child processes, loopback servers), so a few more workers overlap that waiting.
+    maxWorkers: Math.max(4, availableParallelism()),
+    // A timeout here only catches a hang; it is no speed check. A loaded 2-core machine running several workers can
+    // take half a minute over a test that needs five seconds alone (a full regeneration, a type-check).
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    projects: [
+      { extends: true, test: { name: "unit", include: ALL, exclude: [...MOCK_FILES, ...TIMING_FILES] } },
+      {
+        extends: true,
+        test: { name: "timing", include: TIMING_FILES, maxWorkers: 1, sequence: { groupOrder: 1 } },
+      },
+      {
+        extends: true,
+        test: {
+          name: "mocks",
+          include: MOCK_FILES,
+          // Starts the mocks without waiting for them; mocks-ready.ts waits before each file that uses them.
+          globalSetup: ["tests/support/global-setup.ts"],
+          setupFiles: ["tests/support/mocks-ready.ts"],
+        },
+      },
     ],
-    globalSetup: ["tests/support/global-setup.ts"],
-    // Mocks run on loopback; a slow machine can take a while to answer the first request.
-    testTimeout: 20_000,
   },
 });

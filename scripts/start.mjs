@@ -3,28 +3,34 @@
 // `pnpm start` / `npm start` (through scripts/bootstrap.mjs): rebuilds what is stale (generated code, the docs
 // portal), starts a Prism mock (stateless, the spec's examples) and a twin (stateful, the documented behaviour) of
 // every provider on fixed ports, serves the portal on 127.0.0.1 and prints what runs where. Ctrl-C stops everything.
+// Mocks and twins run as child processes (scripts/lib/child.mjs): a request one fails on gets a 500 and is reported
+// here; a child that exits anyway is reported and restarted on its port (--restarts times at most, then everything
+// stops with exit code 1). Children go when this process goes, however it goes.
 import { createServer } from "node:net";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { startTwin, twinCredentials } from "../twins/src/index.js";
+import { twinCredentials } from "../twins/src/index.js";
 import { DEFAULT_OUT } from "./docs.mjs";
 import { generate } from "./generate.mjs";
 import { buildPortal, portalInputs, readManifest } from "./lib/build-portal.mjs";
-import { portOption } from "./lib/cli.mjs";
+import { startChild } from "./lib/child.mjs";
+import { countOption, firstLine, portOption } from "./lib/cli.mjs";
 import { MOCK_PORT_BASE, mockPort, PORTAL_PORT, TWIN_PORT_BASE, twinPort } from "./lib/ports.mjs";
 import { startPrism } from "./lib/prism.mjs";
 import { readRegistry } from "./lib/registry.mjs";
 import { renderIndex } from "./lib/render-index.mjs";
 import { serveDirectory } from "./lib/static-server.mjs";
+import { DEFAULT_RESTARTS, supervise } from "./lib/supervise.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const USAGE = "usage: pnpm start [--port N] [--mock-port N] [--twin-port N] [--out DIR]   (port 0: any free port)";
+const USAGE =
+  "usage: pnpm start [--port N] [--mock-port N] [--twin-port N] [--out DIR] [--restarts N]   (port 0: any free port)";
 
 /** @type {(() => Promise<void>)[]} */
 const stops = [];
 /** Mocks and twins being started: Ctrl-C during start-up must still stop the ones that come up. */
-/** @type {Promise<{ url: string, stop: () => Promise<void> }>[]} */
+/** @type {Promise<import("./lib/supervise.mjs").Supervised>[]} */
 const starting = [];
 let stopping = false;
 
@@ -33,6 +39,13 @@ main().catch(async (error) => {
   console.error(USAGE);
   await shutdown(1);
 });
+// A crash of this process must not leave the portal half-served; the children would exit on their own anyway.
+for (const event of ["uncaughtException", "unhandledRejection"]) {
+  process.on(event, async (error) => {
+    console.error(`start: crashed, stopping everything: ${error instanceof Error ? error.stack : error}`);
+    await shutdown(1);
+  });
+}
 
 async function main() {
   const { values } = parseArgs({
@@ -41,8 +54,10 @@ async function main() {
       "mock-port": { type: "string" },
       "twin-port": { type: "string" },
       out: { type: "string" },
+      restarts: { type: "string" },
     },
   });
+  const restarts = countOption(values.restarts, "--restarts") ?? DEFAULT_RESTARTS;
   const port = portOption(values.port, "--port", true) ?? PORTAL_PORT;
   const mockBase = portOption(values["mock-port"], "--mock-port", true) ?? MOCK_PORT_BASE;
   const twinBase = portOption(values["twin-port"], "--twin-port", true) ?? TWIN_PORT_BASE;
@@ -78,14 +93,40 @@ async function main() {
     await ensureFree(twinPorts[index] ?? 0, `the ${provider.id} twin`, "--twin-port");
   }
   await ensureFree(port, "the docs portal", "--port");
+  /** @param {string} name @param {number} port @param {(port: number | undefined) => Promise<import("./lib/child.mjs").RunningChild>} start */
+  const keep = (name, port, start) =>
+    supervise({
+      name,
+      port: port || undefined,
+      restarts,
+      start,
+      log: (line) => console.error(`start: ${line}`),
+      onGiveUp: (reason) => {
+        console.error(`start: ${reason}; stopping everything.`);
+        void shutdown(1);
+      },
+    });
+  /** @param {string} name */
+  const onSurvived = (name) => (/** @type {string} */ where, /** @type {string} */ error) =>
+    console.error(`start: ${name} failed on ${where}, answered 500: ${firstLine(error)}`);
   starting.push(
-    ...providers.map((provider, index) => startPrism({ spec: provider.spec, port: ports[index] || undefined })),
-    ...providers.map((provider, index) =>
-      startTwin(/** @type {import("../twins/src/index.js").TwinProvider} */ (provider.id), {
-        port: twinPorts[index],
-        seed: true,
-      }),
-    ),
+    ...providers.map((provider, index) => {
+      const name = `the ${provider.id} mock (Prism)`;
+      return keep(name, ports[index] ?? 0, (port) =>
+        startPrism({ spec: provider.spec, ...(port !== undefined && { port }), onSurvived: onSurvived(name) }),
+      );
+    }),
+    ...providers.map((provider, index) => {
+      const name = `the ${provider.id} twin`;
+      return keep(name, twinPorts[index] ?? 0, (port) =>
+        startChild({
+          name,
+          args: [join(root, "scripts", "twin.mjs"), provider.id, ...(port ? ["--port", String(port)] : [])],
+          cwd: root,
+          onSurvived: onSurvived(name),
+        }),
+      );
+    }),
   );
   const started = await Promise.allSettled(starting);
   // Ctrl-C during start-up: shutdown() stops what came up; announcing it as running would be wrong.
@@ -115,7 +156,7 @@ async function main() {
     ]),
   ];
   const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column]?.length ?? 0)));
-  console.log("\nclientele is running on 127.0.0.1 (Ctrl-C stops everything):\n");
+  console.log(`\nclientele is running on 127.0.0.1 (pid ${process.pid}; Ctrl-C stops everything):\n`);
   for (const row of rows) {
     const cells = row.map((cell, column) => (column < 3 ? cell.padEnd(widths[column] ?? 0) : cell));
     console.log(`  ${cells.join("  ")}`.trimEnd());

@@ -16,6 +16,19 @@ export function portOption(value, option = "--port", anyFree = false) {
 }
 
 /**
+ * @param {string | undefined} value  the text given to the option
+ * @param {string} option  its name, for the error
+ * @returns {number | undefined}  a whole number >= 0
+ */
+export function countOption(value, option) {
+  if (value === undefined) return undefined;
+  const count = Number(value);
+  if (!(Number.isInteger(count) && count >= 0))
+    throw new Error(`${option} must be a whole number >= 0, got "${value}"`);
+  return count;
+}
+
+/**
  * Runs a command; a failure prints `<name>: <message>` and the usage line, and exits 2.
  * @param {string} name
  * @param {string} usage
@@ -38,4 +51,9 @@ export async function runCommand(name, usage, main) {
 export function stopOnSignal(stop) {
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+}
+
+/** The first line of a multi-line message (an error's stack), for a one-line report. */
+export function firstLine(/** @type {string} */ text) {
+  return text.split("\n", 1)[0] ?? "";
 }

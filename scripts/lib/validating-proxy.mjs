@@ -3,7 +3,7 @@
 // header off every response, so each violation is reported with the exact request it belongs to (Prism's own log
 // prints violations without naming the request).
 import { createServer, request as httpRequest } from "node:http";
-import { freePort, startPrism } from "./prism.mjs";
+import { startPrism } from "./prism.mjs";
 
 /**
  * @typedef {object} Violation
@@ -69,11 +69,15 @@ export async function startValidatingProxy({ spec, upstream, port, errors = fals
     });
     incoming.pipe(forward);
   });
-  const chosen = port ?? /** @type {number} */ (await freePort());
+  let bound;
   try {
-    await new Promise((resolve, reject) => {
+    // Port 0 unless one is asked for: the kernel's pick is ours at once, no other process can take it in between.
+    bound = await new Promise((resolve, reject) => {
       front.once("error", reject);
-      front.listen(chosen, "127.0.0.1", () => resolve(undefined));
+      front.listen(port ?? 0, "127.0.0.1", () => {
+        const address = front.address();
+        resolve(typeof address === "object" && address ? address.port : port);
+      });
     });
   } catch (error) {
     await prism.stop();
@@ -81,7 +85,7 @@ export async function startValidatingProxy({ spec, upstream, port, errors = fals
   }
 
   return {
-    url: `http://127.0.0.1:${chosen}`,
+    url: `http://127.0.0.1:${bound}`,
     exchanges,
     async stop() {
       await new Promise((resolve) => {

@@ -1,12 +1,14 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { readRegistry } from "../../scripts/lib/registry.mjs";
 import { sharedPortal } from "../support/portal.js";
+import { allGone, childrenOf, until } from "../support/processes.js";
 
 // `pnpm start` as a user runs it, on free ports (`0`) so it never collides with a running `pnpm start`, serving the
 // tests' shared portal build (fresh, so start must not rebuild it): the table it prints, the portal and mocks it
-// serves, and Ctrl-C (SIGINT) stopping everything it started.
+// serves, a child that dies being reported and restarted, and Ctrl-C (SIGINT) stopping everything it started, by PID.
 
 const root = join(import.meta.dirname, "..", "..");
 const providers = await readRegistry(root);
@@ -102,11 +104,30 @@ describe("pnpm start", () => {
     for (const { id } of providers) expect(index).toContain(`<code>${row(id).twin}</code> (stateful twin, running)`);
   });
 
-  test("Ctrl-C stops everything it started", async () => {
+  test("a twin that dies is reported and restarted on its URL", async () => {
+    const twinPid = childrenOf(child.pid as number).find((pid) =>
+      readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("twin.mjs\0cube4sales"),
+    );
+    expect(twinPid).toBeDefined();
+    const from = output.length;
+    process.kill(twinPid as number, "SIGKILL");
+    await until(() => output.slice(from).match(/the cube4sales twin is back at (\S+)/)?.[1]).then((url) =>
+      expect(url).toBe(row("cube4sales").twin),
+    );
+    expect(output.slice(from)).toContain(`the cube4sales twin (pid ${twinPid}) exited on its own (killed by SIGKILL)`);
+    const records = await (await fetch(`${row("cube4sales").twin}/crm/customers?assignment_id=9`)).json();
+    expect(records).toEqual([expect.objectContaining({ customer_id: 2488539 })]);
+  }, 120_000);
+
+  test("Ctrl-C stops everything it started, leaving no process behind", async () => {
     const urls = [portalUrl(), ...providers.flatMap(({ id }) => [row(id).mock, row(id).twin])];
+    const children = childrenOf(child.pid as number);
+    // A mock and a twin per provider.
+    expect(children).toHaveLength(providers.length * 2);
     child.kill("SIGINT");
     expect(await exited).toBe(0);
     expect(output).toContain("stopped.");
     for (const url of urls) await expect(fetch(url), url).rejects.toThrow();
+    await allGone(children);
   }, 30_000);
 });

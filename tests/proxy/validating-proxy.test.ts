@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createCycleSoftwareClient } from "../../packages/cyclesoftware/src/index.js";
+import { START_CAP_MS } from "../../scripts/lib/child.mjs";
 import { describeExchange, readViolations, startValidatingProxy } from "../../scripts/lib/validating-proxy.mjs";
 
 // A vendor that drifted from the spec in two ways, and answers one call as documented.
@@ -17,8 +18,8 @@ beforeAll(async () => {
   const address = vendor.address();
   const port = typeof address === "object" && address ? address.port : 0;
   proxy = await startValidatingProxy({ spec: "specs/cyclesoftware.yaml", upstream: `http://127.0.0.1:${port}` });
-  // Prism takes a few seconds to start on a busy machine; vitest's default hook timeout (10 s) is too tight.
-}, 30_000);
+  // Start-up waits on Prism's "listening" event; the hook outlasts startPrism's cap so the cap's message is the one seen.
+}, START_CAP_MS + 10_000);
 afterAll(async () => {
   await proxy?.stop();
   await new Promise((resolve) => vendor.close(resolve));

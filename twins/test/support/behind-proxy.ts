@@ -1,12 +1,16 @@
 import type { FetchLike } from "@clientele/core";
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
+import { START_CAP_MS } from "../../../scripts/lib/child.mjs";
 import { startPrism } from "../../../scripts/lib/prism.mjs";
 import { findProvider, readRegistry } from "../../../scripts/lib/registry.mjs";
 import { type RunningTwin, type StartOptions, startTwin, type TwinProvider } from "../../src/index.js";
 
 const root = new URL("../../../", import.meta.url).pathname;
-/** Prism takes a few seconds to start on a busy machine; vitest's default hook timeout (10 s) is too tight. */
-export const PRISM_START_MS = 30_000;
+/**
+ * Start-up waits on Prism's "listening" event, however long a busy machine takes; the hook outlasts startPrism's own
+ * cap so that the cap's message (what was waited for, Prism's output) is the one a failure shows.
+ */
+export const PRISM_START_MS = START_CAP_MS + 10_000;
 
 /** A clock the test moves by hand: the twin's modification times, rate-limit windows and Date header follow it. */
 export function manualClock(start = Date.UTC(2024, 0, 15, 9, 0, 0)) {
