@@ -1,6 +1,5 @@
 import { InvalidInputError, kindOf, OptionError, unknownOption, wholeNumber } from "./errors.js";
 import { withExtraBody } from "./extra-body.js";
-import { encodeQuery } from "./query.js";
 import type { Operation, RequestOptions, Transport } from "./transport.js";
 
 type Check = (operation: string, option: string, value: unknown) => void;
@@ -66,19 +65,25 @@ export function checkHeader(owner: string, name: string, value: unknown): string
   return name.toLowerCase();
 }
 
+/**
+ * Serializes a call's JSON body together with its (already checked) `extraBody` option. The generated function of an
+ * operation that takes a body passes `jsonBody`; the others pass none, so they carry no body code.
+ */
+export type BodyEncoder = (operation: Operation, body: unknown, extraBody: object | undefined) => string | undefined;
+
 export function prepareCall(
   transport: Transport,
   operation: Operation,
   path: string | (() => string),
-  query: unknown,
-  body: unknown,
   options: RequestOptions | undefined,
+  encodeBody: BodyEncoder | undefined,
+  body: unknown,
 ): PreparedCall {
   const { settings } = transport;
   const { id } = operation;
   const secrets: string[] = [];
-  const extra = (options as { extraBody?: unknown } | null | undefined)?.extraBody;
-  let headers = body === undefined && extra === undefined ? settings.headers : transport.jsonHeaders;
+  // A call's own headers, checked before anything else is read, laid over the client's once the body is known.
+  const own: [string, string | null][] = [];
   if (options != null) {
     if (!isPlainObject(options as unknown))
       throw new OptionError(id, "options", `must be an object; got ${kindOf(options)}`);
@@ -88,36 +93,48 @@ export function prepareCall(
       const value = options[name as keyof RequestOptions];
       if (value !== undefined) check(id, name, value);
     }
-    if (options.headers) {
-      // fetch never changes the headers it is given, so a call without headers of its own shares the client's.
-      headers = { ...headers };
-      for (const [name, value] of Object.entries(options.headers as Record<string, unknown>)) {
-        // Like fetch wrappers (Stainless, ky): undefined leaves the client's header as it is, null removes it.
-        if (value === undefined) continue;
-        if (value === null) delete headers[name.toLowerCase()];
-        else {
-          const lower = checkHeader(id, name, value);
-          headers[lower] = value as string;
-          if (settings.credentialHeaders.has(lower)) secrets.push(value as string);
-        }
+    for (const [name, value] of Object.entries((options.headers ?? {}) as Record<string, unknown>)) {
+      // Like fetch wrappers (Stainless, ky): undefined leaves the client's header as it is, null removes it.
+      if (value === null) own.push([name.toLowerCase(), null]);
+      else if (value !== undefined) {
+        const lower = checkHeader(id, name, value);
+        own.push([lower, value as string]);
+        if (settings.credentialHeaders.has(lower)) secrets.push(value as string);
       }
     }
   }
-  if (query != null && !isPlainObject(query)) {
-    throw new InvalidInputError(id, "query", `must be an object of query parameters; got ${kindOf(query)}`, "query");
+  const url = settings.baseUrl + (typeof path === "string" ? path : path());
+  const extra = (options as { extraBody?: object } | null | undefined)?.extraBody;
+  if (!encodeBody && extra !== undefined) {
+    throw new OptionError(id, "extraBody", `adds fields to a JSON body, and ${id} sends none`);
+  }
+  const sent = encodeBody?.(operation, body, extra);
+  let headers = sent === undefined ? settings.headers : transport.jsonHeaders;
+  if (options?.headers) {
+    // fetch never changes the headers it is given, so a call without headers of its own shares the client's.
+    headers = { ...headers };
+    for (const [name, value] of own) {
+      if (value === null) delete headers[name];
+      else headers[name] = value;
+    }
   }
   return {
-    url: settings.baseUrl + (typeof path === "string" ? path : path()) + (query ? encodeQuery(query, id) : ""),
+    url,
     headers,
-    body:
-      extra === undefined
-        ? serializeBody(operation, body)
-        : withExtraBody(operation, serializeBody(operation, body), toJson(id, extra as object, "extraBody") as string),
+    body: sent,
     timeout: options?.timeout ?? settings.timeout,
     maxRetries: options?.maxRetries ?? settings.maxRetries,
     maxResponseBytes: options?.maxResponseBytes ?? settings.maxResponseBytes,
     secrets,
   };
+}
+
+/** What an operation that takes a body sends: `body` as JSON, with the fields of the call's `extraBody` added. */
+export function jsonBody(operation: Operation, body: unknown, extraBody: object | undefined): string | undefined {
+  const text = serializeBody(operation, body);
+  return extraBody === undefined
+    ? text
+    : withExtraBody(operation, text, toJson(operation.id, extraBody, "extraBody") as string);
 }
 
 /**
