@@ -82,8 +82,9 @@ export function prepareCall(
   const { settings } = transport;
   const { id } = operation;
   const secrets: string[] = [];
-  // A call's own headers, checked before anything else is read, laid over the client's once the body is known.
-  const own: [string, string | null][] = [];
+  const extra = (options as { extraBody?: object } | null | undefined)?.extraBody;
+  // The encoder returns text whenever there is a body or an extraBody to send (or throws).
+  let headers = encodeBody && (body !== undefined || extra !== undefined) ? transport.jsonHeaders : settings.headers;
   if (options != null) {
     if (!isPlainObject(options as unknown))
       throw new OptionError(id, "options", `must be an object; got ${kindOf(options)}`);
@@ -93,31 +94,26 @@ export function prepareCall(
       const value = options[name as keyof RequestOptions];
       if (value !== undefined) check(id, name, value);
     }
-    for (const [name, value] of Object.entries((options.headers ?? {}) as Record<string, unknown>)) {
-      // Like fetch wrappers (Stainless, ky): undefined leaves the client's header as it is, null removes it.
-      if (value === null) own.push([name.toLowerCase(), null]);
-      else if (value !== undefined) {
-        const lower = checkHeader(id, name, value);
-        own.push([lower, value as string]);
-        if (settings.credentialHeaders.has(lower)) secrets.push(value as string);
+    if (options.headers) {
+      // fetch never changes the headers it is given, so a call without headers of its own shares the client's.
+      headers = { ...headers };
+      for (const [name, value] of Object.entries(options.headers as Record<string, unknown>)) {
+        // Like fetch wrappers (Stainless, ky): undefined leaves the client's header as it is, null removes it.
+        if (value === undefined) continue;
+        if (value === null) delete headers[name.toLowerCase()];
+        else {
+          const lower = checkHeader(id, name, value);
+          headers[lower] = value as string;
+          if (settings.credentialHeaders.has(lower)) secrets.push(value as string);
+        }
       }
     }
   }
   const url = settings.baseUrl + (typeof path === "string" ? path : path());
-  const extra = (options as { extraBody?: object } | null | undefined)?.extraBody;
   if (!encodeBody && extra !== undefined) {
     throw new OptionError(id, "extraBody", `adds fields to a JSON body, and ${id} sends none`);
   }
   const sent = encodeBody?.(operation, body, extra);
-  let headers = sent === undefined ? settings.headers : transport.jsonHeaders;
-  if (options?.headers) {
-    // fetch never changes the headers it is given, so a call without headers of its own shares the client's.
-    headers = { ...headers };
-    for (const [name, value] of own) {
-      if (value === null) delete headers[name];
-      else headers[name] = value;
-    }
-  }
   return {
     url,
     headers,
