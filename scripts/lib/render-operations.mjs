@@ -181,17 +181,19 @@ function parameterList(op) {
 }
 
 /**
- * The path: a string, or where it holds parameters a function the transport calls, so a bad parameter rejects the
- * call's promise (naming the operation and the parameter) instead of throwing before there is one.
+ * The path: a string, or where it holds parameters or a query a function the transport calls, so a bad parameter
+ * rejects the call's promise (naming the operation and the parameter) instead of throwing before there is one.
  * @param {OperationModel} op
+ * @param {string | undefined} query  the expression of the query object, where the operation takes one
  */
-function pathExpression(op) {
-  if (op.pathParams.length === 0) return JSON.stringify(op.path);
-  const template = op.path.replace(/\{([^}]+)\}/g, (_, name) => {
+function pathExpression(op, query) {
+  if (op.pathParams.length === 0 && !query) return JSON.stringify(op.path);
+  let template = op.path.replace(/\{([^}]+)\}/g, (_, name) => {
     const param = op.pathParams.find((p) => p.name === name);
     const value = param?.fromClient ? `transport.path.${name}` : camel(name);
     return `\${pathParam(${value}, ${op.id}Operation, ${JSON.stringify(name)})}`;
   });
+  if (query) template += `\${queryString(${query}, ${op.id}Operation)}`;
   return `() => \`${template}\``;
 }
 
@@ -236,30 +238,38 @@ function hintsField(op, constants) {
  */
 function renderFunction(op, pathOptionsType, constants) {
   const name = pascal(op.id);
-  const query = op.body === "none" && op.query !== "none" ? "query" : "undefined";
-  const body = op.body !== "none" ? "body" : "undefined";
-  const path = pathExpression(op);
+  const takesQuery = op.body === "none" && op.query !== "none";
+  // Only what this operation uses: the query and body code come in through the arguments of `send`.
+  const body = op.body === "none" ? "" : ", jsonBody, body";
   const signature = `transport: Transport<${pathOptionsType}>, ${parameterList(op).join(", ")}`;
   // Only what this operation needs: a flag absent from the constant costs its calls nothing.
   const bodyField = op.body === "none" ? "" : `, body: "${op.body}"`;
-  const extra = `${bodyField}${op.json ? ", json: true" : ""}${op.errorFlag ? `, errorFlag: ${JSON.stringify(op.errorFlag)}` : ""}${hintsField(op, constants)}`;
+  const extra = `${bodyField}${op.json ? ", json: true" : ""}${
+    op.errorFlag
+      ? `, errorFlag: errorFlag(${[op.errorFlag.property, op.errorFlag.message]
+          .filter((v) => v !== undefined)
+          .map((v) => JSON.stringify(v))
+          .join(", ")})`
+      : ""
+  }${hintsField(op, constants)}`;
   let text = `const ${op.id}Operation: Operation = { id: "${op.id}", method: "${op.method}", idempotent: ${op.idempotent}${extra} };\n\n`;
   text += `export type ${name}Result = SuccessBody<operations["${op.id}"]>;\n`;
   if (op.body !== "none") text += `export type ${name}Body = NonNullable<JsonBody<operations["${op.id}"]>>;\n`;
   if (op.query !== "none") text += `export type ${name}Query = NonNullable<QueryOf<operations["${op.id}"]>>;\n`;
   if (op.pagination) {
     const { parameter, items, nextOffset } = op.pagination;
+    const query = takesQuery ? `${parameter} === undefined ? query : { ...query, ${parameter} }` : `{ ${parameter} }`;
     text += `export type ${name}Item = NonNullable<${accessType(items, `${name}Result`)}>[number];\n\n`;
     text += docComment(op, "");
     text += `export function ${op.id}(${signature}): PagePromise<${name}Result, ${name}Item> {\n`;
     text += `  const page = (${parameter}?: number) =>\n`;
-    text += `    transport.send<${name}Result>(${op.id}Operation, ${path}, ${parameter} === undefined ? ${query} : { ...${query}, ${parameter} }, undefined, options);\n`;
+    text += `    send<${name}Result>(transport, ${op.id}Operation, ${pathExpression(op, `(${query})`)}, options${body});\n`;
     text += `  return paginateByOffset(page(), page, (p) => ${accessExpression(items, "p")}, (p) => ${accessExpression(nextOffset, "p")}, ${op.id}Operation);\n}\n`;
     return text;
   }
   text += `\n${docComment(op, "")}`;
   text += `export function ${op.id}(${signature}): ApiPromise<${name}Result> {\n`;
-  text += `  return transport.send(${op.id}Operation, ${path}, ${query}, ${body}, options);\n}\n`;
+  text += `  return send(transport, ${op.id}Operation, ${pathExpression(op, takesQuery ? "query" : undefined)}, options${body});\n}\n`;
   return text;
 }
 
@@ -287,6 +297,10 @@ export function renderOperations(operations, pathOptionsType) {
   if (operations.some((op) => op.body !== "none")) coreValues.push("type BodyRequestOptions");
   if (paginated) coreValues.push("type PagePromise", "paginateByOffset");
   if (usesPathParam) coreValues.push("pathParam");
+  coreValues.push("send");
+  if (operations.some((op) => op.errorFlag)) coreValues.push("errorFlag");
+  if (operations.some((op) => op.body !== "none")) coreValues.push("jsonBody");
+  if (operations.some((op) => op.body === "none" && op.query !== "none")) coreValues.push("queryString");
   coreValues.sort((a, b) => a.replace("type ", "").localeCompare(b.replace("type ", "")));
   let text = `import { ${coreValues.join(", ")} } from "@clientele/core";\n`;
   text += `import type { operations } from "./schema.js";\n`;

@@ -1,6 +1,5 @@
 import { InvalidInputError, kindOf, OptionError, unknownOption, wholeNumber } from "./errors.js";
 import { withExtraBody } from "./extra-body.js";
-import { encodeQuery } from "./query.js";
 import type { Operation, RequestOptions, Transport } from "./transport.js";
 
 type Check = (operation: string, option: string, value: unknown) => void;
@@ -66,19 +65,26 @@ export function checkHeader(owner: string, name: string, value: unknown): string
   return name.toLowerCase();
 }
 
+/**
+ * Serializes a call's JSON body together with its (already checked) `extraBody` option. The generated function of an
+ * operation that takes a body passes `jsonBody`; the others pass none, so they carry no body code.
+ */
+export type BodyEncoder = (operation: Operation, body: unknown, extraBody: object | undefined) => string | undefined;
+
 export function prepareCall(
   transport: Transport,
   operation: Operation,
   path: string | (() => string),
-  query: unknown,
-  body: unknown,
   options: RequestOptions | undefined,
+  encodeBody: BodyEncoder | undefined,
+  body: unknown,
 ): PreparedCall {
   const { settings } = transport;
   const { id } = operation;
   const secrets: string[] = [];
-  const extra = (options as { extraBody?: unknown } | null | undefined)?.extraBody;
-  let headers = body === undefined && extra === undefined ? settings.headers : transport.jsonHeaders;
+  const extra = (options as { extraBody?: object } | null | undefined)?.extraBody;
+  // The encoder returns text whenever there is a body or an extraBody to send (or throws).
+  let headers = encodeBody && (body !== undefined || extra !== undefined) ? transport.jsonHeaders : settings.headers;
   if (options != null) {
     if (!isPlainObject(options as unknown))
       throw new OptionError(id, "options", `must be an object; got ${kindOf(options)}`);
@@ -103,21 +109,28 @@ export function prepareCall(
       }
     }
   }
-  if (query != null && !isPlainObject(query)) {
-    throw new InvalidInputError(id, "query", `must be an object of query parameters; got ${kindOf(query)}`, "query");
+  const url = settings.baseUrl + (typeof path === "string" ? path : path());
+  if (!encodeBody && extra !== undefined) {
+    throw new OptionError(id, "extraBody", `adds fields to a JSON body, and ${id} sends none`);
   }
+  const sent = encodeBody?.(operation, body, extra);
   return {
-    url: settings.baseUrl + (typeof path === "string" ? path : path()) + (query ? encodeQuery(query, id) : ""),
+    url,
     headers,
-    body:
-      extra === undefined
-        ? serializeBody(operation, body)
-        : withExtraBody(operation, serializeBody(operation, body), toJson(id, extra as object, "extraBody") as string),
+    body: sent,
     timeout: options?.timeout ?? settings.timeout,
     maxRetries: options?.maxRetries ?? settings.maxRetries,
     maxResponseBytes: options?.maxResponseBytes ?? settings.maxResponseBytes,
     secrets,
   };
+}
+
+/** What an operation that takes a body sends: `body` as JSON, with the fields of the call's `extraBody` added. */
+export function jsonBody(operation: Operation, body: unknown, extraBody: object | undefined): string | undefined {
+  const text = serializeBody(operation, body);
+  return extraBody === undefined
+    ? text
+    : withExtraBody(operation, text, toJson(operation.id, extraBody, "extraBody") as string);
 }
 
 /**

@@ -1,5 +1,9 @@
 export { basicCredential } from "./auth.js";
+export type { BodyEncoder } from "./call-options.js";
+export { jsonBody } from "./call-options.js";
 export { formatDateTime } from "./date-time.js";
+export type { BodyCheck, FlaggedError } from "./error-flag.js";
+export { errorFlag } from "./error-flag.js";
 export type { ApiErrorInit, CallInfo } from "./errors.js";
 export { errorClassFor, kindOf, wholeNumber } from "./errors.js";
 export type { TransportSetup } from "./options.js";
@@ -13,7 +17,7 @@ export {
 } from "./options.js";
 export { paginateByOffset } from "./paginate.js";
 export * from "./public.js";
-export { encodeQuery, pathParam } from "./query.js";
+export { encodeQuery, pathParam, queryString } from "./query.js";
 export type { RateLimitHeaders, RateLimiting, RateLimitReader, Release } from "./rate-limit.js";
 export { minuteLimiter, rateLimiting, rateLimitReader } from "./rate-limit.js";
 export type { RawClient } from "./raw.js";
@@ -23,7 +27,7 @@ export { createRedactor, MIN_MASKED_SUBSTRING, MIN_MASKED_WORD } from "./redact.
 export { MAX_REDIRECTS } from "./redirect.js";
 export { backoffDelay, RETRY_AFTER_LIMIT_MS, RETRY_BASE_MS, RETRY_CAP_MS, retryAfterDelay } from "./retry.js";
 export type { Operation, TransportSettings } from "./transport.js";
-export { Transport } from "./transport.js";
+export { send, Transport } from "./transport.js";
 export type { JsonBody, PathOf, QueryOf, SuccessBody } from "./types.js";
 export type { Exchange, ResponseSpec, ResponseSpecs } from "./validation/check-exchange.js";
 export { checkExchange } from "./validation/check-exchange.js";

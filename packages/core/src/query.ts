@@ -1,3 +1,4 @@
+import { isPlainObject } from "./call-options.js";
 import { InvalidInputError, kindOf } from "./errors.js";
 import type { Operation } from "./transport.js";
 
@@ -32,6 +33,15 @@ export function encodeQuery(query: object, owner = "encodeQuery"): string {
     }
   }
   return search;
+}
+
+/** An operation's query string (`""` for none), for the generated functions of operations that take a query. */
+export function queryString(query: unknown, operation: Operation): string {
+  const { id } = operation;
+  if (query != null && !isPlainObject(query)) {
+    throw new InvalidInputError(id, "query", `must be an object of query parameters; got ${kindOf(query)}`, "query");
+  }
+  return query ? encodeQuery(query, id) : "";
 }
 
 function encode(text: string): string {

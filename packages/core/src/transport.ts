@@ -1,12 +1,12 @@
-import { prepareCall } from "./call-options.js";
+import { type BodyEncoder, prepareCall } from "./call-options.js";
 import { corsHint, runsInBrowser } from "./cors-hint.js";
+import type { BodyCheck } from "./error-flag.js";
 import {
   type ApiError,
   type CallInfo,
   ConnectionError,
   detailOf,
   errorClassFor,
-  InBodyError,
   RedirectError,
   ResponseParseError,
   ResponseTooLargeError,
@@ -62,8 +62,8 @@ export interface Operation {
   body?: "required" | "optional";
   /** Every 2xx of the spec has a JSON body: an empty or unparseable one is a `ResponseParseError`. */
   json?: boolean;
-  /** The spec's `x-error-flag`: a 2xx body whose `property` is `true` is an `InBodyError` carrying `message`. */
-  errorFlag?: { property: string; message?: string };
+  /** The spec's `x-error-flag` as `errorFlag(property, message)`: a flagged 2xx body is an `InBodyError`. */
+  errorFlag?: BodyCheck | undefined;
   /** What each documented error status means, from the spec's response descriptions: an `ApiError`'s `hint`. */
   hints?: Record<number, string>;
 }
@@ -141,35 +141,40 @@ export class Transport<PathOptions = unknown> {
   get path(): PathOptions {
     return this.settings.path;
   }
+}
 
-  /** `path` is a function where it holds path parameters, so a bad one rejects the promise instead of throwing. */
-  send<T>(
-    operation: Operation,
-    path: string | (() => string),
-    query: object | undefined,
-    body: unknown,
-    options?: RequestOptions,
-  ): ApiPromise<T> {
-    // The response is kept on the side, so a call that never asks for it pays for no second promise.
-    const meta = {} as Meta;
-    const promise = request<T>(this, operation, path, query, body, options, meta) as ApiPromise<T>;
-    promise.withResponse = () => promise.then((data) => ({ data, response: meta.response, rateLimit: meta.rateLimit }));
-    promise.asResponse = () => {
-      // Read once the headers are in, which is always later than this synchronous call; too late once it has read.
-      meta.unread = true;
-      return promise.then(() => meta.response);
-    };
-    return promise;
-  }
+/**
+ * One call of an operation: what every generated function returns. `path` is a function where it holds path
+ * parameters or a query, so a bad one rejects the promise instead of throwing. `encodeBody` (`jsonBody`) and `body`
+ * are given only by operations that take a body: the others carry no body code.
+ */
+export function send<T>(
+  transport: Transport<unknown>,
+  operation: Operation,
+  path: string | (() => string),
+  options?: RequestOptions,
+  encodeBody?: BodyEncoder,
+  body?: unknown,
+): ApiPromise<T> {
+  // The response is kept on the side, so a call that never asks for it pays for no second promise.
+  const meta = {} as Meta;
+  const promise = request<T>(transport, operation, path, options, encodeBody, body, meta) as ApiPromise<T>;
+  promise.withResponse = () => promise.then((data) => ({ data, response: meta.response, rateLimit: meta.rateLimit }));
+  promise.asResponse = () => {
+    // Read once the headers are in, which is always later than this synchronous call; too late once it has read.
+    meta.unread = true;
+    return promise.then(() => meta.response);
+  };
+  return promise;
 }
 
 async function request<T>(
   transport: Transport,
   operation: Operation,
   path: string | (() => string),
-  query: object | undefined,
-  body: unknown,
   options: RequestOptions | undefined,
+  encodeBody: BodyEncoder | undefined,
+  body: unknown,
   meta: Meta,
 ): Promise<T> {
   const { settings } = transport;
@@ -183,7 +188,7 @@ async function request<T>(
     maxRetries,
     maxResponseBytes: maxBytes,
     secrets,
-  } = prepareCall(transport, operation, path, query, body, options);
+  } = prepareCall(transport, operation, path, options, encodeBody, body);
   options ??= {};
   const signal = options.signal ?? undefined;
   const init: RequestInit = { method, headers, body: sent, redirect: "manual", signal: undefined };
@@ -286,17 +291,12 @@ async function request<T>(
       // A body cut off on the way is a transport fault like a broken connection: retried when that is safe.
       if (idempotent) retryIn = backoffDelay(attempt);
     } else if (ok) {
-      const flag = operation.errorFlag;
-      const body = data as Record<string, unknown> | null;
-      if (!flag || body?.[flag.property] !== true) {
+      const flagged = operation.errorFlag?.(data, redact);
+      if (!flagged) {
         meta.response = response;
         return data as T;
       }
-      const said = flag.message && body[flag.message];
-      const errorMessage = typeof said === "string" ? said : undefined;
-      Class = InBodyError;
-      extra = { errorMessage: errorMessage && redact().text(errorMessage) };
-      why = ` but its body reports an error (${flag.property}: true): ${errorMessage ?? "no message"}`;
+      [Class, why, extra] = flagged;
     } else {
       Class = errorClassFor(status);
       // What the figures say (which budget is spent, until when) is more precise than what the spec says in general.

@@ -1,4 +1,4 @@
-import { NotFoundError } from "@clientele/core";
+import { errorFlag, NotFoundError } from "@clientele/core";
 import { describe, expect, test } from "vitest";
 import { ops, settle, testTransport, withFakeTime } from "./support/harness.js";
 import { json, scriptedFetch } from "./support/scripted-fetch.js";
@@ -19,7 +19,7 @@ describe(".asResponse(): the 2xx Response, its body unread", () => {
   test("nothing of the body is checked: not JSON, nor an in-body error flag", async () => {
     const { fetch } = scriptedFetch(json({ error: true, error_message: "down" }), new Response("not json"));
     const transport = testTransport(fetch);
-    const flagged = { ...ops.get, json: true, errorFlag: { property: "error", message: "error_message" } };
+    const flagged = { ...ops.get, json: true, errorFlag: errorFlag("error", "error_message") };
     expect(await (await transport.send(flagged, "/x", undefined, undefined).asResponse()).json()).toEqual({
       error: true,
       error_message: "down",

@@ -2,8 +2,12 @@ import {
   type ClientOptions,
   createTransport,
   type FetchLike,
+  jsonBody,
   type LogEvent,
   type Operation,
+  queryString,
+  type RequestOptions,
+  send,
   type TransportSetup,
 } from "@clientele/core";
 import { vi } from "vitest";
@@ -26,7 +30,7 @@ export function testTransport(
   options: Omit<ClientOptions, "fetch"> = {},
   setup: Partial<TransportSetup<undefined>> = {},
 ) {
-  return createTransport<undefined>({
+  const transport = createTransport<undefined>({
     factory: "createTestClient",
     options: { baseUrl: "https://api.test", fetch, ...options },
     defaultBaseUrl: "https://unused.test",
@@ -35,6 +39,23 @@ export function testTransport(
     sensitiveKeys: ["ssn"],
     ...setup,
   });
+  /** A call as a generated function makes it, from the path, query and body a test names. */
+  const sendCall = <T>(
+    operation: Operation,
+    path: string | (() => string),
+    query: object | undefined,
+    body: unknown,
+    callOptions?: RequestOptions & { extraBody?: object },
+  ) =>
+    send<T>(
+      transport,
+      operation,
+      query === undefined ? path : () => (typeof path === "string" ? path : path()) + queryString(query, operation),
+      callOptions,
+      operation.body || body !== undefined ? jsonBody : undefined,
+      body,
+    );
+  return Object.assign(transport, { send: sendCall });
 }
 
 /** The settled value or the thrown error, so a test can assert on either without try/catch. */
