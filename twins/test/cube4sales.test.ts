@@ -1,5 +1,6 @@
 import { createCube4salesClient } from "@clientele/cube4sales";
 import { describe, expect, test } from "vitest";
+import { deref } from "../../scripts/lib/spec-walk.mjs";
 import { loadSpec } from "../../tests/support/spec.js";
 import { CUBE4SALES_STANDARD_FIELDS, loadFixtures } from "../src/index.js";
 import { manualClock, twinBehindProxy } from "./support/behind-proxy.js";
@@ -30,13 +31,24 @@ describe("cube4sales twin, behind the validating proxy", () => {
 
   test("an update changes the fields it sends, extra ones included, and stamps the date", async () => {
     await cube().createCustomer(
-      { customer_id: 1, assignment_id: 9, name: "Before" },
-      { extraBody: { city: "ELVERUM", Region: "Innlandet" } },
+      { customer_id: 1, assignment_id: 9, name: "Before", city: "ELVERUM", zip_code: "2406" },
+      { extraBody: { Region: "Innlandet" } },
     );
     clock.advance(86_400_000);
-    await cube().updateCustomer(1, { name: "After" }, { extraBody: { Region: "Viken", Klassifisering: "C" } });
+    await cube().updateCustomer(
+      1,
+      { name: "After", zip_code: null, org_name: "Company AS" },
+      { extraBody: { Region: "Viken", Klassifisering: "C" } },
+    );
     const [record] = await cube().listCustomers({ assignment_id: 9 });
-    expect(record).toMatchObject({ name: "After", city: "ELVERUM", Region: "Viken", Klassifisering: "C" });
+    expect(record).toMatchObject({
+      name: "After",
+      city: "ELVERUM",
+      zip_code: null,
+      org_name: "Company AS",
+      Region: "Viken",
+      Klassifisering: "C",
+    });
     expect(record?.updated).toBe("2024-04-08");
   });
 
@@ -79,9 +91,13 @@ describe("cube4sales twin, behind the validating proxy", () => {
 });
 
 describe("cube4sales twin, direct", () => {
-  test("its standard fields are the spec's Customer fields", () => {
-    const customer = loadSpec("cube4sales").components.schemas.Customer;
-    expect(CUBE4SALES_STANDARD_FIELDS).toEqual(Object.keys(customer.properties));
+  test("its standard fields are the spec's Customer fields, in the document's order", () => {
+    const spec = loadSpec("cube4sales");
+    const customer = spec.components.schemas.Customer;
+    const fields = customer.allOf.flatMap((member: unknown) => Object.keys(deref(spec, member).properties));
+    const [example] = spec.components.examples.CustomersOfAssignment9.value;
+    expect([...CUBE4SALES_STANDARD_FIELDS].sort()).toEqual(fields.sort());
+    expect(CUBE4SALES_STANDARD_FIELDS).toEqual(Object.keys(example).filter((name) => fields.includes(name)));
     // Every field the spec requires is one the twin always shows.
     expect(customer.required.filter((name: string) => !CUBE4SALES_STANDARD_FIELDS.includes(name))).toEqual([]);
   });
@@ -90,6 +106,12 @@ describe("cube4sales twin, direct", () => {
     ["POST", "/crm/customers", { customer_id: 1 }, "`assignment_id` is required"],
     ["PUT", "/crm/customers/1", { assignment_id: 3 }, "`assignment_id` cannot be updated"],
     ["PUT", "/crm/customers/1", { name: 5 }, "`name` must be a string or a null"],
+    [
+      "POST",
+      "/crm/customers",
+      { customer_id: 1, assignment_id: 9, zip_code: 2406 },
+      "`zip_code` must be a string or a null",
+    ],
     ["POST", "/crm/customers", { customer_id: true, assignment_id: 9 }, "`customer_id` must be an integer or a string"],
     ["GET", "/crm/customers?assignment_id=nine", undefined, "the query parameter `assignment_id` must be an integer"],
   ])(
