@@ -1,6 +1,5 @@
 import { createCube4salesClient } from "@clientele/cube4sales";
 import { describe, expect, test } from "vitest";
-import { deref } from "../../scripts/lib/spec-walk.mjs";
 import { loadSpec } from "../../tests/support/spec.js";
 import { CUBE4SALES_STANDARD_FIELDS, loadFixtures } from "../src/index.js";
 import { manualClock, twinBehindProxy } from "./support/behind-proxy.js";
@@ -91,13 +90,9 @@ describe("cube4sales twin, behind the validating proxy", () => {
 });
 
 describe("cube4sales twin, direct", () => {
-  test("its standard fields are the spec's Customer fields, in the document's order", () => {
-    const spec = loadSpec("cube4sales");
-    const customer = spec.components.schemas.Customer;
-    const fields = customer.allOf.flatMap((member: unknown) => Object.keys(deref(spec, member).properties));
-    const [example] = spec.components.examples.CustomersOfAssignment9.value;
-    expect([...CUBE4SALES_STANDARD_FIELDS].sort()).toEqual(fields.sort());
-    expect(CUBE4SALES_STANDARD_FIELDS).toEqual(Object.keys(example).filter((name) => fields.includes(name)));
+  test("its standard fields are the spec's Customer fields", () => {
+    const customer = loadSpec("cube4sales").components.schemas.Customer;
+    expect(CUBE4SALES_STANDARD_FIELDS).toEqual(Object.keys(customer.properties));
     // Every field the spec requires is one the twin always shows.
     expect(customer.required.filter((name: string) => !CUBE4SALES_STANDARD_FIELDS.includes(name))).toEqual([]);
   });
