@@ -11,6 +11,7 @@ const spec = {
         additionalProperties: false,
         properties: { number: { type: "string" } },
       },
+      Named: { type: "object", required: ["name"], properties: { name: { type: "string" } } },
     },
   },
 };
@@ -34,6 +35,17 @@ const cases: [string, object, (v: any) => boolean][] = [
       Array.isArray(v) &&
       v.length <= 2 &&
       v.every((p) => typeof p.number === "string" && Object.keys(p).every((k) => k === "number")),
+  ],
+  [
+    "an allOf of object members: each member's required keys present, its forbidden ones never",
+    {
+      type: "object",
+      allOf: [
+        { type: "object", required: ["id"], properties: { id: { type: "integer" }, locked: { not: {} } } },
+        { $ref: "#/components/schemas/Named" },
+      ],
+    },
+    (v) => Number.isInteger(v.id) && typeof v.name === "string" && !("locked" in v),
   ],
   [
     "an open object: required keys present, forbidden and read-only ones never",
@@ -66,6 +78,18 @@ describe("arbitraryFor", () => {
     ["an unknown format", { type: "string", format: "uuid" }, /format "uuid"/],
     ["a schema without a type", { description: "anything" }, /no type/],
     ["the false schema", false, /accepts no value/],
+    [
+      "an allOf with a closed member, which would refuse the other members' properties",
+      { type: "object", allOf: [{ $ref: "#/components/schemas/Phone" }, { $ref: "#/components/schemas/Named" }] },
+      /allOf\[0\]: a closed member/,
+    ],
+    [
+      "an allOf declaring a property twice",
+      {
+        allOf: [{ $ref: "#/components/schemas/Named" }, { type: "object", properties: { name: { type: "integer" } } }],
+      },
+      /property "name" is declared twice/,
+    ],
   ])("refuses %s, naming it", (_, schema, message) => {
     expect(() => arbitraryFor(spec, schema as object, "where")).toThrow(UnsupportedSchemaError);
     expect(() => arbitraryFor(spec, schema as object, "where")).toThrow(message);

@@ -113,6 +113,35 @@ function numberArbitrary(schema: Record<string, any>, integer: boolean): fc.Arbi
     );
 }
 
+/**
+ * An object schema built from `allOf` members (Cube4sales' bodies: their own rules for the ids, plus the record's
+ * standard fields), as the one object schema it means. Only what merges without changing meaning is accepted:
+ * object members whose properties do not overlap, none closed (a closed member would refuse the others' properties).
+ */
+export function flattenAllOf(spec: any, schema: Record<string, any>, where: string): Record<string, any> {
+  if (schema.allOf === undefined) return schema;
+  const { allOf, ...own } = schema;
+  const properties: Record<string, Schema> = { ...own.properties };
+  const required: string[] = [...(own.required ?? [])];
+  if (own.additionalProperties !== undefined && own.additionalProperties !== true)
+    throw new UnsupportedSchemaError(`${where}: additionalProperties beside allOf`);
+  for (const [index, raw] of (allOf as Schema[]).entries()) {
+    const at = `${where}.allOf[${index}]`;
+    const member = flattenAllOf(spec, deref(spec, raw), at);
+    checkKeywords(member, at);
+    if (member.type !== undefined && member.type !== "object")
+      throw new UnsupportedSchemaError(`${at}: a member that is not an object`);
+    if (member.additionalProperties !== undefined && member.additionalProperties !== true)
+      throw new UnsupportedSchemaError(`${at}: a closed member`);
+    for (const [name, property] of Object.entries<Schema>(member.properties ?? {})) {
+      if (name in properties) throw new UnsupportedSchemaError(`${at}: property "${name}" is declared twice`);
+      properties[name] = property;
+    }
+    required.push(...(member.required ?? []));
+  }
+  return { ...own, type: own.type ?? "object", properties, required };
+}
+
 /** Property names a schema declares, split by what a request may do with them. */
 export function declaredProperties(spec: any, schema: Record<string, any>) {
   const sendable: [string, Schema][] = [];
@@ -154,8 +183,9 @@ export function arbitraryFor(spec: any, raw: Schema, where = "schema", depth = 0
   if (depth > 20) throw new UnsupportedSchemaError(`${where}: nested deeper than 20 levels (a recursive schema?)`);
   if (raw === true) return fc.jsonValue({ maxDepth: 2 });
   if (isForbiddenSchema(raw)) throw new UnsupportedSchemaError(`${where}: the schema accepts no value`);
-  const schema = deref(spec, raw);
-  if (typeof schema !== "object" || schema === null) return arbitraryFor(spec, schema, where, depth);
+  const resolved = deref(spec, raw);
+  if (typeof resolved !== "object" || resolved === null) return arbitraryFor(spec, resolved, where, depth);
+  const schema = flattenAllOf(spec, resolved, where);
   checkKeywords(schema, where);
   if (schema.const !== undefined) return fc.constant(schema.const);
   if (schema.enum !== undefined) return fc.constantFrom(...(schema.enum as unknown[]));

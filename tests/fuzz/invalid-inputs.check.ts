@@ -3,7 +3,12 @@
 // value's kind left out); static-coverage.test.ts checks that every fault it can make statically is listed here.
 // Every other input on a marked line is valid, so the mark proves that one fault. Nothing here runs.
 
-import type { Cube4salesClient } from "../../packages/cube4sales/src/index.js";
+import type {
+  Cube4salesClient,
+  CustomerCreate,
+  CustomerFields,
+  CustomerUpdate,
+} from "../../packages/cube4sales/src/index.js";
 import type { CubitClient } from "../../packages/cubit/src/index.js";
 import type { CycleSoftwareClient } from "../../packages/cyclesoftware/src/index.js";
 import type { OnlinewerkroosterClient } from "../../packages/onlinewerkrooster/src/index.js";
@@ -123,8 +128,6 @@ export function cube4salesInvalidInputs(cube: Cube4salesClient) {
   cube.createCustomer({ ...record, customer_id: true });
   // @ts-expect-error cube4sales.createCustomer: wrong type body.assignment_id
   cube.createCustomer({ ...record, assignment_id: "9" });
-  // @ts-expect-error cube4sales.createCustomer: wrong type body.name
-  cube.createCustomer({ ...record, name: 42 });
 
   cube.updateCustomer(2488539, { name: "Lastname, Firstname" });
   // In a path every value is text: a string id is as valid as a number, so no path type can be wrong here.
@@ -135,9 +138,87 @@ export function cube4salesInvalidInputs(cube: Cube4salesClient) {
   cube.updateCustomer(2488539, { customer_id: 2488539 });
   // @ts-expect-error cube4sales.updateCustomer: forbidden body.assignment_id
   cube.updateCustomer(2488539, { assignment_id: 9 });
-  // @ts-expect-error cube4sales.updateCustomer: wrong type body.name
-  cube.updateCustomer(2488539, { name: ["Lastname", "Firstname"] });
+
+  // The record's standard fields, typed alike in both bodies (CustomerFields), so one list of cases covers both.
+  const standardFieldCases = (call: (fields: CustomerFields) => unknown) => {
+    call({ name: "Lastname, Firstname", city: null });
+    // @ts-expect-error cube4sales.createCustomer|updateCustomer: wrong type body.name
+    call({ name: ["Lastname", "Firstname"] });
+    // @ts-expect-error cube4sales.createCustomer|updateCustomer: wrong type body.gender
+    call({ gender: 42 });
+    // @ts-expect-error cube4sales.createCustomer|updateCustomer: wrong type body.birth_date
+    call({ birth_date: 42 });
+    // @ts-expect-error cube4sales.createCustomer|updateCustomer: wrong type body.care_of_name
+    call({ care_of_name: 42 });
+    // @ts-expect-error cube4sales.createCustomer|updateCustomer: wrong type body.address_street
+    call({ address_street: 42 });
+    // @ts-expect-error cube4sales.createCustomer|updateCustomer: wrong type body.address_street_no
+    call({ address_street_no: 42 });
+    // @ts-expect-error cube4sales.createCustomer|updateCustomer: wrong type body.address_entrance
+    call({ address_entrance: 42 });
+    // @ts-expect-error cube4sales.createCustomer|updateCustomer: wrong type body.zip_code
+    call({ zip_code: 42 });
+    // @ts-expect-error cube4sales.createCustomer|updateCustomer: wrong type body.city
+    call({ city: 42 });
+    // @ts-expect-error cube4sales.createCustomer|updateCustomer: wrong type body.municipality
+    call({ municipality: 42 });
+    // @ts-expect-error cube4sales.createCustomer|updateCustomer: wrong type body.county
+    call({ county: 42 });
+    // @ts-expect-error cube4sales.createCustomer|updateCustomer: wrong type body.country
+    call({ country: 42 });
+    // @ts-expect-error cube4sales.createCustomer|updateCustomer: wrong type body.phone_1
+    call({ phone_1: 42 });
+    // @ts-expect-error cube4sales.createCustomer|updateCustomer: wrong type body.phone_2
+    call({ phone_2: 42 });
+    // @ts-expect-error cube4sales.createCustomer|updateCustomer: wrong type body.phone_3
+    call({ phone_3: 42 });
+    // @ts-expect-error cube4sales.createCustomer|updateCustomer: wrong type body.email
+    call({ email: 42 });
+    // @ts-expect-error cube4sales.createCustomer|updateCustomer: wrong type body.org_number
+    call({ org_number: 42 });
+    // @ts-expect-error cube4sales.createCustomer|updateCustomer: wrong type body.org_number_main
+    call({ org_number_main: 42 });
+    // @ts-expect-error cube4sales.createCustomer|updateCustomer: wrong type body.org_name
+    call({ org_name: 42 });
+    // @ts-expect-error cube4sales.createCustomer|updateCustomer: wrong type body.nace_code
+    call({ nace_code: 42 });
+    // @ts-expect-error cube4sales.createCustomer|updateCustomer: wrong type body.nace_text
+    call({ nace_text: 42 });
+    // @ts-expect-error cube4sales.createCustomer|updateCustomer: wrong type body.number_of_employees
+    call({ number_of_employees: 42 });
+    // @ts-expect-error cube4sales.createCustomer|updateCustomer: wrong type body.company_type
+    call({ company_type: 42 });
+    // @ts-expect-error cube4sales.createCustomer|updateCustomer: wrong type body.established
+    call({ established: 42 });
+    // @ts-expect-error cube4sales.createCustomer|updateCustomer: wrong type body.credit_rating
+    call({ credit_rating: 42 });
+    // @ts-expect-error cube4sales.createCustomer|updateCustomer: wrong type body.need_to_know
+    call({ need_to_know: 42 });
+    // @ts-expect-error cube4sales.createCustomer|updateCustomer: wrong type body.url
+    call({ url: 42 });
+    // @ts-expect-error cube4sales.createCustomer|updateCustomer: wrong type body.company_email
+    call({ company_email: 42 });
+    // @ts-expect-error cube4sales.createCustomer|updateCustomer: wrong type body.revenue
+    call({ revenue: 42 });
+    // @ts-expect-error cube4sales.createCustomer|updateCustomer: wrong type body.po_box
+    call({ po_box: 42 });
+    // @ts-expect-error cube4sales.createCustomer|updateCustomer: wrong type body.postal_address
+    call({ postal_address: 42 });
+    // @ts-expect-error cube4sales.createCustomer|updateCustomer: wrong type body.postal_zip
+    call({ postal_zip: 42 });
+    // @ts-expect-error cube4sales.createCustomer|updateCustomer: wrong type body.postal_city
+    call({ postal_city: 42 });
+  };
+  standardFieldCases((fields) => cube.createCustomer({ ...record, ...fields }));
+  standardFieldCases((fields) => cube.updateCustomer(2488539, fields));
 }
+
+/** The standard fields as a body types them. */
+type StandardFieldsOf<Body> = Pick<Body, keyof CustomerFields & keyof Body>;
+export type StandardFieldsInBothBodies = [
+  Expect<Equal<StandardFieldsOf<CustomerCreate>, StandardFieldsOf<CustomerFields>>>,
+  Expect<Equal<StandardFieldsOf<CustomerUpdate>, StandardFieldsOf<CustomerFields>>>,
+];
 
 type CreateBody = Parameters<CycleSoftwareClient["createCustomer"]>[0];
 type UpdateBody = Parameters<CycleSoftwareClient["updateCustomer"]>[1];

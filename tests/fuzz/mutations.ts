@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { deref } from "../../scripts/lib/spec-walk.mjs";
-import { declaredProperties } from "./arbitraries.js";
+import { declaredProperties, flattenAllOf } from "./arbitraries.js";
 import { type CallInput, type FuzzOperation, validInput } from "./operations.js";
 
 /**
@@ -90,9 +90,10 @@ function bodyMutations(
   raw: any,
   path: string[],
 ): Mutation[] {
-  const schema = deref(spec, raw);
-  if (typeof schema !== "object" || !(accepted(schema)?.has("object") ?? false)) return [];
+  const resolved = deref(spec, raw);
+  if (typeof resolved !== "object" || !(accepted(resolved)?.has("object") ?? false)) return [];
   const where = ["body", ...path].join(".");
+  const schema = flattenAllOf(spec, resolved, where);
   const found: Mutation[] = [];
   const required = new Set<string>(schema.required ?? []);
   const { sendable, forbidden } = declaredProperties(spec, schema);

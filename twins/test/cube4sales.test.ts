@@ -30,13 +30,24 @@ describe("cube4sales twin, behind the validating proxy", () => {
 
   test("an update changes the fields it sends, extra ones included, and stamps the date", async () => {
     await cube().createCustomer(
-      { customer_id: 1, assignment_id: 9, name: "Before" },
-      { extraBody: { city: "ELVERUM", Region: "Innlandet" } },
+      { customer_id: 1, assignment_id: 9, name: "Before", city: "ELVERUM", zip_code: "2406" },
+      { extraBody: { Region: "Innlandet" } },
     );
     clock.advance(86_400_000);
-    await cube().updateCustomer(1, { name: "After" }, { extraBody: { Region: "Viken", Klassifisering: "C" } });
+    await cube().updateCustomer(
+      1,
+      { name: "After", zip_code: null, org_name: "Company AS" },
+      { extraBody: { Region: "Viken", Klassifisering: "C" } },
+    );
     const [record] = await cube().listCustomers({ assignment_id: 9 });
-    expect(record).toMatchObject({ name: "After", city: "ELVERUM", Region: "Viken", Klassifisering: "C" });
+    expect(record).toMatchObject({
+      name: "After",
+      city: "ELVERUM",
+      zip_code: null,
+      org_name: "Company AS",
+      Region: "Viken",
+      Klassifisering: "C",
+    });
     expect(record?.updated).toBe("2024-04-08");
   });
 
@@ -90,6 +101,12 @@ describe("cube4sales twin, direct", () => {
     ["POST", "/crm/customers", { customer_id: 1 }, "`assignment_id` is required"],
     ["PUT", "/crm/customers/1", { assignment_id: 3 }, "`assignment_id` cannot be updated"],
     ["PUT", "/crm/customers/1", { name: 5 }, "`name` must be a string or a null"],
+    [
+      "POST",
+      "/crm/customers",
+      { customer_id: 1, assignment_id: 9, zip_code: 2406 },
+      "`zip_code` must be a string or a null",
+    ],
     ["POST", "/crm/customers", { customer_id: true, assignment_id: 9 }, "`customer_id` must be an integer or a string"],
     ["GET", "/crm/customers?assignment_id=nine", undefined, "the query parameter `assignment_id` must be an integer"],
   ])(

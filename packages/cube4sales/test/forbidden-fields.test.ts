@@ -11,14 +11,17 @@ cube.updateCustomer(1, { customer_id: 2 });
 cube.updateCustomer(1, { assignment_id: 10 });
 cube.createCustomer({ customer_id: 1, assignment_id: 9, nmae: "Typo" });
 cube.createCustomer({ customer_id: 1, assignment_id: 9 }, { extraBody: { name: "Lastname, Firstname" } });
+cube.updateCustomer(1, { zipcode: "2406" });
+cube.updateCustomer(1, {}, { extraBody: { city: "ELVERUM" } });
+cube.updateCustomer(1, { city: null, zip_code: "2406" }, { extraBody: { Klassifisering: "C" } });
 cube.createCustomer({ customer_id: 1, assignment_id: 9 }, { extraBody: { Region: "Innlandet", Hoved: null } });
 `;
 
 describe("tsc's error text for Cube4sales bodies", () => {
   test("each mistake is reported on its line, with a message that says what to do", { timeout: 120_000 }, () => {
     const errors = compileErrors(besideTests(join(import.meta.dirname, "..")), snippet);
-    expect(errors.map((e) => e.line)).toEqual([4, 5, 6, 7]);
-    const [customerId, assignmentId, typo, extraKnown] = errors.map((e) => e.text);
+    expect(errors.map((e) => e.line)).toEqual([4, 5, 6, 7, 8, 9]);
+    const [customerId, assignmentId, typo, extraKnown, standardTypo, extraStandard] = errors.map((e) => e.text);
     expect(customerId).toContain(
       `Type 'number' is not assignable to type 'Forbidden<"customer_id is not sent in updateCustomer's body: it goes in the path, as updateCustomer's customerId argument">'.`,
     );
@@ -28,6 +31,13 @@ describe("tsc's error text for Cube4sales bodies", () => {
     expect(typo).toContain("Object literal may only specify known properties, and 'nmae' does not exist in type");
     expect(extraKnown).toContain(
       `Type 'string' is not assignable to type 'Forbidden<"name is a typed field: set it in the body, not in extraBody">'.`,
+    );
+    // The record's standard fields are typed in the body too: a misspelling is caught, extraBody refuses them.
+    expect(standardTypo).toContain(
+      "'zipcode' does not exist in type 'UpdateCustomerBody'. Did you mean to write 'zip_code'?",
+    );
+    expect(extraStandard).toContain(
+      `Type 'string' is not assignable to type 'Forbidden<"city is a typed field: set it in the body, not in extraBody">'.`,
     );
   });
 });

@@ -5,6 +5,7 @@ import {
   type Cube4salesClient,
   type Customer,
   type CustomerCreate,
+  type CustomerFields,
   type CustomerList,
   type CustomerUpdate,
   createCube4salesClient,
@@ -15,7 +16,11 @@ export type FriendlyTypes = [
   // "typically the id from your CRM system": a number or any other id (x-inferred).
   Expect<Equal<CustomerCreate["customer_id"], number | string>>,
   Expect<Equal<CustomerCreate["assignment_id"], number>>,
-  Expect<Equal<CustomerCreate["name"], string | undefined>>,
+  // The record's standard fields, optional, typed as a record shows them: `null` is "no data registered" (x-inferred).
+  Expect<Equal<CustomerCreate["name"], string | null | undefined>>,
+  Expect<Equal<CustomerCreate["zip_code"], string | null | undefined>>,
+  Expect<Equal<CustomerUpdate["city"], string | null | undefined>>,
+  Expect<Equal<CustomerUpdate["org_name"], string | null | undefined>>,
   // A forbidden field's type says why, in tsc's error text (test/forbidden-fields.test.ts reads that text).
   Expect<
     Equal<
@@ -31,8 +36,8 @@ export type FriendlyTypes = [
     >
   >,
   // Closed: the document's "etc.." and its assignment-specific fields go through extraBody.
-  Expect<Equal<keyof CustomerCreate, "customer_id" | "assignment_id" | "name">>,
-  Expect<Equal<keyof CustomerUpdate, "customer_id" | "assignment_id" | "name">>,
+  Expect<Equal<keyof CustomerCreate, "customer_id" | "assignment_id" | keyof CustomerFields>>,
+  Expect<Equal<keyof CustomerUpdate, "customer_id" | "assignment_id" | keyof CustomerFields>>,
   Expect<Equal<CustomerList, Customer[]>>,
   Expect<Equal<Customer["customer_id"], number | string>>,
   Expect<Equal<Customer["city"], string | null>>,
@@ -64,6 +69,17 @@ export function cube4salesTypeChecks(cube: Cube4salesClient, token: string) {
   cube.createCustomer({ customer_id: 2488539, assignment_id: 9, name: "Lastname, Firstname" });
   // @ts-expect-error a misspelt field: "etc.." no longer opens the body to any key (name)
   cube.createCustomer({ customer_id: 2488539, assignment_id: 9, nmae: "Lastname, Firstname" });
+  cube.createCustomer({ customer_id: 2488539, assignment_id: 9, city: "ELVERUM", zip_code: "2406", org_name: null });
+  // @ts-expect-error a misspelt standard field (zip_code)
+  cube.createCustomer({ customer_id: 2488539, assignment_id: 9, zipcode: "2406" });
+  // @ts-expect-error a standard field has the record's type: a string or null
+  cube.updateCustomer(2488539, { number_of_employees: 6 });
+  // null: no data registered, as a record shows it
+  cube.updateCustomer(2488539, { city: null, phone_2: "99999998" });
+  // @ts-expect-error a field Cube keeps itself is not a typed field of the body
+  cube.updateCustomer(2488539, { updated: "2016-04-07" });
+  // @ts-expect-error a standard field in extraBody, which would skip its type check
+  cube.updateCustomer(2488539, {}, { extraBody: { city: "ELVERUM" } });
   // @ts-expect-error an assignment-specific field in the body: it goes through extraBody
   cube.createCustomer({ customer_id: 2488539, assignment_id: 9, Region: "Innlandet" });
   // Assignment-specific fields have no fixed names: they go through extraBody, any name, any JSON value.
