@@ -1,7 +1,7 @@
 // The changeset check and the breaking-change gate on throwaway git repositories: what "the last release" is with
 // and without release tags, on main, on a branch, after a version step, and in shallow or detached clones.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
@@ -42,18 +42,24 @@ function commit(repo: string, message: string, files: Record<string, string>) {
   git(repo, "commit", "-q", "-m", message);
 }
 
-/** A one-provider repository on main, as the foundation left this one: nothing released. */
+/** A one-provider repository on main, as the foundation left this one: nothing released. Made once, then copied. */
+let foundation: string | undefined;
 function newRepo(): string {
+  if (!foundation) {
+    foundation = join(scratch, "foundation");
+    mkdirSync(foundation);
+    git(foundation, "init", "-q", "-b", "main");
+    commit(foundation, "foundation", {
+      "redocly.yaml": "apis:\n  demo@v1:\n    root: specs/demo.yaml\n",
+      "specs/demo.yaml": fixture("base"),
+      "packages/demo/package.json": manifest("0.1.0"),
+      "packages/demo/src/index.ts": "export const one = 1;\n",
+      ".changeset/README.md": "Changesets.\n",
+    });
+  }
   const repo = join(scratch, `repo-${repos++}`);
-  mkdirSync(repo);
-  git(repo, "init", "-q", "-b", "main");
-  commit(repo, "foundation", {
-    "redocly.yaml": "apis:\n  demo@v1:\n    root: specs/demo.yaml\n",
-    "specs/demo.yaml": fixture("base"),
-    "packages/demo/package.json": manifest("0.1.0"),
-    "packages/demo/src/index.ts": "export const one = 1;\n",
-    ".changeset/README.md": "Changesets.\n",
-  });
+  // A plain copy of the folder, .git included, is a repository of its own: no test sees another's commits.
+  cpSync(foundation, repo, { recursive: true });
   return repo;
 }
 

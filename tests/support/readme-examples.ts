@@ -34,10 +34,13 @@ export function readmeModule(readme: string): { source: string; blocks: number }
 }
 
 /**
- * Type-checks `source` as if it were a file in `packageDir` (so the package resolves by its own name), with the
- * repository's compiler options; returns the diagnostics as `line: message`.
+ * Type-checks each source as if it were a file `readme-examples.ts` in its package folder (so the package resolves
+ * by its own name), all in ONE program with the repository's compiler options: the standard library and the shared
+ * packages are parsed and checked once rather than once per README. Each source is a module, so their names never
+ * meet. Returns the diagnostics of each source (in the order given) as `line: message`, those that belong to no
+ * file (a broken option) included, as before.
  */
-export function typecheckInPackage(root: string, packageDir: string, source: string): string[] {
+export function typecheckInPackages(root: string, sources: { packageDir: string; source: string }[]): string[][] {
   const config = ts.getParsedCommandLineOfConfigFile(
     join(root, "tsconfig.json"),
     {},
@@ -49,24 +52,33 @@ export function typecheckInPackage(root: string, packageDir: string, source: str
     },
   );
   if (!config) throw new Error("tsconfig.json cannot be read");
-  const file = resolve(packageDir, "readme-examples.ts");
+  const virtual = new Map(sources.map(({ packageDir, source }) => [resolve(packageDir, "readme-examples.ts"), source]));
+  if (virtual.size !== sources.length) throw new Error("typecheckInPackages: two sources in one package folder");
   const options = { ...config.options, noEmit: true, noUnusedLocals: false };
   const host = ts.createCompilerHost(options);
   const fileExists = host.fileExists.bind(host);
   const readFile = host.readFile.bind(host);
-  host.fileExists = (name) => resolve(name) === file || fileExists(name);
-  host.readFile = (name) => (resolve(name) === file ? source : readFile(name));
+  host.fileExists = (name) => virtual.has(resolve(name)) || fileExists(name);
+  host.readFile = (name) => virtual.get(resolve(name)) ?? readFile(name);
   const getSourceFile = host.getSourceFile.bind(host);
-  host.getSourceFile = (name, version, ...more) =>
-    resolve(name) === file ? ts.createSourceFile(name, source, version) : getSourceFile(name, version, ...more);
-  const program = ts.createProgram({ rootNames: [file], options, host });
-  return ts
-    .getPreEmitDiagnostics(program)
-    .filter((d) => d.file === undefined || resolve(d.file.fileName) === file)
-    .map((d) => {
-      const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
-      return `${line}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
-    });
+  host.getSourceFile = (name, version, ...more) => {
+    const source = virtual.get(resolve(name));
+    return source === undefined ? getSourceFile(name, version, ...more) : ts.createSourceFile(name, source, version);
+  };
+  const files = [...virtual.keys()];
+  const program = ts.createProgram({ rootNames: files, options, host });
+  const format = (d: ts.Diagnostic) => {
+    const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
+    return `${line}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
+  };
+  return files.map((file) => {
+    const sourceFile = program.getSourceFile(file);
+    if (!sourceFile) return [`0: ${file} is not part of the program`];
+    return ts
+      .getPreEmitDiagnostics(program, sourceFile)
+      .filter((d) => d.file === undefined || resolve(d.file.fileName) === file)
+      .map(format);
+  });
 }
 
 export const readText = (path: string) => readFileSync(path, "utf8");

@@ -53,19 +53,19 @@ test("a step that is not vitest counts as one check, named when it fails", () =>
   });
 });
 
-test("runSteps stops at a failed step, counts it, names what did not run and returns its exit code", () => {
+test("runSteps stops at a failed step, counts it, names what did not run and returns its exit code", async () => {
   const lines: string[] = [];
   const ran: string[] = [];
-  const { code, line } = runSteps(
+  const { code, line } = await runSteps(
     [
       { name: "lint", ...node("process.exit(0)") },
       { name: "typecheck", ...node("process.exit(3)") },
       { name: "vitest", ...node("process.exit(0)") },
     ],
     {
-      run: (step) => {
+      run: (step, output) => {
         ran.push(step.name);
-        return spawnStep(step);
+        return spawnStep(step, root, output);
       },
       log: (text) => lines.push(text),
     },
@@ -77,6 +77,53 @@ test("runSteps stops at a failed step, counts it, names what did not run and ret
   expect(lines.join("\n")).toContain("not run after that failure: vitest");
 });
 
+test("a group runs its steps at once, finishes whole, counts and names every failure, and stops what follows", async () => {
+  const lines: string[] = [];
+  const ran: string[] = [];
+  // Each step waits for a file the other writes: run one after the other, neither could finish.
+  const dir = await mkdtemp(join(tmpdir(), "clientele-test-steps-"));
+  const meet = (mine: string, theirs: string, exit: number) =>
+    node(
+      `const fs=require("fs");fs.writeFileSync(${JSON.stringify(join(dir, mine))},"");` +
+        `const t=setInterval(()=>{if(fs.existsSync(${JSON.stringify(join(dir, theirs))})){clearInterval(t);` +
+        `console.log("${mine} met ${theirs}");console.error("${mine} on stderr");process.exit(${exit})}},20);`,
+    );
+  try {
+    const { code, line } = await runSteps(
+      [
+        [
+          { name: "lint", ...meet("a", "b", 0) },
+          { name: "typecheck", ...meet("b", "a", 4) },
+          { name: "security", ...node("process.exit(5)") },
+        ],
+        { name: "vitest", ...node("process.exit(0)") },
+      ],
+      {
+        run: (step, output) => {
+          ran.push(step.name);
+          return spawnStep(step, root, output);
+        },
+        log: (text) => lines.push(text),
+      },
+    );
+    expect(ran).toEqual(["lint", "typecheck", "security"]);
+    expect(code).toBe(4);
+    expect(line).toBe("1 passed, 2 failed, 0 skipped");
+    const all = lines.join("\n");
+    expect(all).toContain("failed: typecheck (exit code 4)");
+    expect(all).toContain("failed: security (exit code 5)");
+    expect(all).toContain("not run after that failure: vitest");
+    // A buffered step's output is one block between its header and its result line.
+    const lint = lines.find((text) => text.startsWith("\n▶ lint\n"));
+    expect(lint).toMatch(/^\n▶ lint\n[\s\S]*a met b[\s\S]*\n✔ lint \(\d+\.\d s\)$/);
+    expect(lint).toContain("a on stderr");
+    expect(lines).toContain("\n▶ security");
+    expect(lines.some((text) => /^✘ security \(\d+\.\d s\)$/.test(text))).toBe(true);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
 describe("a real vitest run that fails without a failed test", () => {
   let dir: string;
   beforeAll(async () => {
@@ -84,12 +131,12 @@ describe("a real vitest run that fails without a failed test", () => {
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  test("counts the file that cannot be imported and the unhandled error", () => {
+  test("counts the file that cannot be imported and the unhandled error", async () => {
     const json = join(dir, "vitest.json");
     const unhandled = join(dir, "unhandled.json");
     const lines: string[] = [];
     process.env.CLIENTELE_UNHANDLED_REPORT = unhandled;
-    const { code, line } = runSteps(
+    const { code, line } = await runSteps(
       [
         {
           name: "vitest (failing fixture)",
@@ -105,7 +152,7 @@ describe("a real vitest run that fails without a failed test", () => {
           report: { json, unhandled },
         },
       ],
-      { run: (step) => spawnStep(step, root), log: (text) => lines.push(text) },
+      { run: (step, output) => spawnStep(step, root, output), log: (text) => lines.push(text) },
     );
     delete process.env.CLIENTELE_UNHANDLED_REPORT;
     expect(code).not.toBe(0);
