@@ -28,13 +28,6 @@ await runCommand("proxy", "pnpm proxy <provider> <upstream-url> [--port N] [--er
       for (const line of describeExchange(exchange)) console.log(line);
     },
   });
-  console.log(`${provider.id} validating proxy (Prism, ${provider.spec}) → ${upstream}, listening at ${proxy.url}`);
-  console.log(
-    values.errors
-      ? "--errors: a response that leaves the spec is replaced by Prism's 500 problem."
-      : "Responses pass through unchanged; violations are printed here and sent in the sl-violations header.",
-  );
-  console.log("Point your client's baseUrl at it. Ctrl-C stops it and prints a summary.");
   const stop = async () => {
     const withViolations = proxy.exchanges.filter((e) => e.violations.length > 0);
     console.log(`\n${proxy.exchanges.length} requests, ${withViolations.length} left the spec.`);
@@ -47,5 +40,13 @@ await runCommand("proxy", "pnpm proxy <provider> <upstream-url> [--port N] [--er
     await proxy.stop();
     process.exit(withViolations.length > 0 ? 1 : 0);
   };
+  // Handlers before the URL is printed: whoever reads the URL may signal at once, and must get the summary.
   stopOnSignal(stop);
+  console.log(`${provider.id} validating proxy (Prism, ${provider.spec}) → ${upstream}, listening at ${proxy.url}`);
+  console.log(
+    values.errors
+      ? "--errors: a response that leaves the spec is replaced by Prism's 500 problem."
+      : "Responses pass through unchanged; violations are printed here and sent in the sl-violations header.",
+  );
+  console.log("Point your client's baseUrl at it. Ctrl-C stops it and prints a summary.");
 });

@@ -13,7 +13,7 @@ import { isRecord, positiveInteger } from "./validate.js";
 export { describeCredentials } from "./credentials.js";
 export { CUBE4SALES_STANDARD_FIELDS, createCube4salesTwin } from "./cube4sales.js";
 export { CUBIT_DEFAULT_KEYS, createCubitTwin } from "./cubit.js";
-export { CYCLESOFTWARE_DEFAULTS, createCycleSoftwareTwin, formatDateTime } from "./cyclesoftware.js";
+export { CYCLESOFTWARE_DEFAULTS, createCycleSoftwareTwin } from "./cyclesoftware.js";
 export { loadFixtures } from "./fixtures.js";
 export { createOnlinewerkroosterTwin, ONLINEWERKROOSTER_DEFAULTS } from "./onlinewerkrooster.js";
 

@@ -12,12 +12,7 @@ import { startTwin } from "./index.js";
 export function runTwinCli(argv, command) {
   const usage = USAGE.replace("clientele-twin", command);
   start(argv).then(
-    (twin) => {
-      if (!twin) return;
-      const stop = () => twin.stop().then(() => process.exit(0));
-      process.once("SIGINT", stop);
-      process.once("SIGTERM", stop);
-    },
+    () => {},
     (error) => {
       console.error(`${command}: ${error instanceof Error ? error.message : error}`);
       if (error instanceof UsageError) console.error(`(${command} --help lists the options)`);
@@ -34,11 +29,14 @@ export function runTwinCli(argv, command) {
     }
     const { provider, start: options } = parsed;
     const twin = await startTwin(provider, options);
+    // Handlers before the URL is printed: whoever reads the URL may signal at once, and must reach a clean stop.
+    const stop = () => twin.stop().then(() => process.exit(0));
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
     console.log(`${provider} twin (stateful) listening at ${twin.url}`);
     console.log(`credentials: ${describeCredentials(provider, /** @type {Record<string, any>} */ (options.options))}`);
     const state = options.seed === true ? "the vendor document's examples (--empty for none)" : "";
     console.log(`state: ${options.seed === undefined ? "empty" : state || "seeded from --seed"}`);
     console.log("Ctrl-C stops it.");
-    return twin;
   }
 }

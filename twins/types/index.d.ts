@@ -185,5 +185,3 @@ export const CUBIT_DEFAULT_KEYS: Readonly<{ test: string; prod: string }>;
 export const ONLINEWERKROOSTER_DEFAULTS: Readonly<Required<OnlinewerkroosterTwinOptions>>;
 export const CYCLESOFTWARE_DEFAULTS: Readonly<Required<Omit<CycleSoftwareTwinOptions, "now">>>;
 export const CUBE4SALES_STANDARD_FIELDS: readonly string[];
-/** CycleSoftware's `YYYY-MM-DD HH:MM:SS`, in UTC. */
-export function formatDateTime(time: number): string;
