@@ -140,7 +140,7 @@ export function publishedFields(
     ...(Object.keys(bin).length > 0 && {
       bin: Object.fromEntries(Object.entries(bin).map(([command, [name]]) => [command, dist(name, ".mjs")])),
     }),
-    // TypeScript's legacy `node10` resolution ignores `exports`: without this, `@clientele/core/public` (which
+    // TypeScript's legacy `node10` resolution ignores `exports`: without this, `@clientele/core/runtime` (which generated code imports, and
     // every provider's declarations re-export) would resolve to nothing for users still on that setting.
     ...(subpaths.length > 0 && {
       typesVersions: { "*": Object.fromEntries(subpaths.map((name) => [name, [dist(name, ".d.cts")]])) },

@@ -22,7 +22,7 @@ await runCommand("drift", USAGE, async () => {
   const provider = findProvider(await readRegistry(root), id);
   const spec = parse(await readFile(join(root, provider.spec), "utf8"));
   // TypeScript sources: run through tsx (`pnpm drift` does), like the clients in the workspace.
-  const { checkExchange, createRedactor } = await import("@clientele/core");
+  const { checkExchange, createRedactor } = await import("@clientele/core/runtime");
   const entry = await import(pathToFileURL(join(root, provider.packageDir, "src", "validate.ts")).href);
   const validators = Object.values(entry).find((value) => value && typeof value === "object" && "responses" in value);
   const exchanges = readExchanges(await readFile(file, "utf8"));

@@ -54,7 +54,7 @@ export async function installConsumer(dir, tarballs) {
 // the CJS one builds the full client too (which is what broke under CommonJS interop) and makes its call through the
 // transport and the standalone operation function, so both public entry styles are exercised.
 const ESM_RUNNER = `const { name, baseUrl, smoke } = JSON.parse(process.argv[2]);
-const core = await import("@clientele/core/public");
+const core = await import("@clientele/core");
 const pkg = await import(name);
 const client = pkg[smoke.client]({ ...smoke.options, baseUrl });
 const { response } = await client[smoke.operation](...smoke.args).withResponse();
@@ -68,7 +68,7 @@ console.log(JSON.stringify({
 `;
 
 const CJS_RUNNER = `const { name, baseUrl, smoke } = JSON.parse(process.argv[2]);
-const core = require("@clientele/core/public");
+const core = require("@clientele/core");
 const pkg = require(name);
 const client = pkg[smoke.client]({ ...smoke.options, baseUrl });
 if (typeof client[smoke.operation] !== "function") {

@@ -302,7 +302,7 @@ export function renderOperations(operations, pathOptionsType) {
   if (operations.some((op) => op.body !== "none")) coreValues.push("jsonBody");
   if (operations.some((op) => op.body === "none" && op.query !== "none")) coreValues.push("queryString");
   coreValues.sort((a, b) => a.replace("type ", "").localeCompare(b.replace("type ", "")));
-  let text = `import { ${coreValues.join(", ")} } from "@clientele/core";\n`;
+  let text = `import { ${coreValues.join(", ")} } from "@clientele/core/runtime";\n`;
   text += `import type { operations } from "./schema.js";\n`;
   if (pathOptionsType !== "undefined") text += `import type { PathOptions } from "./spec.js";\n`;
   text += "\n";

@@ -185,7 +185,7 @@ export function renderValidators(spec, { exportName }) {
   const constants = [...texts].map(([text, name]) => `const ${name} = ${literal(text)};`);
   const lists = [...headerLists].map(([list, name]) => `const ${name} = ${list} as const;`);
   return indent(
-    `import { type Drift, defineValidators, type Validators } from "@clientele/core";\n\n` +
+    `import { type Drift, defineValidators, type Validators } from "@clientele/core/runtime";\n\n` +
       `// Why the spec believed what it did: the provenance of its x-inferred elements.\n${constants.join("\n")}\n\n` +
       `${lists.join("\n")}\n\n${functionCode.join("\n")}\n` +
       `/** The response checkers of ${spec.info.title}, for a client's \`validators\` option. */\n` +

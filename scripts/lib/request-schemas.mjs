@@ -104,4 +104,4 @@ export function forbiddenTypes(messages, ts, never) {
 }
 
 /** The import a schema.ts needs when it holds a `Forbidden<…>`. */
-export const FORBIDDEN_IMPORT = 'import type { Forbidden } from "@clientele/core";\n\n';
+export const FORBIDDEN_IMPORT = 'import type { Forbidden } from "@clientele/core/runtime";\n\n';

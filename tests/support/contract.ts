@@ -1,4 +1,4 @@
-import { ApiError, type ApiPromise, errorClassFor, type RequestOptions } from "@clientele/core";
+import { ApiError, type ApiPromise, errorClassFor, type RequestOptions } from "@clientele/core/runtime";
 import { describe, expect, test } from "vitest";
 import { expectNoDrift } from "../validation/providers.js";
 import { documentedResponses, loadSpec, operationIds } from "./spec.js";

@@ -1,4 +1,4 @@
-import { checkExchange, type Exchange, type Validators } from "@clientele/core";
+import { checkExchange, type Exchange, type Validators } from "@clientele/core/runtime";
 import { expect } from "vitest";
 import { cube4salesValidators } from "../../packages/cube4sales/src/validate.js";
 import { cubitValidators } from "../../packages/cubit/src/validate.js";

@@ -1,38 +1,45 @@
-export { basicCredential } from "./auth.js";
-export type { BodyEncoder } from "./call-options.js";
-export { jsonBody } from "./call-options.js";
+// The user surface: what a provider package re-exports to its users (errors to catch, types to annotate with,
+// helpers to call). Generated code imports `@clientele/core/runtime` instead.
 export { formatDateTime } from "./date-time.js";
-export type { BodyCheck, FlaggedError } from "./error-flag.js";
-export { errorFlag } from "./error-flag.js";
-export type { ApiErrorInit, CallInfo } from "./errors.js";
-export { errorClassFor, kindOf, wholeNumber } from "./errors.js";
-export type { TransportSetup } from "./options.js";
 export {
-  checkOptionNames,
-  createTransport,
-  DEFAULT_MAX_RESPONSE_BYTES,
-  optionalCount,
-  requireOneOf,
-  requireString,
-} from "./options.js";
-export { paginateByOffset } from "./paginate.js";
-export * from "./public.js";
-export { encodeQuery, pathParam, queryString } from "./query.js";
-export type { RateLimitHeaders, RateLimiting, RateLimitReader, Release } from "./rate-limit.js";
-export { minuteLimiter, rateLimiting, rateLimitReader } from "./rate-limit.js";
-export type { RawClient } from "./raw.js";
-export { createRawClient } from "./raw.js";
-export type { Redactor } from "./redact.js";
-export { createRedactor, MIN_MASKED_SUBSTRING, MIN_MASKED_WORD } from "./redact.js";
-export { MAX_REDIRECTS } from "./redirect.js";
-export { backoffDelay, RETRY_AFTER_LIMIT_MS, RETRY_BASE_MS, RETRY_CAP_MS, retryAfterDelay } from "./retry.js";
-export type { Operation, TransportSettings } from "./transport.js";
-export { send, Transport } from "./transport.js";
-export type { JsonBody, PathOf, QueryOf, SuccessBody } from "./types.js";
-export type { Exchange, ResponseSpec, ResponseSpecs } from "./validation/check-exchange.js";
-export { checkExchange } from "./validation/check-exchange.js";
-export type { Check, DriftKind, DriftReport } from "./validation/drift.js";
-export { Drift, pointerPart } from "./validation/drift.js";
+  ApiError,
+  /** The Stainless name (openai-node, anthropic-sdk-typescript) of `ApiError`. */
+  ApiError as APIError,
+  BadRequestError,
+  ClienteleError,
+  ConflictError,
+  ConnectionError,
+  /** The Stainless name of `ConnectionError`. */
+  ConnectionError as APIConnectionError,
+  InBodyError,
+  InternalServerError,
+  InvalidInputError,
+  NotFoundError,
+  OptionError,
+  PermissionDeniedError,
+  RateLimitError,
+  RedirectError,
+  ResponseParseError,
+  ResponseTooLargeError,
+  TimeoutError,
+  /** The Stainless name of `TimeoutError`. */
+  TimeoutError as APIConnectionTimeoutError,
+  UnauthorizedError,
+  /** The Stainless name of `UnauthorizedError` (401). */
+  UnauthorizedError as AuthenticationError,
+  UnprocessableEntityError,
+  UserAbortError,
+  /** The Stainless name of `UserAbortError`. */
+  UserAbortError as APIUserAbortError,
+} from "./errors.js";
+export type { LogLevel } from "./log-level.js";
+export { consoleLogger } from "./log-level.js";
+export type { LogEvent, Logger } from "./logger.js";
+export type { ClientOptions } from "./options.js";
+export type { PagePromise } from "./paginate.js";
+export { PaginationError } from "./paginate.js";
+export type { ApiPromise, ApiResult, FetchLike, RequestOptions } from "./transport.js";
+export type { BodyRequestOptions, ExtraBody, Forbidden, RateLimit } from "./types.js";
+export type { DriftKind, DriftReport } from "./validation/drift.js";
 export { ResponseValidationError } from "./validation/response-validation-error.js";
-export type { ValidateMode, ValidationHook, Validators } from "./validation/validators.js";
-export { defineValidators } from "./validation/validators.js";
+export type { ValidateMode, Validators } from "./validation/validators.js";

@@ -1,4 +1,4 @@
-import { errorFlag, NotFoundError } from "@clientele/core";
+import { errorFlag, NotFoundError } from "@clientele/core/runtime";
 import { describe, expect, test } from "vitest";
 import { ops, settle, testTransport, withFakeTime } from "./support/harness.js";
 import { json, scriptedFetch } from "./support/scripted-fetch.js";

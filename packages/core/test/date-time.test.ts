@@ -1,4 +1,4 @@
-import { formatDateTime, OptionError } from "@clientele/core";
+import { formatDateTime, OptionError } from "@clientele/core/runtime";
 import { describe, expect, test } from "vitest";
 
 describe("formatDateTime writes YYYY-MM-DD HH:MM:SS as the wall clock of the time zone named", () => {

@@ -25,7 +25,7 @@ import {
   UnauthorizedError,
   UnprocessableEntityError,
   UserAbortError,
-} from "@clientele/core";
+} from "@clientele/core/runtime";
 import { describe, expect, test } from "vitest";
 import * as cube4sales from "../../cube4sales/src/index.js";
 import * as cubit from "../../cubit/src/index.js";

@@ -10,7 +10,7 @@ import {
   RETRY_BASE_MS,
   RETRY_CAP_MS,
   TimeoutError,
-} from "@clientele/core";
+} from "@clientele/core/runtime";
 import { afterAll, afterEach, describe, expect, test } from "vitest";
 import { createCubitClient } from "../../cubit/src/index.js";
 import { createCycleSoftwareClient } from "../../cyclesoftware/src/index.js";

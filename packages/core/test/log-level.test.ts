@@ -1,4 +1,4 @@
-import { type ClientOptions, type LogEvent, OptionError } from "@clientele/core";
+import { type ClientOptions, type LogEvent, OptionError } from "@clientele/core/runtime";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { ops, recordLog, SECRET, settle, testTransport, withFakeTime } from "./support/harness.js";
 import { json, scriptedFetch } from "./support/scripted-fetch.js";

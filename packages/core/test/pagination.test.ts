@@ -1,4 +1,4 @@
-import { PaginationError, paginateByOffset } from "@clientele/core";
+import { PaginationError, paginateByOffset } from "@clientele/core/runtime";
 import { describe, expect, test } from "vitest";
 import { type Customer, createCycleSoftwareClient } from "../../cyclesoftware/src/index.js";
 import { settle } from "./support/harness.js";

@@ -5,7 +5,7 @@ import {
   rateLimiting,
   rateLimitReader,
   UserAbortError,
-} from "@clientele/core";
+} from "@clientele/core/runtime";
 import { describe, expect, test, vi } from "vitest";
 import { ops, recordLog, settle, testTransport, withFakeTime } from "./support/harness.js";
 import { json, scriptedFetch } from "./support/scripted-fetch.js";

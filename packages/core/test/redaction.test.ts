@@ -1,4 +1,4 @@
-import { basicCredential, type LogEvent } from "@clientele/core";
+import { basicCredential, type LogEvent } from "@clientele/core/runtime";
 import { describe, expect, test } from "vitest";
 import { createCube4salesClient } from "../../cube4sales/src/index.js";
 import { createCubitClient } from "../../cubit/src/index.js";

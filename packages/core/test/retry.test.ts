@@ -9,7 +9,7 @@ import {
   RETRY_CAP_MS,
   retryAfterDelay,
   TimeoutError,
-} from "@clientele/core";
+} from "@clientele/core/runtime";
 import { describe, expect, test } from "vitest";
 import { ops, recordLog, retryDelays, testTransport, withFakeTime } from "./support/harness.js";
 import { abortableDelay, json, networkError, type Step, scriptedFetch } from "./support/scripted-fetch.js";

@@ -1,4 +1,4 @@
-import { ClienteleError, ConnectionError, OptionError, TimeoutError, UserAbortError } from "@clientele/core";
+import { ClienteleError, ConnectionError, OptionError, TimeoutError, UserAbortError } from "@clientele/core/runtime";
 import { describe, expect, test } from "vitest";
 import { ops, recordLog, settle, testTransport, withFakeTime } from "./support/harness.js";
 import { abortableDelay, json, type Step, scriptedFetch, slowBody } from "./support/scripted-fetch.js";

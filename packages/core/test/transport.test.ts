@@ -1,4 +1,4 @@
-import { ApiError } from "@clientele/core";
+import { ApiError } from "@clientele/core/runtime";
 import { describe, expect, test } from "vitest";
 import { ops, SECRET, settle, testTransport } from "./support/harness.js";
 import { json, scriptedFetch } from "./support/scripted-fetch.js";

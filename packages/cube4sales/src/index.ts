@@ -1,4 +1,4 @@
-export * from "@clientele/core/public";
+export * from "@clientele/core";
 export * from "./client.js";
 export * from "./generated/models.js";
 export * from "./generated/operations.js";

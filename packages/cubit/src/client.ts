@@ -7,7 +7,7 @@ import {
   requireOneOf,
   requireString,
   type Transport,
-} from "@clientele/core";
+} from "@clientele/core/runtime";
 import { bindOperations, type Operations } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
 import { accept, defaultServer, type PathOptions, pathOptionValues, sensitiveKeys } from "./generated/spec.js";

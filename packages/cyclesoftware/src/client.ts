@@ -9,7 +9,7 @@ import {
   rateLimiting,
   requireString,
   type Transport,
-} from "@clientele/core";
+} from "@clientele/core/runtime";
 import { bindOperations, type Operations } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
 import { accept, defaultServer, rateLimitHeaders, sensitiveKeys } from "./generated/spec.js";

@@ -1,6 +1,5 @@
 // `modified_since` takes `YYYY-MM-DD HH:MM:SS` in a time zone the vendor's document does not name.
-export { formatDateTime } from "@clientele/core";
-export * from "@clientele/core/public";
+export * from "@clientele/core";
 export * from "./client.js";
 export * from "./generated/models.js";
 export * from "./generated/operations.js";

@@ -1,6 +1,6 @@
 // Inputs from plain JavaScript, through the generated clients to a real server: every bad input rejects the call's
 // promise with an error naming the operation and the input, and nothing reaches the server.
-import { ClienteleError, InvalidInputError, OptionError } from "@clientele/core";
+import { ClienteleError, InvalidInputError, OptionError } from "@clientele/core/runtime";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { outcome, type UntypedClients, untypedClients } from "./support/clients.js";
 import { type HostileServer, reply, startHostileServer } from "./support/server.js";

@@ -9,7 +9,7 @@ import {
   RateLimitError,
   ResponseTooLargeError,
   rateLimiting,
-} from "@clientele/core";
+} from "@clientele/core/runtime";
 import { describe, expect, test } from "vitest";
 import { createCycleSoftwareClient } from "../../../cyclesoftware/src/index.js";
 import { recordLog, settle, testTransport } from "../support/harness.js";

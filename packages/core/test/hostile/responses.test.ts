@@ -8,7 +8,7 @@ import {
   type Operation,
   PaginationError,
   ResponseParseError,
-} from "@clientele/core";
+} from "@clientele/core/runtime";
 import { describe, expect, test } from "vitest";
 import { createCycleSoftwareClient } from "../../../cyclesoftware/src/index.js";
 import { createOnlinewerkroosterClient } from "../../../onlinewerkrooster/src/index.js";

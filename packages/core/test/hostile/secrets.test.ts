@@ -1,6 +1,6 @@
 // Secrets against a real server that echoes what it got: credentials and sensitive fields never surface in what the
 // caller sees (errors, logs, inspected or serialized clients), whatever form the server echoes them in.
-import { basicCredential, type LogEvent, OptionError } from "@clientele/core";
+import { basicCredential, type LogEvent, OptionError } from "@clientele/core/runtime";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createCube4salesClient, createCube4salesTransport } from "../../../cube4sales/src/index.js";
 import { createCubitClient, createCubitRawClient, createCubitTransport } from "../../../cubit/src/index.js";

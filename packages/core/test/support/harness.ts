@@ -9,7 +9,7 @@ import {
   type RequestOptions,
   send,
   type TransportSetup,
-} from "@clientele/core";
+} from "@clientele/core/runtime";
 import { vi } from "vitest";
 
 /** The credential every test transport sends; it must never surface in an error or a log line. */

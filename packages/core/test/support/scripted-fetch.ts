@@ -1,4 +1,4 @@
-import type { FetchLike } from "@clientele/core";
+import type { FetchLike } from "@clientele/core/runtime";
 
 /** One request as the injected fetch saw it. */
 export interface Seen {

@@ -1,4 +1,4 @@
-import type { ClientOptions } from "@clientele/core";
+import type { ClientOptions } from "@clientele/core/runtime";
 import { createCube4salesClient } from "../../../../cube4sales/src/index.js";
 import { createCubitClient } from "../../../../cubit/src/index.js";
 import { createCycleSoftwareClient } from "../../../../cyclesoftware/src/index.js";
