@@ -3,16 +3,16 @@ import { defineConfig } from "vitest/config";
 
 const ALL = [
   "packages/*/test/**/*.test.ts",
-  "tests/**/*.test.ts",
+  "scripts/*/test/**/*.test.ts",
   "twins/test/**/*.test.ts",
   "examples/*/test/**/*.test.ts",
 ];
-/** The files that call the shared Prism mocks (`inject("mockUrls")`); tests/test-runner/projects.test.ts keeps it so. */
+/** The files that call the shared Prism mocks (`inject("mockUrls")`); scripts/testkit/test/projects.test.ts keeps it so. */
 export const MOCK_FILES = [
   "packages/*/test/contract.test.ts",
   "packages/cyclesoftware/test/runtime.test.ts",
-  "tests/fuzz/contract-fuzz.test.ts",
-  "tests/packages/smoke.test.ts",
+  "scripts/testkit/test/fuzz/contract-fuzz.test.ts",
+  "scripts/release/test/smoke.test.ts",
 ];
 /**
  * Files whose tests measure real time on a 300 ms client timeout: they run last, one at a time, so the suite's own
@@ -52,8 +52,8 @@ export default defineConfig({
           name: "mocks",
           include: MOCK_FILES,
           // Starts the mocks without waiting for them; mocks-ready.ts waits before each file that uses them.
-          globalSetup: ["tests/support/global-setup.ts"],
-          setupFiles: ["tests/support/mocks-ready.ts"],
+          globalSetup: ["scripts/testkit/src/global-setup.ts"],
+          setupFiles: ["scripts/testkit/src/mocks-ready.ts"],
         },
       },
     ],

@@ -9,7 +9,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const TASKS = { start: "scripts/start.mjs", test: "scripts/test.mjs" };
+const TASKS = { start: "scripts/devserver/src/start.mjs", test: "scripts/testkit/src/test.mjs" };
 const [task, ...rest] = process.argv.slice(2);
 
 const [major] = process.versions.node.split(".").map(Number);
@@ -23,7 +23,8 @@ if (!installed()) {
   console.log(`Installing dependencies with ${pnpm.join(" ")} install --frozen-lockfile ...`);
   run(pnpm[0] ?? "pnpm", [...pnpm.slice(1), "install", "--frozen-lockfile"]);
 }
-run(process.execPath, [join(root, script), ...rest]);
+// The tools are TypeScript workspace packages: tsx runs them on Node 20.
+run(process.execPath, ["--import", "tsx", join(root, script), ...rest]);
 
 /** True when node_modules holds exactly what the lockfile says (pnpm keeps a copy of it there). */
 function installed() {

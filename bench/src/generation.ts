@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } fr
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { readRegistry } from "../../scripts/lib/registry.mjs";
+import { readRegistry } from "@clientele/registry/registry";
 import { median } from "./stats.js";
 
 export type Generator = "clientele" | "clientele --check" | "@hey-api/openapi-ts" | "orval";
@@ -39,7 +39,7 @@ export async function measureGeneration(root: string, runs: number): Promise<Gen
       });
     }
     symlinkSync(join(root, "node_modules"), join(scratch, "node_modules"));
-    const ours = join(scratch, "scripts", "generate.mjs");
+    const ours = join(scratch, "scripts", "codegen", "src", "main.mjs");
 
     const heyApiOut = join(scratch, "hey-api");
     const heyApiConfig = join(scratch, "hey-api.config.mjs");

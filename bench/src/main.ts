@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { readRegistry } from "../../scripts/lib/registry.mjs";
+import { readRegistry } from "@clientele/registry/registry";
 import { measureBundles } from "./bundle-size.js";
 import { measureGeneration } from "./generation.js";
 import { currentLoad, describeMachine } from "./machine.js";

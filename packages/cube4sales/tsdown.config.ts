@@ -1,3 +1,3 @@
-import { packageConfig } from "../../tsdown.config.base.ts";
+import { packageConfig } from "@clientele/release/tsdown-config";
 
 export default packageConfig(import.meta.url);

@@ -1,6 +1,6 @@
 import { createCube4salesClient } from "@clientele/cube4sales";
+import { loadSpec } from "@clientele/testkit/spec";
 import { describe, expect, test } from "vitest";
-import { loadSpec } from "../../tests/support/spec.js";
 import { CUBE4SALES_STANDARD_FIELDS, loadFixtures } from "../src/index.js";
 import { manualClock, twinBehindProxy } from "./support/behind-proxy.js";
 

@@ -1,8 +1,8 @@
 // What tsc tells a user who sends a field the body may not hold, or a field the body does not name: the message
 // itself, not only that the line fails (types.check.ts proves that).
 import { join } from "node:path";
+import { besideTests, compileErrors } from "@clientele/testkit/compile";
 import { describe, expect, test } from "vitest";
-import { besideTests, compileErrors } from "../../../tests/support/compile.js";
 
 const snippet = `
 import { createCube4salesClient } from "../src/index.js";

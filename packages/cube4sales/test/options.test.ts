@@ -1,4 +1,4 @@
-import { optionSuite } from "../../../tests/support/options.js";
+import { optionSuite } from "@clientele/testkit/options";
 import { createCube4salesClient } from "../src/index.js";
 
 const token = "cube-secret-token-4711";

@@ -1,7 +1,8 @@
 // The create and update bodies type the record's standard fields (the spec's CustomerFields) exactly as a record
 // holds them: the same names and schemas, so what listCustomers returns can be sent back field by field.
+
+import { loadSpec } from "@clientele/testkit/spec";
 import { describe, expect, test } from "vitest";
-import { loadSpec } from "../../../tests/support/spec.js";
 
 const { Customer, CustomerFields, ...schemas } = loadSpec("cube4sales").components.schemas;
 

@@ -1,6 +1,6 @@
+import { replayFetch } from "@clientele/testkit/replay";
+import { loadSpec } from "@clientele/testkit/spec";
 import { describe, expect, test } from "vitest";
-import { replayFetch } from "../../../tests/support/replay.js";
-import { loadSpec } from "../../../tests/support/spec.js";
 import { type Cube4salesClient, createCube4salesClient } from "../src/index.js";
 
 // What 003_26256d138a21d3aa.txt prints literally, copied as printed: the three request lines and the example response

@@ -1,7 +1,7 @@
 // What tsc tells a user who misspells a Cubit body field, and how the document's "..." fields are sent instead.
 import { join } from "node:path";
+import { besideTests, compileErrors } from "@clientele/testkit/compile";
 import { describe, expect, test } from "vitest";
-import { besideTests, compileErrors } from "../../../tests/support/compile.js";
 
 const snippet = `
 import { createCubitClient } from "../src/index.js";

@@ -1,6 +1,6 @@
 // Compile-time tests of the client's surface from issue 13: `tsc -p .` fails when a line marked @ts-expect-error
 // compiles or an Expect<…> is false. Nothing here runs.
-import type { Equal, Expect } from "../../../tests/support/type-assert.js";
+import type { Equal, Expect } from "@clientele/testkit/type-assert";
 import {
   type APIError,
   type ApiError,

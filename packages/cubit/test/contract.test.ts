@@ -1,5 +1,5 @@
+import { contractSuite } from "@clientele/testkit/contract";
 import { inject } from "vitest";
-import { contractSuite } from "../../../tests/support/contract.js";
 import { createCubitClient } from "../src/index.js";
 
 const cubit = createCubitClient({ apiKey: "test-api-key", environment: "test", baseUrl: inject("mockUrls").cubit });

@@ -1,4 +1,4 @@
-import { optionSuite } from "../../../tests/support/options.js";
+import { optionSuite } from "@clientele/testkit/options";
 import { createCubitClient } from "../src/index.js";
 
 const apiKey = "cubit-secret-api-key-4711";

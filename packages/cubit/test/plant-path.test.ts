@@ -1,8 +1,9 @@
 // The plant URLs are guesses (001_ae8f092b452e1e4d.txt names the operations, not their paths). The README shows
 // how to send them to the real path once Cubit confirms it, through the public `fetch` option; this runs that
 // recipe and checks what reached the server.
+
+import { replayFetch, requestTarget } from "@clientele/testkit/replay";
 import { describe, expect, test } from "vitest";
-import { replayFetch, requestTarget } from "../../../tests/support/replay.js";
 import { type CubitClient, createCubitClient, NotFoundError } from "../src/index.js";
 
 /** The README's recipe, verbatim: the guessed `plant` segment becomes the confirmed one. */

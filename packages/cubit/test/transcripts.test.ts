@@ -1,6 +1,6 @@
+import { replayFetch, requestTarget } from "@clientele/testkit/replay";
+import { loadSpec } from "@clientele/testkit/spec";
 import { describe, expect, test } from "vitest";
-import { replayFetch, requestTarget } from "../../../tests/support/replay.js";
-import { loadSpec } from "../../../tests/support/spec.js";
 import { type CubitClient, type CustomerUpsert, createCubitClient } from "../src/index.js";
 
 // What 000_edb40a1b32d836a7.txt prints literally, copied as printed: the three customer URLs and the example body.

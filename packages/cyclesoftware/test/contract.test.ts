@@ -1,5 +1,5 @@
+import { contractSuite } from "@clientele/testkit/contract";
 import { inject } from "vitest";
-import { contractSuite } from "../../../tests/support/contract.js";
 import { type CustomerInput, createCycleSoftwareClient } from "../src/index.js";
 
 const cycle = createCycleSoftwareClient({

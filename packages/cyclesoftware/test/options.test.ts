@@ -1,4 +1,4 @@
-import { optionSuite } from "../../../tests/support/options.js";
+import { optionSuite } from "@clientele/testkit/options";
 import { createCycleSoftwareClient } from "../src/index.js";
 
 const username = "cycle-secret-user";

@@ -1,12 +1,12 @@
 import type { ApiPromise } from "@clientele/core";
-import { describe, expect, test } from "vitest";
 import {
   parseRequestTranscript,
   parseResponseTranscript,
   transcriptResponse,
-} from "../../../tests/support/http-transcript.js";
-import { mediaType, replayFetch, requestTarget } from "../../../tests/support/replay.js";
-import { loadSpec } from "../../../tests/support/spec.js";
+} from "@clientele/testkit/http-transcript";
+import { mediaType, replayFetch, requestTarget } from "@clientele/testkit/replay";
+import { loadSpec } from "@clientele/testkit/spec";
+import { describe, expect, test } from "vitest";
 import { type CycleSoftwareClient, createCycleSoftwareClient, type RateLimit } from "../src/index.js";
 
 // Every HTTP exchange of 004_c8c2aa229665ab2a.txt, copied from the document as printed (trailing spaces, the

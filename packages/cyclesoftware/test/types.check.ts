@@ -1,6 +1,6 @@
 // Compile-time tests: `tsc -p .` fails when a line marked @ts-expect-error compiles or an Expect<…> is false.
 // Nothing here runs: the checks sit in a function that is never called, so importing this file does nothing.
-import type { Equal, Expect } from "../../../tests/support/type-assert.js";
+import type { Equal, Expect } from "@clientele/testkit/type-assert";
 import {
   type ApiResult,
   type Customer,

@@ -1,4 +1,4 @@
-import { optionSuite } from "../../../tests/support/options.js";
+import { optionSuite } from "@clientele/testkit/options";
 import { createOnlinewerkroosterClient } from "../src/index.js";
 
 const apiKey = "owr-secret-api-key-4711";

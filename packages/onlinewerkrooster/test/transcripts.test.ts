@@ -1,7 +1,7 @@
+import { markdownTable, parseCurl } from "@clientele/testkit/http-transcript";
+import { replayFetch, requestTarget } from "@clientele/testkit/replay";
+import { loadSpec } from "@clientele/testkit/spec";
 import { describe, expect, test } from "vitest";
-import { markdownTable, parseCurl } from "../../../tests/support/http-transcript.js";
-import { replayFetch, requestTarget } from "../../../tests/support/replay.js";
-import { loadSpec } from "../../../tests/support/spec.js";
 import {
   ApiError,
   BadRequestError,

@@ -1,11 +1,12 @@
 import type { FetchLike } from "@clientele/core";
+import { START_CAP_MS } from "@clientele/devserver/child";
+import { startPrism } from "@clientele/devserver/prism";
+import { findProvider, readRegistry } from "@clientele/registry/registry";
+import { repoRoot } from "@clientele/registry/root";
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
-import { START_CAP_MS } from "../../../scripts/lib/child.mjs";
-import { startPrism } from "../../../scripts/lib/prism.mjs";
-import { findProvider, readRegistry } from "../../../scripts/lib/registry.mjs";
 import { type RunningTwin, type StartOptions, startTwin, type TwinProvider } from "../../src/index.js";
 
-const root = new URL("../../../", import.meta.url).pathname;
+const root = repoRoot;
 /**
  * Start-up waits on Prism's "listening" event, however long a busy machine takes; the hook outlasts startPrism's own
  * cap so that the cap's message (what was waited for, Prism's output) is the one a failure shows.

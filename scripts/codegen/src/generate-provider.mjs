@@ -1,0 +1,105 @@
+// @ts-check
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
+import { moduleGraph } from "./module-graph.mjs";
+import { FORBIDDEN_IMPORT, forbiddenTypes, prepareRequestSchemas } from "./request-schemas.mjs";
+import { digest, stamp } from "./stamp.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** The generated files of a package, by name inside `src/generated/`. */
+export const GENERATED_FILES = ["schema.ts", "models.ts", "operations.ts", "spec.ts", "samples.ts", "validators.ts"];
+
+/** The tools whose output lands in generated files: a new version of one makes every stamp stale. */
+const TOOLS = ["openapi-typescript", "typescript"];
+
+/**
+ * A fingerprint of the generator itself, so a change to it makes every stamp stale. It covers the modules the
+ * generator imports (followed from main.mjs), not every file in scripts/: a new helper for some other
+ * script must not invalidate every committed file.
+ * @returns {Promise<string>}
+ */
+export async function generatorFingerprint() {
+  const sources = await moduleGraph([join(here, "main.mjs")], here);
+  const require = createRequire(import.meta.url);
+  const versions = TOOLS.map((name) => `${name}@${require(`${name}/package.json`).version}`);
+  return digest(`${versions.join("\n")}\n${sources.join("\n")}`);
+}
+
+/**
+ * @param {string} specText
+ * @param {string} fingerprint
+ */
+export const inputsDigest = (specText, fingerprint) => digest(`${fingerprint}\n${specText}`);
+
+/**
+ * The component schemas open in the spec (`additionalProperties: true`) and closed in the typed copy.
+ * @param {any} spec
+ * @param {any} typed
+ */
+const closedSchemas = (spec, typed) =>
+  new Set(
+    Object.keys(spec.components?.schemas ?? {}).filter(
+      (name) =>
+        spec.components.schemas[name].additionalProperties === true &&
+        typed.components.schemas[name].additionalProperties === undefined,
+    ),
+  );
+
+/**
+ * Every generated file of one provider, rendered in memory.
+ * @param {{ spec: string, packageDir: string }} provider
+ * @param {string} root
+ * @param {string} fingerprint
+ * @returns {Promise<Map<string, string>>}
+ */
+export async function renderProvider(provider, root, fingerprint) {
+  const specText = await readFile(join(root, provider.spec), "utf8");
+  const spec = parse(specText);
+  const inputs = inputsDigest(specText, fingerprint);
+  const [
+    { default: openapiTS, astToString, NEVER },
+    { default: ts },
+    { readOperations, renderOperations },
+    { readPathOptions, renderModels, renderSpecConstants },
+    { readFactory },
+    { renderSamples },
+    { renderValidators },
+  ] = await Promise.all([
+    import("openapi-typescript"),
+    import("typescript"),
+    import("./render-operations.mjs"),
+    import("./render-spec.mjs"),
+    import("./read-factory.mjs"),
+    import("./render-samples.mjs"),
+    import("./render-validators.mjs"),
+  ]);
+  // openapi-typescript reads a copy: it annotates the document it is given, and request schemas are closed in it.
+  const typed = structuredClone(spec);
+  const forbidden = prepareRequestSchemas(typed);
+  const ast = await openapiTS(typed, { silent: true, transform: forbiddenTypes(forbidden, ts, NEVER) });
+  const schemaText = astToString(ast);
+  const pathOptionsType = readPathOptions(spec).size > 0 ? "PathOptions" : "undefined";
+  /** @type {Record<string, string>} */
+  const bodies = {
+    "schema.ts": forbidden.size > 0 ? FORBIDDEN_IMPORT + schemaText : schemaText,
+    "models.ts": renderModels(spec, closedSchemas(spec, typed)),
+    "operations.ts": renderOperations(readOperations(spec), pathOptionsType),
+    "spec.ts": renderSpecConstants(spec),
+  };
+  const stamped = (/** @type {string} */ body) => stamp(provider.spec, inputs, body);
+  // The samples call the hand-written factory, read with the type checker over the files just rendered, so a
+  // changed spec and its samples are generated in one pass.
+  const generatedDir = join(root, provider.packageDir, "src", "generated");
+  const overlay = new Map(Object.entries(bodies).map(([name, body]) => [join(generatedDir, name), stamped(body)]));
+  const factory = readFactory(join(root, provider.packageDir), overlay);
+  const { name: packageName } = JSON.parse(await readFile(join(root, provider.packageDir, "package.json"), "utf8"));
+  bodies["samples.ts"] = renderSamples(spec, { packageName, factory });
+  // createCycleSoftwareClient → cycleSoftwareValidators: named after the factory it goes with.
+  const base = factory.name.replace(/^create(\w)(\w*)Client$/, (_, first, rest) => first.toLowerCase() + rest);
+  bodies["validators.ts"] = renderValidators(spec, { exportName: `${base}Validators` });
+  return new Map(Object.entries(bodies).map(([name, body]) => [name, stamped(body)]));
+}

@@ -1,0 +1,100 @@
+// @ts-check
+import { deref, listOperations, sensitivePropertyNames } from "@clientele/registry/spec-walk";
+
+const literal = (/** @type {unknown} */ value) => JSON.stringify(value);
+
+/**
+ * The options a client fills into paths itself (parameters marked `x-client-option`), with their allowed values.
+ * @param {any} spec
+ * @returns {Map<string, string[] | undefined>}
+ */
+export function readPathOptions(spec) {
+  const options = new Map();
+  for (const { parameters } of listOperations(spec)) {
+    for (const parameter of parameters) {
+      const option = parameter["x-client-option"];
+      if (typeof option !== "string") continue;
+      if (option !== parameter.name)
+        throw new Error(`x-client-option "${option}" must equal its parameter's name "${parameter.name}"`);
+      options.set(option, parameter.schema?.enum);
+    }
+  }
+  return options;
+}
+
+/**
+ * spec.ts: what a client factory needs from the spec, as constants.
+ * @param {any} spec
+ */
+export function renderSpecConstants(spec) {
+  const servers = spec.servers ?? [];
+  if (servers.length === 0) throw new Error("the spec names no server");
+  // Only URLs: the descriptions live in the spec and the docs, not in every user's bundle.
+  let text = `/** The first server the spec names (a template where it has variables). */\n`;
+  text += `export const defaultServer = ${literal(servers[0].url)};\n`;
+  const byEnvironment = servers.filter((/** @type {any} */ s) => typeof s["x-environment"] === "string");
+  if (byEnvironment.length > 0) {
+    text += `\n/** The server of each environment (\`x-environment\`). */\n`;
+    text += `export const environmentServers = {\n${byEnvironment.map((/** @type {any} */ s) => `  ${literal(s["x-environment"])}: ${literal(s.url)},\n`).join("")}} as const;\n`;
+  }
+  const pathOptions = readPathOptions(spec);
+  if (pathOptions.size > 0) {
+    text += `\n/** Path parameters the client fills from its own options. */\nexport interface PathOptions {\n`;
+    for (const [name, values] of pathOptions)
+      text += `  ${name}: ${values ? values.map(literal).join(" | ") : "string"};\n`;
+    text += "}\n\n/** The values each path option allows. */\nexport const pathOptionValues = {\n";
+    for (const [name, values] of pathOptions)
+      text += `  ${name}: ${values ? `[${values.map(literal).join(", ")}]` : "undefined"},\n`;
+    text += "} as const;\n";
+  }
+  const accept = responseMediaTypes(spec);
+  if (accept.length > 0) {
+    text += `\n/** Every media type the spec's responses use, for the \`Accept\` header. */\n`;
+    text += `export const accept = ${literal(accept.join(", "))};\n`;
+  }
+  text += `\n/** Body fields whose values are redacted from errors and logs (\`x-sensitive\`). */\n`;
+  text += `export const sensitiveKeys: readonly string[] = ${literal([...sensitivePropertyNames(spec)].sort())};\n`;
+  const rateLimit = spec["x-rate-limit"];
+  if (rateLimit) {
+    text += `\n/** The response headers that carry rate-limit figures (\`x-rate-limit\`). */\n`;
+    text += `export const rateLimitHeaders = ${literal(rateLimit)} as const;\n`;
+  }
+  return text;
+}
+
+/** What a closed request schema's doc comment adds: where the fields the vendor promises but does not name go. */
+const CLOSED_NOTE = "Typed with the named fields only: send any other through the call's `extraBody` option.";
+
+/**
+ * models.ts: a friendly name for every component schema.
+ * @param {any} spec
+ * @param {ReadonlySet<string>} [closed] request schemas typed without the spec's `additionalProperties: true`
+ */
+export function renderModels(spec, closed = new Set()) {
+  const names = Object.keys(spec.components?.schemas ?? {});
+  let text = `import type { components } from "./schema.js";\n\n`;
+  for (const name of names) {
+    if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new Error(`schema name "${name}" is not a valid type name`);
+    const lines = [String(spec.components.schemas[name].description ?? "").split("\n")[0]];
+    if (closed.has(name)) lines.push(CLOSED_NOTE);
+    const description = lines.filter(Boolean).join(" ");
+    if (description) text += `/** ${description.replace(/\*\//g, "*\\/")} */\n`;
+    text += `export type ${name} = components["schemas"][${literal(name)}];\n`;
+  }
+  return text;
+}
+
+/**
+ * The media types of every response of every operation, in document order.
+ * @param {any} spec
+ * @returns {string[]}
+ */
+function responseMediaTypes(spec) {
+  const types = new Set();
+  for (const { operation } of listOperations(spec)) {
+    for (const response of Object.values(operation.responses ?? {})) {
+      for (const type of Object.keys(deref(spec, response).content ?? {})) types.add(type);
+    }
+  }
+  return /** @type {string[]} */ ([...types]);
+}

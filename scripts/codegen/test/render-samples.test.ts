@@ -1,0 +1,122 @@
+import { readFileSync } from "node:fs";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { readRegistry } from "@clientele/registry/registry";
+import { repoRoot } from "@clientele/registry/root";
+import { listOperations } from "@clientele/registry/spec-walk";
+import { loadSpec } from "@clientele/testkit/spec";
+import { describe, expect, test } from "vitest";
+import { parse } from "yaml";
+import { type Factory, readFactory } from "../src/read-factory.mjs";
+import { literal, readSamples, renderSamples, schemaExample } from "../src/render-samples.mjs";
+
+const root = repoRoot;
+const fixture = () => parse(readFileSync(join(import.meta.dirname, "fixtures", "shop.yaml"), "utf8"));
+const shopFactory: Factory = {
+  name: "createShopClient",
+  required: [
+    { name: "apiKey", type: { kind: "string" } },
+    { name: "stage", type: { kind: "literal", values: ["draft", "live"] } },
+  ],
+};
+
+describe("samples.ts for a fixture spec", () => {
+  const text = renderSamples(fixture(), { packageName: "@acme/shop", factory: shopFactory });
+
+  test("renders one sample per operation", async () => {
+    await expect(text).toMatchFileSnapshot("__snapshots__/shop.samples.ts.snap");
+  });
+
+  test("reads back as the code a reader would write, import included", () => {
+    const samples = readSamples(text);
+    expect([...samples.keys()]).toEqual(["listItems", "createItem", "deleteItem"]);
+    expect(samples.get("deleteItem")).toBe(
+      [
+        'import { createShopClient } from "@acme/shop";',
+        "",
+        'const shop = createShopClient({ apiKey: "<apiKey>", stage: "draft" });',
+        "await shop.deleteItem(1);",
+        "",
+      ].join("\n"),
+    );
+  });
+});
+
+describe("literal", () => {
+  test.each([
+    ["a string", 'a"b', '"a\\"b"'],
+    ["null", null, "null"],
+    ["identifier and other keys", { a: 1, "b-c": true }, '{ a: 1, "b-c": true }'],
+    ["an empty object", {}, "{}"],
+    ["an array", [1, "x"], '[1, "x"]'],
+  ])("%s", (_, value, expected) => {
+    expect(literal(value)).toBe(expected);
+  });
+
+  test("lays a long object out one property a line, keeping short children inline", () => {
+    const value = { name: "x".repeat(60), nested: { a: 1 }, list: ["y".repeat(70)] };
+    expect(literal(value)).toBe(
+      `{\n  name: "${"x".repeat(60)}",\n  nested: { a: 1 },\n  list: [\n    "${"y".repeat(70)}",\n  ],\n}`,
+    );
+  });
+});
+
+describe("schemaExample", () => {
+  test.each([
+    ["its first example", { type: "string", examples: ["a", "b"] }, "a"],
+    ["its default", { type: "integer", default: 5 }, 5],
+    ["its first enum value", { type: "string", enum: ["x", "y"] }, "x"],
+    ["a placeholder named after the field", { type: "string" }, "<field>"],
+    ["1 for a number", { type: ["integer", "null"] }, 1],
+    ["the first branch of a oneOf", { oneOf: [{ type: "boolean" }, { type: "string" }] }, true],
+    [
+      "required and exemplified properties of an object, never read-only ones",
+      {
+        type: "object",
+        required: ["id", "name"],
+        properties: {
+          id: { type: "integer", readOnly: true },
+          name: { type: "string" },
+          note: { type: "string", examples: ["hi"] },
+          skipped: { type: "string" },
+        },
+      },
+      { name: "<name>", note: "hi" },
+    ],
+  ])("gives %s", (_, schema, expected) => {
+    expect(schemaExample({}, schema, "field")).toEqual(expected);
+  });
+});
+
+describe("readFactory", () => {
+  test("reads the factory and its required options from a package's client.ts", () => {
+    expect(readFactory(join(root, "packages", "cubit"), new Map())).toEqual({
+      name: "createCubitClient",
+      required: [
+        { name: "apiKey", type: { kind: "string" } },
+        { name: "environment", type: { kind: "literal", values: ["test", "prod"] } },
+      ],
+    });
+  });
+
+  test("names the file when it exports no factory", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "clientele-factory-"));
+    try {
+      await mkdir(join(dir, "src"));
+      await writeFile(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { strict: true } }));
+      await writeFile(join(dir, "src", "client.ts"), "export const notAFactory = 1;\n");
+      expect(() => readFactory(dir, new Map())).toThrow(/client\.ts must export exactly one create<Provider>Client/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe.each((await readRegistry(root)).map((p) => [p.id, p.packageDir]))("the committed %s samples", (id, dir) => {
+  test("cover every operation of the spec", () => {
+    const samples = readSamples(readFileSync(join(root, dir, "src", "generated", "samples.ts"), "utf8"));
+    const operations = listOperations(loadSpec(id)).map((o) => o.operation.operationId);
+    expect([...samples.keys()].sort()).toEqual(operations.sort());
+  });
+});
