@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import { readRegistry } from "@clientele/registry/registry";
 import { repoRoot } from "@clientele/registry/root";
 import { loadSpec } from "@clientele/testkit/spec";

@@ -20,6 +20,7 @@ import { kB, measure, parseLimit } from "./sizes.mjs";
 import { smokeCases, twinsConsumer } from "./smoke-cases.mjs";
 
 const root = repoRoot;
+const PREPACK = "pnpm --workspace-root run build";
 /** @type {Promise<any> | undefined} attw's engine, loaded once */
 let attwCore;
 
@@ -174,7 +175,8 @@ function checkManifest(pkg, manifest, files, packages) {
   if (manifest.sideEffects !== false) fail(pkg.name, "package.json must say sideEffects: false");
   if (!manifest.engines?.node) fail(pkg.name, "package.json must declare engines.node");
   // A bare `pnpm pack` or `npm publish` in a fresh clone would otherwise ship no dist/ at all, silently.
-  if (pkg.manifest.scripts?.prepack !== "tsdown") fail(pkg.name, 'package.json needs "prepack": "tsdown"');
+  // The build goes through the workspace root (`pnpm build`), which loads the shared tsdown config in TypeScript.
+  if (pkg.manifest.scripts?.prepack !== PREPACK) fail(pkg.name, `package.json needs "prepack": "${PREPACK}"`);
   // A provider package also ships the api.md that `pnpm generate` writes beside its README.
   const docs = existsSync(join(root, pkg.dir, "api.md")) ? ["api.md"] : [];
   const shipped = ["dist", ...docs];
