@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import { readRegistry } from "@clientele/registry/registry";
 import { repoRoot } from "@clientele/registry/root";
 import { loadSpec } from "@clientele/testkit/spec";
@@ -9,7 +8,7 @@ import {
   markInferred,
   SOURCE_NOTES,
   sourceNotesBlock,
-} from "../src/mark-inferred.mjs";
+} from "../src/mark-inferred.js";
 
 const providers = await readRegistry(repoRoot);
 
