@@ -1,7 +1,7 @@
 // How `pnpm start` tells a stale portal build from a fresh one: the build writes a digest of everything it reads into
 // its manifest, and the same digest computed now either matches it or not.
 import { readdir, readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import { digest } from "@clientele/codegen/stamp";
 import { type Provider, readRegistry } from "@clientele/registry/registry";
 import { repoRoot } from "@clientele/registry/root";
@@ -40,12 +40,13 @@ export async function readManifest(out: string): Promise<PortalManifest | undefi
   return text === undefined ? undefined : JSON.parse(text);
 }
 
-/** Every file of this package's src/, each headed by its path, in a stable order. */
+/** Every file of this package's src/ but the test support, each headed by its path, in a stable order. */
 async function ownSources(): Promise<string[]> {
   const dir = import.meta.dirname;
   const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
+    .filter((file) => !file.startsWith(`testing${sep}`))
     .sort();
   return Promise.all(files.map(async (file) => `${file}\n${await readFile(join(dir, file), "utf8")}`));
 }
