@@ -23,6 +23,9 @@ if (!installed()) {
   console.log(`Installing dependencies with ${pnpm.join(" ")} install --frozen-lockfile ...`);
   run(pnpm[0] ?? "pnpm", [...pnpm.slice(1), "install", "--frozen-lockfile"]);
 }
+// Ctrl-C reaches the task as well (one process group): this process outlives it, so the task stops what it started
+// and reports it, and its exit code is the one the shell sees.
+process.on("SIGINT", () => {});
 // The tools are TypeScript workspace packages: tsx runs them on Node 20.
 run(process.execPath, ["--import", "tsx", join(root, script), ...rest]);
 
