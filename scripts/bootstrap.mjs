@@ -9,7 +9,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const TASKS = { start: "scripts/devserver/src/start.mjs", test: "scripts/testkit/src/test.mjs" };
+const TASKS = { start: "scripts/devserver/src/start.ts", test: "scripts/testkit/src/test.mjs" };
 const [task, ...rest] = process.argv.slice(2);
 
 const [major] = process.versions.node.split(".").map(Number);
@@ -23,6 +23,9 @@ if (!installed()) {
   console.log(`Installing dependencies with ${pnpm.join(" ")} install --frozen-lockfile ...`);
   run(pnpm[0] ?? "pnpm", [...pnpm.slice(1), "install", "--frozen-lockfile"]);
 }
+// Ctrl-C reaches the task as well (one process group): this process outlives it, so the task stops what it started
+// and reports it, and its exit code is the one the shell sees.
+process.on("SIGINT", () => {});
 // The tools are TypeScript workspace packages: tsx runs them on Node 20.
 run(process.execPath, ["--import", "tsx", join(root, script), ...rest]);
 

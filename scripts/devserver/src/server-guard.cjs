@@ -1,5 +1,5 @@
 // @ts-check
-// Preloaded (`node --require`) into every dev-server child that `scripts/devserver/src/child.mjs` starts: Prism mocks and
+// Preloaded (`node --require`) into every dev-server child that `scripts/devserver/src/child.ts` starts: Prism mocks and
 // proxies, twins. It does three things the child cannot be trusted to do itself:
 // - survive any single request: an error a request handler leaves unhandled (Prism's negotiator throws on
 //   `Accept: x`, the Prism CLI's log formatter throws when jsonrepair mangles a line carrying request data) is

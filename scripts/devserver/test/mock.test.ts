@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { repoRoot } from "@clientele/registry/root";
 import { alive, allGone, runScript, type Script } from "@clientele/testkit/processes";
 import { afterEach, describe, expect, test } from "vitest";
-import { START_CAP_MS } from "../src/child.mjs";
+import { START_CAP_MS } from "../src/child.js";
 
 // `pnpm mock` with real processes: it survives requests that crash a bare Prism, reports and restarts a Prism that
 // dies anyway, gives up with a non-zero exit, and never leaves a Prism behind.
@@ -12,7 +12,7 @@ const START = START_CAP_MS + 30_000;
 const started: Script[] = [];
 
 async function startMock(...args: string[]) {
-  const mock = runScript([join(root, "scripts", "devserver", "src", "mock.mjs"), "cubit", ...args], root);
+  const mock = runScript([join(root, "scripts", "devserver", "src", "mock.ts"), "cubit", ...args], root);
   started.push(mock);
   const [, pid, url] = await mock.waitFor(/pid (\d+)\) listening at (http:\/\/127\.0\.0\.1:\d+)/);
   return { mock, pid: Number(pid), url: url as string };

@@ -3,9 +3,9 @@ import { join } from "node:path";
 import { repoRoot } from "@clientele/registry/root";
 import { alive } from "@clientele/testkit/processes";
 import { afterEach, describe, expect, test } from "vitest";
-import { type RunningChild, startChild } from "../src/child.mjs";
+import { type RunningChild, startChild } from "../src/child.js";
 
-// The guard every dev-server child runs with (scripts/devserver/src/server-guard.cjs, started by scripts/devserver/src/child.mjs).
+// The guard every dev-server child runs with (scripts/devserver/src/server-guard.cjs, started by scripts/devserver/src/child.ts).
 
 const root = repoRoot;
 const fixture = join(import.meta.dirname, "fixtures", "throwing-server.mjs");

@@ -25,7 +25,9 @@ describe("pnpm start", () => {
     child = spawn(
       process.execPath,
       [
-        join(root, "scripts", "devserver", "src", "start.mjs"),
+        "--import",
+        "tsx",
+        join(root, "scripts", "devserver", "src", "start.ts"),
         "--port",
         "0",
         "--mock-port",
@@ -117,7 +119,7 @@ describe("pnpm start", () => {
 
   test("a twin that dies is reported and restarted on its URL", async () => {
     const twinPid = childrenOf(child.pid as number).find((pid) =>
-      readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("twin.mjs\0cube4sales"),
+      readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("twin.ts\0cube4sales"),
     );
     expect(twinPid).toBeDefined();
     const from = output.length;

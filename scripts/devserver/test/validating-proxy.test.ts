@@ -1,8 +1,8 @@
 import { createServer, type Server } from "node:http";
 import { createCycleSoftwareClient } from "@clientele/cyclesoftware";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { START_CAP_MS } from "../src/child.mjs";
-import { describeExchange, readViolations, startValidatingProxy } from "../src/validating-proxy.mjs";
+import { START_CAP_MS } from "../src/child.js";
+import { describeExchange, readViolations, startValidatingProxy } from "../src/validating-proxy.js";
 
 // A vendor that drifted from the spec in two ways, and answers one call as documented.
 const vendor: Server = createServer((request, response) => {

@@ -8,7 +8,7 @@ import {
   markInferred,
   SOURCE_NOTES,
   sourceNotesBlock,
-} from "../src/mark-inferred.mjs";
+} from "../src/mark-inferred.js";
 
 const providers = await readRegistry(repoRoot);
 

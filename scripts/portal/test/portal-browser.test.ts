@@ -8,8 +8,8 @@ import { CHROMIUM_PATH, launchChromium } from "@clientele/testkit/chromium";
 import { loadSpec } from "@clientele/testkit/spec";
 import type { Browser, BrowserContext, Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { PortalManifest } from "../src/render-index.mjs";
-import { type StaticServer, serveDirectory } from "../src/static-server.mjs";
+import type { PortalManifest } from "../src/render-index.js";
+import { type StaticServer, serveDirectory } from "../src/static-server.js";
 import { contrast, layoutProblems, svgLabels } from "../src/testing/layout.js";
 import { sharedPortal } from "../src/testing/portal.js";
 

@@ -6,9 +6,9 @@ import { repoRoot } from "@clientele/registry/root";
 import { CHROMIUM_PATH, launchChromium } from "@clientele/testkit/chromium";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { buildPortal } from "../src/build-portal.mjs";
-import { SOURCE_NOTES } from "../src/mark-inferred.mjs";
-import { type StaticServer, serveDirectory } from "../src/static-server.mjs";
+import { buildPortal } from "../src/build-portal.js";
+import { SOURCE_NOTES } from "../src/mark-inferred.js";
+import { type StaticServer, serveDirectory } from "../src/static-server.js";
 
 // The portal renders an element's `x-provenance` as a collapsed "Source notes" block beside its Inferred badge,
 // with the vendor documents it names linked to their section on the index; an inferred element without notes keeps

@@ -1,6 +1,6 @@
 import { loadSpec } from "@clientele/testkit/spec";
 import { describe, expect, test } from "vitest";
-import { renderDiagram, specDiagrams } from "../src/render-diagram.mjs";
+import { renderDiagram, specDiagrams } from "../src/render-diagram.js";
 
 const decodeEntities = (text: string) =>
   text

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { count, type PortalProvider, renderIndex } from "../src/render-index.mjs";
+import { count, type PortalProvider, renderIndex } from "../src/render-index.js";
 
 const provider = (operations: number, inferred: number): PortalProvider => ({
   id: `p${operations}`,

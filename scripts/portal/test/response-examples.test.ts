@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { addResponseExamples } from "../src/response-examples.mjs";
+import { addResponseExamples } from "../src/response-examples.js";
 
 function fixture(): any {
   const json = (schema: unknown) => ({ content: { "application/json": { schema } } });

@@ -6,7 +6,7 @@ import {
   seedAnchor,
   seedCitations,
   seedHref,
-} from "../src/seed-documents.mjs";
+} from "../src/seed-documents.js";
 
 const A = "000_edb40a1b32d836a7.txt";
 const B = "001_ae8f092b452e1e4d.txt";

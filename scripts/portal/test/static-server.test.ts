@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { type StaticServer, serveDirectory } from "../src/static-server.mjs";
+import { type StaticServer, serveDirectory } from "../src/static-server.js";
 
 describe("serveDirectory", () => {
   let parent: string;

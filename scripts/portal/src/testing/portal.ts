@@ -2,8 +2,8 @@ import { mkdir, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { repoRoot } from "@clientele/registry/root";
-import { buildPortal, portalInputs, readManifest } from "../build-portal.mjs";
-import type { PortalManifest } from "../render-index.mjs";
+import { buildPortal, portalInputs, readManifest } from "../build-portal.js";
+import type { PortalManifest } from "../manifest.js";
 
 const root = repoRoot;
 const PREFIX = "clientele-portal-";

@@ -1,12 +1,11 @@
 #!/usr/bin/env node
-// @ts-check
 // `pnpm run docs [--out DIR]`: builds the offline docs portal (default docs/dist/, gitignored). Open index.html, or run
 // `pnpm start` to serve it next to a mock of every API.
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { repoRoot } from "@clientele/registry/root";
-import { buildPortal } from "./build-portal.mjs";
+import { buildPortal } from "./build-portal.js";
 
 const root = repoRoot;
 

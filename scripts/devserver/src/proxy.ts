@@ -1,9 +1,13 @@
 #!/usr/bin/env node
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { portOption, runCommand, stopOnSignal } from "@clientele/registry/cli";
 import { findProvider, readRegistry } from "@clientele/registry/registry";
 import { repoRoot } from "@clientele/registry/root";
-import { describeExchange, startValidatingProxy } from "./validating-proxy.mjs";
+import type { OpenAPI3 } from "openapi-typescript";
+import { parse } from "yaml";
+import { describeExchange, startValidatingProxy } from "./validating-proxy.js";
 
 const root = repoRoot;
 
@@ -14,7 +18,11 @@ await runCommand("proxy", "pnpm proxy <provider> <upstream-url> [--port N] [--er
   });
   const provider = findProvider(await readRegistry(root), positionals[0]);
   const upstream = positionals[1];
-  if (!upstream) throw new Error("name the upstream URL, e.g. https://api.cyclesoftware.nl");
+  if (!upstream) {
+    const spec: OpenAPI3 = parse(await readFile(join(root, provider.spec), "utf8"));
+    const servers = (spec.servers ?? []).map((server) => server.url).join(", ");
+    throw new Error(`name the upstream URL${servers ? `, e.g. one of ${provider.spec}'s servers: ${servers}` : ""}`);
+  }
   const proxy = await startValidatingProxy({
     spec: provider.spec,
     upstream,
@@ -27,7 +35,7 @@ await runCommand("proxy", "pnpm proxy <provider> <upstream-url> [--port N] [--er
   const stop = async () => {
     const withViolations = proxy.exchanges.filter((e) => e.violations.length > 0);
     console.log(`\n${proxy.exchanges.length} requests, ${withViolations.length} left the spec.`);
-    const counts = new Map();
+    const counts = new Map<string, number>();
     for (const v of withViolations.flatMap((e) => e.violations)) {
       const key = `${v.location} ${v.message}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);

@@ -1,75 +1,20 @@
-// @ts-check
 import { loopbackUrl, mockPort, twinPort } from "@clientele/devserver/ports";
-import { seedAnchor } from "./seed-documents.mjs";
+import type { PortalManifest, PortalProvider, PortalSeed, RunningServers } from "./manifest.js";
+import { seedAnchor } from "./seed-documents.js";
 
-/**
- * @typedef {object} PortalOperation
- * @property {string} id
- * @property {string} method   upper case
- * @property {string} path
- * @property {string} summary
- * @property {string} tag      the first tag: the sidebar group Redoc shows the operation under
- * @property {boolean} inferred
- */
+export type { PortalManifest, PortalOperation, PortalProvider, PortalSeed, RunningServers } from "./manifest.js";
 
-/**
- * @typedef {object} PortalProvider
- * @property {string} id
- * @property {string} title
- * @property {string} version
- * @property {string} packageName
- * @property {string[]} origin    the seed documents the spec formalizes (`info.x-origin`)
- * @property {PortalSeed[]} seeds  the same documents, with what they cover and what cites them
- * @property {string} page        the Redoc page, relative to the portal
- * @property {string} specYaml    the bundled spec (with the code samples)
- * @property {string} specJson
- * @property {string[]} diagrams  rendered SVG files
- * @property {number} inferred    how many elements the page marks as inferred
- * @property {number} pageBytes
- * @property {PortalOperation[]} operations
- */
-
-/**
- * A vendor document a spec formalizes. The documents are not shipped: the index says what each one is instead.
- * @typedef {object} PortalSeed
- * @property {string} file
- * @property {string} [covers]      what it covers, when the spec says (`x-origin: [{ file, covers }]`)
- * @property {string[]} operations  the operations whose own text cites it
- * @property {number} mentions      how often the spec cites it
- */
-
-/**
- * What `pnpm run docs` built, written next to it as portal.json: `pnpm start` renders the index from it and compares
- * `inputs` to decide whether the build is stale.
- * @typedef {object} PortalManifest
- * @property {string} inputs
- * @property {PortalProvider[]} providers
- */
-
-const html = (/** @type {unknown} */ value) =>
-  String(value).replace(
-    /[&<>"']/g,
-    (c) =>
-      /** @type {Record<string, string>} */ ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[
-        c
-      ] ?? c,
-  );
-
-/**
- * "1 operation", "3 operations".
- * @param {number} n
- * @param {string} noun
- */
-export const count = (n, noun) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const html = (value: unknown) => String(value).replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+/** "1 operation", "3 operations". */
+export const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;
 
 /**
  * The portal's front page. Without `mocks` (a static build) it names the ports `pnpm start` runs each mock and twin
  * on; with them (served by `pnpm start`) it gives the running mocks' and twins' base URLs, and says which is which.
- * @param {PortalManifest} manifest
- * @param {{ mocks?: Record<string, string>, twins?: Record<string, string>,
- *   twinCredentials?: Record<string, string> }} [options]
  */
-export function renderIndex(manifest, { mocks, twins, twinCredentials } = {}) {
+export function renderIndex(manifest: PortalManifest, running: RunningServers = {}): string {
+  const { mocks, twins, twinCredentials } = running;
   const sections = manifest.providers
     .map((provider, index) => renderProvider(provider, index, mocks, twins, twinCredentials))
     .join("\n");
@@ -126,14 +71,13 @@ ${renderSeeds(manifest.providers)}
 `;
 }
 
-/**
- * @param {PortalProvider} provider
- * @param {number} index
- * @param {Record<string, string> | undefined} mocks
- * @param {Record<string, string> | undefined} twins
- * @param {Record<string, string> | undefined} credentials
- */
-function renderProvider(provider, index, mocks, twins, credentials) {
+function renderProvider(
+  provider: PortalProvider,
+  index: number,
+  mocks: RunningServers["mocks"],
+  twins: RunningServers["twins"],
+  credentials: RunningServers["twinCredentials"],
+): string {
   const mock = mocks
     ? mocks[provider.id]
       ? `<code>${html(mocks[provider.id])}</code> (Prism, running)`
@@ -173,20 +117,21 @@ function renderProvider(provider, index, mocks, twins, credentials) {
 /**
  * One section per vendor document, which every mention of it in the portal links to: the documents themselves are
  * the vendors' text and are not published here.
- * @param {PortalProvider[]} providers
  */
-function renderSeeds(providers) {
+function renderSeeds(providers: PortalProvider[]): string {
   const items = providers.flatMap((provider) =>
-    (provider.seeds ?? provider.origin.map((file) => ({ file, operations: [], mentions: 0 }))).map((seed) => {
-      const cited = seed.operations.length
-        ? `Cited by ${seed.operations.map((id) => `<code>${html(id)}</code>`).join(", ")}`
-        : "No operation cites it by name";
-      const mentions = seed.mentions > 0 ? ` (${count(seed.mentions, "mention")} in the spec).` : ".";
-      return `    <section id="${html(seedAnchor(seed.file))}">
+    (provider.seeds ?? provider.origin.map((file): PortalSeed => ({ file, operations: [], mentions: 0 }))).map(
+      (seed) => {
+        const cited = seed.operations.length
+          ? `Cited by ${seed.operations.map((id) => `<code>${html(id)}</code>`).join(", ")}`
+          : "No operation cites it by name";
+        const mentions = seed.mentions > 0 ? ` (${count(seed.mentions, "mention")} in the spec).` : ".";
+        return `    <section id="${html(seedAnchor(seed.file))}">
       <h3><code>${html(seed.file)}</code></h3>
       <p>${seed.covers ? `${html(seed.covers)} ` : ""}Formalized by <a href="${html(provider.page)}">${html(provider.title)}</a> (<code>${html(provider.packageName)}</code>). ${cited}${mentions}</p>
     </section>`;
-    }),
+      },
+    ),
   );
   return `  <section id="vendor-documents">
     <h2>Vendor documents</h2>

@@ -1,5 +1,6 @@
-// @ts-check
 import { HTTP_METHODS } from "@clientele/registry/spec-walk";
+import type { OpenAPI3 } from "openapi-typescript";
+import { isSpecNode, type SpecNode } from "./spec-node.js";
 
 /** The badge a reader sees on every element the spec marks `x-inferred: true`; styled by docs/redoc.hbs. */
 export const INFERRED_MARK =
@@ -17,35 +18,36 @@ export const SOURCE_NOTES = "Source notes";
 /**
  * An element's `x-provenance` (Markdown) as a collapsed block of its own, apart from the description that says what
  * the element does. Blank lines keep Markdown working inside the HTML block.
- * @param {string} markdown
  */
-export const sourceNotesBlock = (markdown) =>
+export const sourceNotesBlock = (markdown: string): string =>
   `<details data-x-provenance><summary>${SOURCE_NOTES}</summary>\n\n${markdown.trim()}\n\n</details>`;
 
 /**
  * Makes every `x-inferred: true` element visible in the rendered docs, in place: a badge at the start of its
  * description (or the description of what shows it), plus a Redoc badge on operations. An element's `x-provenance`
  * (inferred or not) follows its description as a "Source notes" block. Example values are data, not spec elements,
- * and are left alone.
- * @param {any} spec a bundled OpenAPI document, changed in place
- * @param {{ notes?: (markdown: string) => string }} [options] `notes` rewrites each note first (e.g. links)
- * @returns {number} how many elements were marked as inferred
+ * and are left alone. `spec` is a bundled OpenAPI document, changed in place; `notes` rewrites each note first (e.g.
+ * links). Returns how many elements were marked as inferred.
  */
-export function markInferred(spec, { notes = (markdown) => markdown } = {}) {
+export function markInferred(
+  spec: OpenAPI3,
+  { notes = (markdown) => markdown }: { notes?: (markdown: string) => string } = {},
+): number {
   let count = 0;
   walk(spec, [], [], (node, path, lineage) => {
     const inferred = node["x-inferred"] === true;
-    const provenance = typeof node["x-provenance"] === "string" ? notes(node["x-provenance"]) : undefined;
+    const notesOf = node["x-provenance"];
+    const provenance = typeof notesOf === "string" ? notes(notesOf) : undefined;
     if (!inferred && !provenance) return;
     if (inferred) count++;
     const key = path.at(-1);
-    const withNotes = (/** @type {unknown} */ description) =>
+    const withNotes = (description: unknown) =>
       provenance ? join(description, sourceNotesBlock(provenance)) : description;
     if (path[0] === "paths" && path.length === 2) {
       // Redoc does not show a path item's description: its operations carry the mark and the reason.
       for (const method of HTTP_METHODS) {
         const operation = node[method];
-        if (!operation) continue;
+        if (!isSpecNode(operation)) continue;
         if (inferred) badge(operation);
         const paragraph = inferred ? `${INFERRED_MARK} ${node.description ?? "Inferred path."}` : undefined;
         describe(operation, withNotes(paragraph ? join(operation.description, paragraph) : operation.description));
@@ -53,9 +55,9 @@ export function markInferred(spec, { notes = (markdown) => markdown } = {}) {
     } else if (path[0] === "paths" && path.length === 3 && HTTP_METHODS.includes(String(key))) {
       if (inferred) badge(node);
       describe(node, withNotes(inferred ? prefix(node.description) : node.description));
-    } else if (path.at(-2) === "content" && lineage.at(-2)) {
+    } else if (path.at(-2) === "content" && isSpecNode(lineage.at(-2))) {
       // A media type has no description of its own: the response or request body that holds it says so.
-      const owner = lineage.at(-2);
+      const owner = lineage.at(-2) as SpecNode;
       const paragraph = inferred ? `${INFERRED_MARK} The media type \`${key}\` is inferred.` : undefined;
       describe(owner, withNotes(paragraph ? join(owner.description, paragraph) : owner.description));
     } else if (path.at(-2) === "servers") {
@@ -69,47 +71,43 @@ export function markInferred(spec, { notes = (markdown) => markdown } = {}) {
   return count;
 }
 
-/** @param {any} holder @param {unknown} description */
-function describe(holder, description) {
+function describe(holder: SpecNode, description: unknown) {
   if (typeof description === "string") holder.description = description;
 }
 
-/** @param {any} operation */
-function badge(operation) {
-  const badges = Array.isArray(operation["x-badges"]) ? operation["x-badges"] : [];
-  if (!badges.some((b) => b?.name === BADGE.name)) operation["x-badges"] = [...badges, { ...BADGE }];
+function badge(operation: SpecNode) {
+  const badges: unknown[] = Array.isArray(operation["x-badges"]) ? operation["x-badges"] : [];
+  if (!badges.some((b) => isSpecNode(b) && b.name === BADGE.name)) operation["x-badges"] = [...badges, { ...BADGE }];
 }
 
-/** @param {unknown} description */
-const prefix = (description) =>
+const prefix = (description: unknown): string =>
   typeof description === "string" && description.trim() ? `${INFERRED_MARK} ${description}` : INFERRED_MARK;
 
-/** @param {unknown} description @param {string} paragraph */
-const join = (description, paragraph) =>
+const join = (description: unknown, paragraph: string): string =>
   typeof description === "string" && description.trim() ? `${description}\n\n${paragraph}` : paragraph;
 
+/** The keys from the document's root down to a node. */
+export type SpecPath = (string | number)[];
+
 /**
- * Visits every object of a spec that is a spec element (example data is skipped), parents first.
- * @param {unknown} node
- * @param {(string | number)[]} path
- * @param {any[]} lineage the nodes along `path` above `node`, root first
- * @param {(node: any, path: (string | number)[], lineage: any[]) => void} visit
+ * Visits every object of a spec that is a spec element (example data is skipped), parents first. `lineage` holds the
+ * nodes along `path` above `node`, root first.
  */
-export function walk(node, path, lineage, visit) {
+export function walk(
+  node: unknown,
+  path: SpecPath,
+  lineage: unknown[],
+  visit: (node: SpecNode, path: SpecPath, lineage: unknown[]) => void,
+): void {
   if (!node || typeof node !== "object") return;
-  if (!Array.isArray(node)) visit(node, path, lineage);
+  if (isSpecNode(node)) visit(node, path, lineage);
   for (const [key, value] of Object.entries(node)) {
     if (!Array.isArray(node) && isExampleData(path, key, value)) continue;
     walk(value, [...path, Array.isArray(node) ? Number(key) : key], [...lineage, node], visit);
   }
 }
 
-/**
- * @param {(string | number)[]} path
- * @param {string} key
- * @param {unknown} value
- */
-function isExampleData(path, key, value) {
+function isExampleData(path: SpecPath, key: string, value: unknown): boolean {
   if (key === "example" || key === "x-codeSamples") return true;
   if (key === "examples" && Array.isArray(value)) return true;
   return key === "value" && path.at(-2) === "examples";

@@ -1,30 +1,43 @@
-// @ts-check
 // Prism's validation proxy in front of a real vendor URL, with a thin front that reads Prism's `sl-violations`
 // header off every response, so each violation is reported with the exact request it belongs to (Prism's own log
 // prints violations without naming the request).
 import { createServer, request as httpRequest } from "node:http";
-import { startPrism } from "./prism.mjs";
+import { startPrism } from "./prism.js";
 
-/**
- * @typedef {object} Violation
- * @property {string} location   e.g. "response.body.customer_id"
- * @property {string} severity   "Error" or "Warning" (an undocumented status is a warning)
- * @property {string} message
- */
-/**
- * @typedef {object} Exchange
- * @property {string} method
- * @property {string} path
- * @property {number} status
- * @property {Violation[]} violations
- */
+export interface Violation {
+  /** e.g. "response.body.customer_id" */
+  location: string;
+  /** "Error" or "Warning" (an undocumented status is a warning) */
+  severity: string;
+  message: string;
+}
 
-/**
- * @param {{ spec: string, upstream: string, port?: number, errors?: boolean, onExchange?: (exchange: Exchange) => void }} options
- *   `errors`: Prism answers a violating response with a 500 problem instead of passing it on.
- */
-export async function startValidatingProxy({ spec, upstream, port, errors = false, onExchange }) {
-  let target;
+export interface Exchange {
+  method: string;
+  path: string;
+  status: number;
+  violations: Violation[];
+}
+
+export interface ValidatingProxyOptions {
+  /** the spec's path, relative to the repository root */
+  spec: string;
+  upstream: string;
+  port?: number | undefined;
+  /** Prism answers a violating response with a 500 problem instead of passing it on */
+  errors?: boolean;
+  onExchange?: (exchange: Exchange) => void;
+}
+
+export interface ValidatingProxy {
+  url: string;
+  exchanges: Exchange[];
+  stop: () => Promise<void>;
+}
+
+export async function startValidatingProxy(options: ValidatingProxyOptions): Promise<ValidatingProxy> {
+  const { spec, upstream, port, errors = false, onExchange } = options;
+  let target: URL;
   try {
     target = new URL(upstream);
   } catch {
@@ -39,8 +52,7 @@ export async function startValidatingProxy({ spec, upstream, port, errors = fals
     upstream: target.href.replace(/\/$/, ""),
   });
   const prismUrl = new URL(prism.url);
-  /** @type {Exchange[]} */
-  const exchanges = [];
+  const exchanges: Exchange[] = [];
 
   const front = createServer((incoming, outgoing) => {
     const forward = httpRequest(
@@ -52,7 +64,7 @@ export async function startValidatingProxy({ spec, upstream, port, errors = fals
         headers: incoming.headers,
       },
       (answer) => {
-        const exchange = {
+        const exchange: Exchange = {
           method: incoming.method ?? "GET",
           path: incoming.url ?? "/",
           status: answer.statusCode ?? 0,
@@ -69,14 +81,14 @@ export async function startValidatingProxy({ spec, upstream, port, errors = fals
     });
     incoming.pipe(forward);
   });
-  let bound;
+  let bound: number;
   try {
     // Port 0 unless one is asked for: the kernel's pick is ours at once, no other process can take it in between.
-    bound = await new Promise((resolve, reject) => {
+    bound = await new Promise<number>((resolve, reject) => {
       front.once("error", reject);
       front.listen(port ?? 0, "127.0.0.1", () => {
         const address = front.address();
-        resolve(typeof address === "object" && address ? address.port : port);
+        resolve(typeof address === "object" && address ? address.port : (port ?? 0));
       });
     });
   } catch (error) {
@@ -88,8 +100,8 @@ export async function startValidatingProxy({ spec, upstream, port, errors = fals
     url: `http://127.0.0.1:${bound}`,
     exchanges,
     async stop() {
-      await new Promise((resolve) => {
-        front.close(() => resolve(undefined));
+      await new Promise<void>((resolve) => {
+        front.close(() => resolve());
         front.closeAllConnections();
       });
       await prism.stop();
@@ -97,17 +109,13 @@ export async function startValidatingProxy({ spec, upstream, port, errors = fals
   };
 }
 
-/**
- * Prism's `sl-violations` header: a JSON array, or that array's start after "Too many violations! ".
- * @param {string | string[] | undefined} header
- * @returns {Violation[]}
- */
-export function readViolations(header) {
+/** Prism's `sl-violations` header: a JSON array, or that array's start after "Too many violations! ". */
+export function readViolations(header: string | string[] | undefined): Violation[] {
   if (header === undefined) return [];
   const text = Array.isArray(header) ? header.join(",") : header;
   try {
-    const parsed = JSON.parse(text);
-    return parsed.map((/** @type {any} */ v) => ({
+    const parsed: { location?: unknown; severity?: unknown; message?: unknown }[] = JSON.parse(text);
+    return parsed.map((v) => ({
       location: Array.isArray(v.location) ? v.location.join(".") : "",
       severity: String(v.severity ?? ""),
       message: String(v.message ?? ""),
@@ -117,11 +125,8 @@ export function readViolations(header) {
   }
 }
 
-/**
- * One line per violation, for a person reading the terminal.
- * @param {Exchange} exchange
- */
-export function describeExchange({ method, path, status, violations }) {
+/** One line per violation, for a person reading the terminal. */
+export function describeExchange({ method, path, status, violations }: Exchange): string[] {
   if (violations.length === 0) return [`✔ ${method} ${path} → ${status}`];
   return violations.map(
     (v) => `${v.severity === "Warning" ? "⚠" : "✖"} ${method} ${path} → ${status}: ${v.location} ${v.message}`,
