@@ -29,7 +29,7 @@ export async function generate({ write, root: base = root, trustStamps = true })
         present.map(async (name) => /** @type {const} */ ([name, await readFile(join(dir, name), "utf8")])),
       ),
     );
-    if (!write && trustStamps && (await isFresh(base, provider.spec, fingerprint, current))) continue;
+    if (!write && trustStamps && (await isFresh(base, provider, fingerprint, current))) continue;
     const files = await renderProvider(provider, base, fingerprint);
     for (const [name, content] of files) {
       if (current.get(name) === content) continue;
@@ -53,13 +53,13 @@ export async function generate({ write, root: base = root, trustStamps = true })
 /**
  * The fast path: every stamp names the current inputs and every body is untouched.
  * @param {string} base
- * @param {string} spec
+ * @param {import("@clientele/registry/registry").Provider} provider
  * @param {string} fingerprint
  * @param {Map<string, string>} current
  */
-async function isFresh(base, spec, fingerprint, current) {
+async function isFresh(base, provider, fingerprint, current) {
   if (current.size !== GENERATED_FILES.length) return false;
-  const inputs = inputsDigest(await readFile(join(base, spec), "utf8"), fingerprint);
+  const inputs = inputsDigest(await readFile(join(base, provider.spec), "utf8"), fingerprint, provider.client);
   return GENERATED_FILES.every((name) => {
     const content = current.get(name);
     return content !== undefined && stampHolds(content, inputs);
