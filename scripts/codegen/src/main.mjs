@@ -8,6 +8,7 @@ import { readRegistry } from "@clientele/registry/registry";
 import { repoRoot } from "@clientele/registry/root";
 import { GENERATED_FILES, generatorFingerprint, inputsDigest, renderProvider } from "./generate-provider.mjs";
 import { syncPackageDocs } from "./package-docs.mjs";
+import { scaffoldPackage } from "./scaffold-package.ts";
 import { stampHolds } from "./stamp.mjs";
 
 const root = repoRoot;
@@ -22,6 +23,8 @@ export async function generate({ write, root: base = root, trustStamps = true })
   const [providers, fingerprint] = await Promise.all([readRegistry(base), generatorFingerprint()]);
   const changed = [];
   for (const provider of providers) {
+    // A registry entry without its package gets the files every provider package has (only the missing ones).
+    if (write) changed.push(...(await scaffoldPackage(provider, base)));
     const dir = join(base, provider.packageDir, "src", "generated");
     const present = await readdir(dir).catch(() => /** @type {string[]} */ ([]));
     const current = new Map(
