@@ -2,7 +2,6 @@
 // consumer, call Prism, render the docs page) with no hand-written line for it. The steps are CONTRIBUTING.md's
 // "Adding a provider"; nothing here depends on the four real providers.
 import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { RunningChild } from "@clientele/devserver/child";
