@@ -23,7 +23,7 @@ export async function generate({ write, root: base = root, trustStamps = true })
   const [providers, fingerprint] = await Promise.all([readRegistry(base), generatorFingerprint()]);
   const changed = [];
   for (const provider of providers) {
-    // A registry entry without its package gets the files every provider package has (only the missing ones).
+    // A registry entry without its package (no package.json) gets the files every provider package has.
     if (write) changed.push(...(await scaffoldPackage(provider, base)));
     const dir = join(base, provider.packageDir, "src", "generated");
     const present = await readdir(dir).catch(() => /** @type {string[]} */ ([]));

@@ -17,6 +17,8 @@ const NOT_SECRET = ["accept", "accept-language", "content-type", "user-agent"];
 const RESERVED = new Set(["options", "credential", "authHeaders", "transport", "FACTORY", "OPTIONS"]);
 
 const str = JSON.stringify;
+/** An array literal as Biome writes it: `["a", "b"]`. */
+export const list = (values: readonly string[]) => `[${values.map((v) => str(v)).join(", ")}]`;
 const constantName = (option: string) => `${option.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}_PATTERN`;
 
 export function factoryBody(model: ClientModel, exported: ReadonlySet<string>): FactoryBody {
@@ -101,7 +103,7 @@ function readOption(option: ClientOption): Read {
           }
         : { text: string, runtime: ["requireString"], spec: ["PathOptions"] };
     case "server-variable": {
-      if (source.values) return { text: oneOf(str(source.values)), runtime: ["requireOneOf"], spec: [] };
+      if (source.values) return { text: oneOf(list(source.values)), runtime: ["requireOneOf"], spec: [] };
       if (!source.pattern)
         throw new Error(`server variable "${name}" needs an enum or an x-pattern: its value goes in the URL`);
       const constant = constantName(name);
@@ -147,7 +149,7 @@ function authSetup(model: ClientModel): {
     return {
       statements,
       runtime: [],
-      constant: `const NOT_SECRET = new Set(${JSON.stringify(NOT_SECRET)});\n`,
+      constant: `const NOT_SECRET = new Set(${list(NOT_SECRET)});\n`,
       headers: "authHeaders",
       secrets: "Object.values(authHeaders)",
     };

@@ -1,7 +1,7 @@
 // client.ts: the provider's factory, from the model `readClientModel` reads off the spec. Every check goes through
 // core's runtime, so the generated code only says which check each option gets and where its value goes.
 import type { ClientModel, ClientOption } from "./client-options.ts";
-import { factoryBody } from "./render-factory-body.ts";
+import { factoryBody, list } from "./render-factory-body.ts";
 
 const WIDTH = 118;
 
@@ -19,6 +19,23 @@ export function jsDoc(text: string, indent = ""): string {
   }
   lines.push(line);
   return `${indent}/**\n${lines.map((l) => `${indent} * ${l}\n`).join("")}${indent} */\n`;
+}
+
+/** Biome's order of named imports: by letter, and for the same letter in two cases, the capital first. */
+function byName(a: string, b: string): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const [x, y] = [a[i] as string, b[i] as string];
+    if (x === y) continue;
+    const [lx, ly] = [x.toLowerCase(), y.toLowerCase()];
+    return lx === ly ? (x === lx ? 1 : -1) : lx < ly ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
+/** An import on one line when it fits in 120 columns, else one name a line. */
+function importLine(names: string[], from: string): string {
+  const line = `import { ${names.join(", ")} } from "${from}";\n`;
+  return line.length <= 121 ? line : `import {\n${names.map((n) => `  ${n},\n`).join("")}} from "${from}";\n`;
 }
 
 /** The TypeScript type of an option's value. */
@@ -53,15 +70,13 @@ export function renderFactory(model: ClientModel, exported: ReadonlySet<string>)
   const transportType = `Transport<${model.pathOptions ? "PathOptions" : "undefined"}>`;
   const runtime = [...body.runtime, "ClientOptions", "createRawClient", "createTransport", "RawClient", "Transport"];
   const types = new Set(["ClientOptions", "RawClient", "Transport"]);
-  const runtimeList = [...new Set(runtime)]
-    .sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" }))
-    .map((n) => (types.has(n) ? `type ${n}` : n));
-  const specList = [...new Set(body.spec)].sort().map((n) => (n === "PathOptions" ? "type PathOptions" : n));
-  let text = `import { ${runtimeList.join(", ")} } from "@clientele/core/runtime";\n`;
+  const runtimeList = [...new Set(runtime)].sort(byName).map((n) => (types.has(n) ? `type ${n}` : n));
+  const specList = [...new Set(body.spec)].sort(byName).map((n) => (n === "PathOptions" ? "type PathOptions" : n));
+  let text = importLine(runtimeList, "@clientele/core/runtime");
   text += `import { bindOperations, type Operations } from "./operations.js";\n`;
   text += `import type { paths } from "./schema.js";\n`;
-  text += `import { ${specList.join(", ")} } from "./spec.js";\n\n`;
-  text += `const OPTIONS = ${JSON.stringify(model.options.map((o) => o.name))};\n`;
+  text += `${importLine(specList, "./spec.js")}\n`;
+  text += `const OPTIONS = ${list(model.options.map((o) => o.name))};\n`;
   text += `const FACTORY = ${JSON.stringify(model.factory)};\n${body.constants}\n`;
   text += `export interface ${name}ClientOptions extends ClientOptions {\n`;
   for (const option of model.options) {

@@ -1,6 +1,7 @@
 // A registry entry without a package gets one: `pnpm generate` writes the files every provider package has and
 // nothing in them is about the provider beyond its names, so adding a provider is its spec and its registry line.
-// Only missing files are written: a README or package.json someone has since edited is theirs.
+// Only a package without package.json is scaffolded, and only its missing files are written (a README written first
+// stays): an existing package's files are its maintainers'.
 import { lstat, mkdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import type { OpenAPI3 } from "openapi-typescript";
@@ -80,6 +81,7 @@ export async function scaffoldPackage(provider: ScaffoldedProvider, root: string
       () => true,
       () => false,
     );
+  if (await exists("package.json")) return [];
   const spec = parse(await readFile(join(root, provider.spec), "utf8")) as OpenAPI3;
   const written: string[] = [];
   for (const [file, render] of Object.entries(files(provider, spec))) {

@@ -181,4 +181,23 @@ describe("readClientModel", () => {
   ])("refuses %s", (_, { given, want }) => {
     expect(() => renderFactory(readClientModel(given, "fixture"), new Set())).toThrow(want);
   });
+
+  test("renders an enum server variable and a free path option (no provider has them) as the runtime checks", async () => {
+    const given = spec({
+      servers: [server("https://{region}.a.test", { variables: { region: { default: "eu", enum: ["eu", "us"] } } })],
+      paths: {
+        "/t/{tenant}/x": {
+          get: {
+            operationId: "x",
+            parameters: [
+              { name: "tenant", in: "path", required: true, "x-client-option": "tenant", schema: { type: "string" } },
+            ],
+            responses: { "200": { description: "ok" } },
+          },
+        },
+      },
+    });
+    const text = renderFactory(readClientModel(given, "fixture"), new Set(["accept"]));
+    await expect(text).toMatchFileSnapshot("__snapshots__/fixture.client.ts.snap");
+  });
 });
