@@ -11,7 +11,15 @@ import { digest, stamp } from "./stamp.mjs";
 const here = dirname(fileURLToPath(import.meta.url));
 
 /** The generated files of a package, by name inside `src/generated/`. */
-export const GENERATED_FILES = ["schema.ts", "models.ts", "operations.ts", "spec.ts", "samples.ts", "validators.ts"];
+export const GENERATED_FILES = [
+  "schema.ts",
+  "models.ts",
+  "operations.ts",
+  "spec.ts",
+  "client.ts",
+  "samples.ts",
+  "validators.ts",
+];
 
 /** The tools whose output lands in generated files: a new version of one makes every stamp stale. */
 const TOOLS = ["openapi-typescript", "typescript"];
@@ -32,8 +40,10 @@ export async function generatorFingerprint() {
 /**
  * @param {string} specText
  * @param {string} fingerprint
+ * @param {object} [client] the registry entry's `x-client` (name-level choices for the factory)
  */
-export const inputsDigest = (specText, fingerprint) => digest(`${fingerprint}\n${specText}`);
+export const inputsDigest = (specText, fingerprint, client) =>
+  digest(`${fingerprint}\n${client ? `${JSON.stringify(client)}\n` : ""}${specText}`);
 
 /**
  * The component schemas open in the spec (`additionalProperties: true`) and closed in the typed copy.
@@ -51,7 +61,7 @@ const closedSchemas = (spec, typed) =>
 
 /**
  * Every generated file of one provider, rendered in memory.
- * @param {{ spec: string, packageDir: string }} provider
+ * @param {{ id: string, spec: string, packageDir: string, client?: { name?: string } }} provider
  * @param {string} root
  * @param {string} fingerprint
  * @returns {Promise<Map<string, string>>}
@@ -59,13 +69,14 @@ const closedSchemas = (spec, typed) =>
 export async function renderProvider(provider, root, fingerprint) {
   const specText = await readFile(join(root, provider.spec), "utf8");
   const spec = parse(specText);
-  const inputs = inputsDigest(specText, fingerprint);
+  const inputs = inputsDigest(specText, fingerprint, provider.client);
   const [
     { default: openapiTS, astToString, NEVER },
     { default: ts },
     { readOperations, renderOperations },
     { readPathOptions, renderModels, renderSpecConstants },
-    { readFactory },
+    { factoryOf, readClientModel },
+    { renderFactory },
     { renderSamples },
     { renderValidators },
   ] = await Promise.all([
@@ -73,7 +84,8 @@ export async function renderProvider(provider, root, fingerprint) {
     import("typescript"),
     import("./render-operations.mjs"),
     import("./render-spec.mjs"),
-    import("./read-factory.mjs"),
+    import("./client-options.ts"),
+    import("./render-factory.ts"),
     import("./render-samples.mjs"),
     import("./render-validators.mjs"),
   ]);
@@ -91,11 +103,13 @@ export async function renderProvider(provider, root, fingerprint) {
     "spec.ts": renderSpecConstants(spec),
   };
   const stamped = (/** @type {string} */ body) => stamp(provider.spec, inputs, body);
-  // The samples call the hand-written factory, read with the type checker over the files just rendered, so a
-  // changed spec and its samples are generated in one pass.
-  const generatedDir = join(root, provider.packageDir, "src", "generated");
-  const overlay = new Map(Object.entries(bodies).map(([name, body]) => [join(generatedDir, name), stamped(body)]));
-  const factory = readFactory(join(root, provider.packageDir), overlay);
+  // The factory and the samples that call it come from one model of the spec's credentials, servers and options.
+  const client = readClientModel(spec, provider.id, provider.client);
+  const specExports = new Set(
+    [...String(bodies["spec.ts"]).matchAll(/^export const (\w+)/gm)].map((m) => String(m[1])),
+  );
+  bodies["client.ts"] = renderFactory(client, specExports);
+  const factory = factoryOf(client);
   const { name: packageName } = JSON.parse(await readFile(join(root, provider.packageDir, "package.json"), "utf8"));
   bodies["samples.ts"] = renderSamples(spec, { packageName, factory });
   // createCycleSoftwareClient → cycleSoftwareValidators: named after the factory it goes with.

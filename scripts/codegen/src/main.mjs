@@ -8,6 +8,7 @@ import { readRegistry } from "@clientele/registry/registry";
 import { repoRoot } from "@clientele/registry/root";
 import { GENERATED_FILES, generatorFingerprint, inputsDigest, renderProvider } from "./generate-provider.mjs";
 import { syncPackageDocs } from "./package-docs.mjs";
+import { scaffoldPackage } from "./scaffold-package.ts";
 import { stampHolds } from "./stamp.mjs";
 
 const root = repoRoot;
@@ -22,6 +23,8 @@ export async function generate({ write, root: base = root, trustStamps = true })
   const [providers, fingerprint] = await Promise.all([readRegistry(base), generatorFingerprint()]);
   const changed = [];
   for (const provider of providers) {
+    // A registry entry without its package (no package.json) gets the files every provider package has.
+    if (write) changed.push(...(await scaffoldPackage(provider, base)));
     const dir = join(base, provider.packageDir, "src", "generated");
     const present = await readdir(dir).catch(() => /** @type {string[]} */ ([]));
     const current = new Map(
@@ -29,7 +32,7 @@ export async function generate({ write, root: base = root, trustStamps = true })
         present.map(async (name) => /** @type {const} */ ([name, await readFile(join(dir, name), "utf8")])),
       ),
     );
-    if (!write && trustStamps && (await isFresh(base, provider.spec, fingerprint, current))) continue;
+    if (!write && trustStamps && (await isFresh(base, provider, fingerprint, current))) continue;
     const files = await renderProvider(provider, base, fingerprint);
     for (const [name, content] of files) {
       if (current.get(name) === content) continue;
@@ -53,13 +56,13 @@ export async function generate({ write, root: base = root, trustStamps = true })
 /**
  * The fast path: every stamp names the current inputs and every body is untouched.
  * @param {string} base
- * @param {string} spec
+ * @param {import("@clientele/registry/registry").Provider} provider
  * @param {string} fingerprint
  * @param {Map<string, string>} current
  */
-async function isFresh(base, spec, fingerprint, current) {
+async function isFresh(base, provider, fingerprint, current) {
   if (current.size !== GENERATED_FILES.length) return false;
-  const inputs = inputsDigest(await readFile(join(base, spec), "utf8"), fingerprint);
+  const inputs = inputsDigest(await readFile(join(base, provider.spec), "utf8"), fingerprint, provider.client);
   return GENERATED_FILES.every((name) => {
     const content = current.get(name);
     return content !== undefined && stampHolds(content, inputs);

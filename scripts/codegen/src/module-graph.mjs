@@ -16,7 +16,7 @@ export async function moduleGraph(entries, base) {
     if (texts.has(file)) continue;
     const text = await readFile(file, "utf8");
     texts.set(file, text);
-    for (const [, specifier] of text.matchAll(/(?:\bfrom|\bimport\s*\(?)\s*["'](\.{1,2}\/[^"']+\.mjs)["']/g)) {
+    for (const [, specifier] of text.matchAll(/(?:\bfrom|\bimport\s*\(?)\s*["'](\.{1,2}\/[^"']+\.(?:mjs|ts))["']/g)) {
       queue.push(join(dirname(file), /** @type {string} */ (specifier)));
     }
   }

@@ -3,7 +3,7 @@
 import { deref, listOperations } from "@clientele/registry/spec-walk";
 import { readOperations } from "./render-operations.mjs";
 
-/** @typedef {import("./read-factory.mjs").Factory} Factory */
+/** @typedef {import("./client-options.ts").Factory} Factory */
 
 const INDENT = "  ";
 const LINE_WIDTH = 72;
@@ -23,7 +23,7 @@ export function renderSamples(spec, { packageName, factory }) {
   const raw = listOperations(spec);
   let text =
     "// Code samples for the docs portal (x-codeSamples), one per operation; compiled by `tsc -p .`, never run.\n";
-  text += "// The factory's options are read from src/client.ts: after changing them, run `pnpm generate`.\n";
+  text += "// The factory and its options are generated from the spec, like these samples (src/generated/client.ts).\n";
   text += `${importLine(packageName, factory)}\n`;
   operations.forEach((op, index) => {
     const found = raw[index];
@@ -149,7 +149,7 @@ export function literal(value, indent = "", breakTop = false) {
 
 /**
  * @param {any} spec
- * @param {{ name: string, type: import("./read-factory.mjs").FactoryOptionType }} option
+ * @param {{ name: string, type: import("./client-options.ts").FactoryOptionType }} option
  */
 function optionValue(spec, option) {
   const { type, name } = option;

@@ -27,8 +27,8 @@ describe("generate --check in a copy of the repository", () => {
     copy = await mkdtemp(join(tmpdir(), "clientele-generate-"));
     await cp(join(root, "redocly.yaml"), join(copy, "redocly.yaml"));
     await cp(join(root, "specs"), join(copy, "specs"), { recursive: true });
-    // The code samples are typed against each package's hand-written factory, so the copy holds the packages
-    // (without their installed dependencies) and resolves @clientele/core through the real node_modules.
+    // The copy holds the packages (without their installed dependencies; a package.json keeps generate from
+    // scaffolding them) and resolves @clientele/core through the real node_modules.
     await cp(join(root, "tsconfig.base.json"), join(copy, "tsconfig.base.json"));
     await symlink(join(root, "node_modules"), join(copy, "node_modules"), "dir");
     for (const { packageDir } of await readRegistry(root)) {

@@ -1,6 +1,4 @@
 import { readFileSync } from "node:fs";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readRegistry } from "@clientele/registry/registry";
 import { repoRoot } from "@clientele/registry/root";
@@ -8,7 +6,7 @@ import { listOperations } from "@clientele/registry/spec-walk";
 import { loadSpec } from "@clientele/testkit/spec";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { type Factory, readFactory } from "../src/read-factory.mjs";
+import { type Factory, factoryOf, readClientModel } from "../src/client-options.ts";
 import { literal, readSamples, renderSamples, schemaExample } from "../src/render-samples.mjs";
 
 const root = repoRoot;
@@ -89,27 +87,15 @@ describe("schemaExample", () => {
   });
 });
 
-describe("readFactory", () => {
-  test("reads the factory and its required options from a package's client.ts", () => {
-    expect(readFactory(join(root, "packages", "cubit"), new Map())).toEqual({
+describe("the factory the samples call", () => {
+  test("comes from the spec: its name and required options, with the values a sample may use", () => {
+    expect(factoryOf(readClientModel(loadSpec("cubit"), "cubit"))).toEqual({
       name: "createCubitClient",
       required: [
         { name: "apiKey", type: { kind: "string" } },
         { name: "environment", type: { kind: "literal", values: ["test", "prod"] } },
       ],
     });
-  });
-
-  test("names the file when it exports no factory", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "clientele-factory-"));
-    try {
-      await mkdir(join(dir, "src"));
-      await writeFile(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { strict: true } }));
-      await writeFile(join(dir, "src", "client.ts"), "export const notAFactory = 1;\n");
-      expect(() => readFactory(dir, new Map())).toThrow(/client\.ts must export exactly one create<Provider>Client/);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
   });
 });
 

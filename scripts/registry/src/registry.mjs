@@ -8,6 +8,7 @@ import { parse } from "yaml";
  * @property {string} id         the key before `@` in redocly.yaml's `apis:`; also the package folder name
  * @property {string} spec       the spec path, relative to the repository root
  * @property {string} packageDir the package folder, relative to the repository root
+ * @property {{ name?: string }} [client] name-level choices for the generated factory (`x-client` in the entry)
  */
 
 /**
@@ -22,7 +23,12 @@ export async function readRegistry(root) {
   return Object.entries(apis).map(([key, api]) => {
     const id = key.split("@")[0] ?? key;
     if (typeof api?.root !== "string") throw new Error(`redocly.yaml: apis.${key} has no root`);
-    return { id, spec: api.root, packageDir: join("packages", id) };
+    return {
+      id,
+      spec: api.root,
+      packageDir: join("packages", id),
+      ...(api["x-client"] && { client: api["x-client"] }),
+    };
   });
 }
 
