@@ -2,6 +2,7 @@
 // client to the provider's Prism mock. `pnpm test` runs a modest count with a fixed seed; `pnpm fuzz` many more.
 import { ApiError, InvalidInputError } from "@clientele/core";
 import { readRegistry } from "@clientele/registry/registry";
+import { repoRoot } from "@clientele/registry/root";
 import fc from "fast-check";
 import { beforeAll, describe, expect, inject, test } from "vitest";
 import { loadSpec } from "../../src/spec.js";
@@ -11,7 +12,7 @@ import { type CallInput, call, type FuzzOperation, fuzzOperations, validInput } 
 import { fuzzSettings } from "./settings.js";
 
 const settings = fuzzSettings(process.env);
-const providers = await readRegistry(process.cwd());
+const providers = await readRegistry(repoRoot);
 
 /** What Prism said about a request: its `sl-violations` header, or the 422 it makes up when no example fits. */
 async function prismVerdict(client: object, op: FuzzOperation, input: CallInput) {
