@@ -1,6 +1,6 @@
 import { ApiError, type ApiPromise, errorClassFor, type RequestOptions } from "@clientele/core/runtime";
 import { describe, expect, test } from "vitest";
-import { expectNoDrift } from "../test/validation/providers.js";
+import { expectNoDrift } from "./no-drift.js";
 import { documentedResponses, loadSpec, operationIds } from "./spec.js";
 
 type Call = (options: RequestOptions) => ApiPromise<unknown>;
