@@ -13,6 +13,7 @@ const ALL = [
 export const MOCK_FILES = [
   "packages/*/test/contract.test.ts",
   "packages/cyclesoftware/test/runtime.test.ts",
+  "scripts/testkit/test/providers/contract.test.ts",
   "scripts/testkit/test/fuzz/contract-fuzz.test.ts",
   "scripts/release/test/smoke.test.ts",
 ];

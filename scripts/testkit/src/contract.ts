@@ -19,9 +19,9 @@ export function violations(headers: Headers): string | null {
  * matching ApiError class carrying the documented body. Every answer must also pass the generated validators
  * (`/validate`) without a drift report.
  */
-export function contractSuite(provider: string, table: ContractTable) {
+export function contractSuite(provider: string, table: ContractTable, calls = "calls") {
   const spec = loadSpec(provider);
-  describe(`${provider} contract with its Prism mock`, () => {
+  describe(`${provider} contract with its Prism mock (${calls})`, () => {
     test("the table covers every operation of the spec", () => {
       expect(Object.keys(table).sort()).toEqual(operationIds(spec).sort());
     });
