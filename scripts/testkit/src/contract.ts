@@ -39,7 +39,7 @@ export function contractSuite(provider: string, table: ContractTable, calls = "c
       });
 
       const errors = documentedResponses(spec, operationId).filter((r) => r.status >= 400);
-      // Cube4sales documents no error status: its operations have no such rows.
+      // A spec may document no error status for an operation: it then has no such rows.
       if (errors.length > 0)
         test.each(errors)("documented status $status surfaces as its ApiError", async ({ status, body }) => {
           const error = await calls.everyInput({ headers: { Prefer: `code=${status}` }, maxRetries: 0 }).then(
