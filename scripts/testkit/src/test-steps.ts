@@ -5,6 +5,9 @@
 // still finishes whole, every step in it is counted and every failed one named, and nothing after it runs.
 import { spawn } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
+import { type Tally, tallyStep, tallyVitest, type VitestReport } from "./tally.js";
+
+export { type Tally, tallyStep, tallyVitest, type VitestReport } from "./tally.js";
 
 export interface Step {
   name: string;
@@ -13,13 +16,6 @@ export interface Step {
   /** Where a vitest step writes its JSON report and its unhandled errors (vitest-unhandled-reporter.ts): its tests
    * are counted one by one. */
   report?: { json: string; unhandled: string };
-}
-
-export interface Tally {
-  passed: number;
-  failed: number;
-  skipped: number;
-  notes: string[];
 }
 
 /**
@@ -31,15 +27,6 @@ export type RunStep = (step: Step, output?: (text: string) => void) => number | 
 interface StepIo {
   run: RunStep;
   log: (line: string) => void;
-}
-
-/** The parts of vitest's JSON report the tally reads. */
-export interface VitestReport {
-  numPassedTests?: number;
-  numFailedTests?: number;
-  numPendingTests?: number;
-  numTodoTests?: number;
-  testResults?: { name: string; status: string; message?: string; assertionResults: { status: string }[] }[];
 }
 
 /**
@@ -104,43 +91,6 @@ async function runOne(step: Step, live: boolean, { run, log }: StepIo): Promise<
   if (live) log(result);
   else log(`\n▶ ${step.name}\n${buffered.join("").replace(/\n$/, "")}${buffered.length > 0 ? "\n" : ""}${result}`);
   return status;
-}
-
-/** A step that is not vitest counts as one check. */
-export function tallyStep(name: string, status: number): Tally {
-  if (status === 0) return { passed: 1, failed: 0, skipped: 0, notes: [] };
-  return { passed: 0, failed: 1, skipped: 0, notes: [`failed: ${name} (exit code ${status})`] };
-}
-
-/**
- * Counts a vitest run from its JSON report (undefined when vitest wrote none), its exit status and the messages of
- * its unhandled errors, each one failure.
- */
-export function tallyVitest(report: VitestReport | undefined, status: number, unhandled: string[] = []): Tally {
-  if (!report) {
-    return status === 0
-      ? { passed: 0, failed: 1, skipped: 0, notes: ["failed: vitest passed but wrote no report to count"] }
-      : { passed: 0, failed: 1, skipped: 0, notes: [`failed: vitest (exit code ${status}) before it wrote a report`] };
-  }
-  const files = report.testResults ?? [];
-  const erroredFiles = files.filter(
-    (file) => file.status === "failed" && !file.assertionResults.some((test) => test.status === "failed"),
-  );
-  const notes = [
-    ...erroredFiles.map((file) => `failed: ${file.name} errored${file.message ? `: ${file.message}` : ""}`),
-    ...unhandled.map((message) => `failed: unhandled error in the run: ${message}`),
-  ];
-  let failed = (report.numFailedTests ?? 0) + erroredFiles.length + unhandled.length;
-  if (status !== 0 && failed === 0) {
-    failed = 1;
-    notes.push(`failed: vitest exited with code ${status} though its report shows no failure (see its output above)`);
-  }
-  return {
-    passed: report.numPassedTests ?? 0,
-    failed,
-    skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
-    notes,
-  };
 }
 
 function readJson<T>(path: string): T | undefined {
