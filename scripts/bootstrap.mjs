@@ -9,7 +9,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const TASKS = { start: "scripts/devserver/src/start.ts", test: "scripts/testkit/src/test.mjs" };
+const TASKS = { start: "scripts/devserver/src/start.ts", test: "scripts/testkit/src/test.ts" };
 const [task, ...rest] = process.argv.slice(2);
 
 const [major] = process.versions.node.split(".").map(Number);

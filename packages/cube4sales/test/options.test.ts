@@ -7,7 +7,6 @@ const valid = { account: "youraccount", headers: { authorization: `Bearer ${toke
 optionSuite({
   factory: "createCube4salesClient",
   create: createCube4salesClient,
-  valid,
   secrets: [token],
   cases: [
     { name: "no options at all", options: undefined, option: "account" },

@@ -6,7 +6,6 @@ const apiKey = "cubit-secret-api-key-4711";
 optionSuite({
   factory: "createCubitClient",
   create: createCubitClient,
-  valid: { apiKey, environment: "test" },
   secrets: [apiKey],
   cases: [
     { name: "no options at all", options: undefined, option: "apiKey" },

@@ -1,7 +1,8 @@
 // modified_since takes the document's `YYYY-MM-DD HH:MM:SS`: a Date from plain JavaScript is refused with a message
 // that points at the formatter, and the formatter's text is what reaches the server.
+
+import { json, scriptedFetch } from "@clientele/testkit/scripted-fetch";
 import { describe, expect, test } from "vitest";
-import { json, scriptedFetch } from "../../core/test/support/scripted-fetch.js";
 import { createCycleSoftwareClient, formatDateTime, InvalidInputError } from "../src/index.js";
 
 function client() {

@@ -8,7 +8,6 @@ const valid = { username, password };
 optionSuite({
   factory: "createCycleSoftwareClient",
   create: createCycleSoftwareClient,
-  valid,
   // The Basic credential too: base64 of "username:password".
   secrets: [username, password, btoa(`${username}:${password}`)],
   cases: [

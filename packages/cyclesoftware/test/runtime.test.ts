@@ -1,6 +1,6 @@
+import { settle } from "@clientele/testkit/harness";
+import { json, type Step, scriptedFetch } from "@clientele/testkit/scripted-fetch";
 import { describe, expect, inject, test, vi } from "vitest";
-import { settle } from "../../core/test/support/harness.js";
-import { json, type Step, scriptedFetch } from "../../core/test/support/scripted-fetch.js";
 import { createCycleSoftwareClient, OptionError, type RateLimit, RateLimitError } from "../src/index.js";
 
 const credentials = { username: "Username", password: "Password" };

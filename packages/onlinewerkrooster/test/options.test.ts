@@ -8,7 +8,6 @@ const valid = { apiKey, customerKey, environment: "dev" };
 optionSuite({
   factory: "createOnlinewerkroosterClient",
   create: createOnlinewerkroosterClient,
-  valid,
   secrets: [apiKey, customerKey],
   cases: [
     { name: "no options at all", options: undefined, option: "apiKey" },

@@ -1,6 +1,6 @@
 import { ApiError, type ApiPromise, errorClassFor, type RequestOptions } from "@clientele/core/runtime";
 import { describe, expect, test } from "vitest";
-import { expectNoDrift } from "../test/validation/providers.js";
+import { expectNoDrift } from "./no-drift.js";
 import { documentedResponses, loadSpec, operationIds } from "./spec.js";
 
 type Call = (options: RequestOptions) => ApiPromise<unknown>;
@@ -19,9 +19,9 @@ export function violations(headers: Headers): string | null {
  * matching ApiError class carrying the documented body. Every answer must also pass the generated validators
  * (`/validate`) without a drift report.
  */
-export function contractSuite(provider: string, table: ContractTable) {
+export function contractSuite(provider: string, table: ContractTable, calls = "calls") {
   const spec = loadSpec(provider);
-  describe(`${provider} contract with its Prism mock`, () => {
+  describe(`${provider} contract with its Prism mock (${calls})`, () => {
     test("the table covers every operation of the spec", () => {
       expect(Object.keys(table).sort()).toEqual(operationIds(spec).sort());
     });
@@ -39,7 +39,7 @@ export function contractSuite(provider: string, table: ContractTable) {
       });
 
       const errors = documentedResponses(spec, operationId).filter((r) => r.status >= 400);
-      // Cube4sales documents no error status: its operations have no such rows.
+      // A spec may document no error status for an operation: it then has no such rows.
       if (errors.length > 0)
         test.each(errors)("documented status $status surfaces as its ApiError", async ({ status, body }) => {
           const error = await calls.everyInput({ headers: { Prefer: `code=${status}` }, maxRetries: 0 }).then(

@@ -1,5 +1,6 @@
 import { startPrism } from "@clientele/devserver/prism";
 import { readRegistry } from "@clientele/registry/registry";
+import { repoRoot } from "@clientele/registry/root";
 import type {} from "vitest";
 import type { TestProject } from "vitest/node";
 import { startFront } from "./mock-front.js";
@@ -17,7 +18,7 @@ declare module "vitest" {
  * until its mock is up; the files that use the mocks wait for that in mocks-ready.ts.
  */
 export default async function setup(project: TestProject) {
-  const providers = await readRegistry(process.cwd());
+  const providers = await readRegistry(repoRoot);
   const mocks = providers.map((p) => startPrism({ spec: p.spec, silent: true }));
   const fronts = await Promise.all(
     providers.map((p, i) => startFront(`the ${p.id} mock`, mocks[i] as Promise<{ url: string }>)),

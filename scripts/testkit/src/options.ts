@@ -10,18 +10,23 @@ export interface OptionCase {
   meant?: string;
 }
 
+type Create = (options: any) => unknown;
+
 export interface OptionSuite {
   /** The factory's name, as its errors quote it. */
   factory: string;
-  create: (options: any) => unknown;
-  /** Options that construct a client (without `fetch`: the suite injects its own). */
-  valid: Record<string, unknown>;
+  create: Create;
   /** Every secret the cases pass; no error message or stack may contain any of them. */
   secrets: string[];
-  /** The provider's own cases; the common options' cases are added from `valid`. */
+  /** The provider's own cases (the common options' are commonOptionSuite's). */
   cases: OptionCase[];
   /** The provider's own options at the limits of what they accept. */
   accepted?: [string, Record<string, unknown>][];
+}
+
+export interface CommonOptionSuite extends Omit<OptionSuite, "cases" | "accepted"> {
+  /** Options that construct a client (without `fetch`: the suite injects its own). */
+  valid: Record<string, unknown>;
 }
 
 /** A password in a `baseUrl`, which must not reach the message rejecting that URL. */
@@ -92,29 +97,44 @@ function thrownBy(construct: () => unknown): unknown {
   return undefined;
 }
 
-/**
- * Every bad construction throws an OptionError at once, naming the option and quoting no secret; every good one
- * constructs without sending anything.
- */
-export function optionSuite({ factory, create, valid, secrets, cases, accepted = [] }: OptionSuite) {
-  describe(`${factory} options`, () => {
-    test.each([...cases, ...commonOptionCases(valid)])(
-      "$name: throws an OptionError naming $option",
-      ({ options, option, meant }) => {
-        const error = thrownBy(() => create(options));
-        expect(error).toBeInstanceOf(OptionError);
-        const { message, stack } = error as OptionError;
-        expect((error as OptionError).option).toBe(option);
-        expect(message).toContain(`${factory}: option "${option}"`);
-        if (meant) expect(message).toContain(`did you mean "${meant}"?`);
-        for (const secret of [...secrets, URL_PASSWORD]) {
-          expect(message).not.toContain(secret);
-          expect(stack).not.toContain(secret);
-        }
-      },
-    );
+function expectOptionError(factory: string, secrets: string[], { options, option, meant }: OptionCase, create: Create) {
+  const error = thrownBy(() => create(options));
+  expect(error).toBeInstanceOf(OptionError);
+  const { message, stack } = error as OptionError;
+  expect((error as OptionError).option).toBe(option);
+  expect(message).toContain(`${factory}: option "${option}"`);
+  if (meant) expect(message).toContain(`did you mean "${meant}"?`);
+  for (const secret of [...secrets, URL_PASSWORD]) {
+    expect(message).not.toContain(secret);
+    expect(stack).not.toContain(secret);
+  }
+}
 
-    test.each([...accepted, ...acceptedCases(valid)])("accepts %s", (_, options) => {
+/**
+ * A provider's own options: every bad construction throws an OptionError at once, naming the option and quoting no
+ * secret; every good one constructs. The options every factory takes are checked for every registry provider
+ * by `commonOptionSuite` (scripts/testkit/test/providers/options.test.ts).
+ */
+export function optionSuite({ factory, create, secrets, cases, accepted = [] }: OptionSuite) {
+  describe(`${factory} options`, () => {
+    test.each(cases)("$name: throws an OptionError naming $option", (row) => {
+      expectOptionError(factory, secrets, row, create);
+    });
+    if (accepted.length > 0)
+      test.each(accepted)("accepts %s", (_, options) => {
+        expect(() => create(options)).not.toThrow();
+      });
+  });
+}
+
+/** The options every factory takes, broken and at their limits, from options that construct a client. */
+export function commonOptionSuite({ factory, create, valid, secrets }: CommonOptionSuite) {
+  describe(`${factory}: the common options`, () => {
+    test.each(commonOptionCases(valid))("$name: throws an OptionError naming $option", (row) => {
+      expectOptionError(factory, secrets, row, create);
+    });
+
+    test.each(acceptedCases(valid))("accepts %s", (_, options) => {
       expect(() => create(options)).not.toThrow();
     });
 

@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { findProvider, readRegistry } from "@clientele/registry/registry";
 import { repoRoot } from "@clientele/registry/root";
 import { deref, listOperations } from "@clientele/registry/spec-walk";
 import { parse } from "yaml";
 
-const root = repoRoot;
+const registry = await readRegistry(repoRoot);
 
 export interface DocumentedResponse {
   status: number;
@@ -12,8 +13,9 @@ export interface DocumentedResponse {
   body: unknown;
 }
 
+/** A registry provider's spec, parsed. */
 export function loadSpec(provider: string): any {
-  return parse(readFileSync(join(root, "specs", `${provider}.yaml`), "utf8"));
+  return parse(readFileSync(join(repoRoot, findProvider(registry, provider).spec), "utf8"));
 }
 
 export function operationIds(spec: any): string[] {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { repoRoot } from "@clientele/registry/root";
 import { expect, test } from "vitest";
-import { MOCK_FILES } from "../../../vitest.config.js";
+import { MOCK_FILES, narrowTo, packageFolder } from "../../../vitest.config.js";
 
 // The "mocks" project is the only one whose files get the shared Prism mocks (and wait for them); a file that
 // injects "mockUrls" anywhere else would get nothing. This keeps vitest.config.ts's list equal to the files that use them.
@@ -27,4 +27,39 @@ test("the files listed as using the shared mocks are exactly those that inject t
   const listed = files.filter((file) => MOCK_FILES.some((pattern) => glob(pattern).test(file)));
   expect(injecting.length).toBeGreaterThan(0);
   expect(listed.sort()).toEqual(injecting.sort());
+});
+
+// A package's `pnpm test` runs vitest from the package's folder: each project keeps that package's part of its files.
+test.each([
+  ["the root", "", ""],
+  ["a package folder", "packages/cubit", "packages/cubit"],
+  ["a folder inside a package", "scripts/testkit/test/fuzz", "scripts/testkit"],
+  ["a package one level down", "twins", "twins"],
+])("packageFolder from %s", (_, cwd, want) => {
+  expect(packageFolder(root, join(root, cwd))).toBe(want);
+});
+
+test.each([
+  ["the root keeps every pattern", "", ["packages/*/test/**/*.test.ts"], ["packages/*/test/**/*.test.ts"]],
+  [
+    "a wildcard segment takes the package's name",
+    "packages/cubit",
+    ["packages/*/test/contract.test.ts"],
+    ["packages/cubit/test/contract.test.ts"],
+  ],
+  [
+    "a named file of the package stays",
+    "scripts/release",
+    ["scripts/release/test/smoke.test.ts"],
+    ["scripts/release/test/smoke.test.ts"],
+  ],
+  ["another package's file goes", "packages/cubit", ["packages/cyclesoftware/test/runtime.test.ts"], []],
+  [
+    "another top folder goes",
+    "twins",
+    ["packages/*/test/**/*.test.ts", "twins/test/**/*.test.ts"],
+    ["twins/test/**/*.test.ts"],
+  ],
+])("narrowTo: %s", (_, folder, patterns, want) => {
+  expect(narrowTo(folder, patterns)).toEqual(want);
 });

@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { repoRoot } from "@clientele/registry/root";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { runSteps, spawnStep, tallyStep, tallyVitest } from "../src/test-steps.mjs";
+import { runSteps, spawnStep, tallyStep, tallyVitest } from "../src/test-steps.js";
 
-// The closing line of `pnpm test` (scripts/testkit/src/test.mjs) must count every failure, never "0 failed" on a failing run.
+// The closing line of `pnpm test` (scripts/testkit/src/test.ts) must count every failure, never "0 failed" on a failing run.
 
 const root = repoRoot;
 const node = (code: string) => ({ command: process.execPath, args: ["-e", code] });
@@ -148,7 +148,7 @@ describe("a real vitest run that fails without a failed test", () => {
             join(import.meta.dirname, "fixtures", "failing-vitest", "vitest.config.ts"),
             "--reporter=json",
             `--outputFile.json=${json}`,
-            `--reporter=${join(root, "scripts", "testkit", "src", "vitest-unhandled-reporter.mjs")}`,
+            `--reporter=${join(root, "scripts", "testkit", "src", "vitest-unhandled-reporter.ts")}`,
           ],
           report: { json, unhandled },
         },

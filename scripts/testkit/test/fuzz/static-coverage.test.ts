@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readRegistry } from "@clientele/registry/registry";
+import { repoRoot } from "@clientele/registry/root";
 import { describe, expect, test } from "vitest";
 import { loadSpec } from "../../src/spec.js";
 import { mutations } from "./mutations.js";
@@ -23,7 +24,7 @@ function markedFaults(text: string): Set<string> {
 /** The statically rejectable faults, named as in the file: the value's kind does not matter to the type system. */
 async function staticFaults(): Promise<Set<string>> {
   const faults = new Set<string>();
-  for (const { id } of await readRegistry(process.cwd())) {
+  for (const { id } of await readRegistry(repoRoot)) {
     const spec = loadSpec(id);
     for (const op of fuzzOperations(spec)) {
       for (const m of mutations(spec, op)) {

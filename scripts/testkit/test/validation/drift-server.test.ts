@@ -4,7 +4,7 @@ import { createCubitClient } from "@clientele/cubit";
 import { createCycleSoftwareClient } from "@clientele/cyclesoftware";
 import { ResponseValidationError } from "@clientele/cyclesoftware/validate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Fault, startFaultServer } from "../../../../packages/core/test/support/fault-server.ts";
+import { type Fault, startFaultServer } from "../../src/fault-server.ts";
 import { documentedResponses, loadSpec } from "../../src/spec.ts";
 import { validatorsOf } from "./providers.ts";
 

@@ -1,15 +1,13 @@
-// @ts-check
 // A vitest reporter that writes the run's unhandled errors (which vitest's JSON report leaves out) to the file named
-// by CLIENTELE_UNHANDLED_REPORT, so the closing line of `pnpm test` can count them (scripts/testkit/src/test-steps.mjs).
+// by CLIENTELE_UNHANDLED_REPORT, so the closing line of `pnpm test` can count them (scripts/testkit/src/test-steps.ts).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
+import type { Reporter } from "vitest/node";
 
-export default class UnhandledErrorsReporter {
-  /**
-   * @param {unknown} _modules
-   * @param {ReadonlyArray<{ message?: string, name?: string }>} unhandledErrors
-   */
-  onTestRunEnd(_modules, unhandledErrors) {
+type UnhandledError = { message?: string; name?: string };
+
+export default class UnhandledErrorsReporter implements Reporter {
+  onTestRunEnd(_modules: unknown, unhandledErrors: ReadonlyArray<UnhandledError>): void {
     const path = process.env.CLIENTELE_UNHANDLED_REPORT;
     if (!path) return;
     mkdirSync(dirname(path), { recursive: true });

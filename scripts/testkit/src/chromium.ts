@@ -1,7 +1,6 @@
-// @ts-check
 // Headless Chromium as every browser test here drives it: the machine's own build (never a downloaded one), with
 // nothing in the background that would reach the network.
-import { chromium } from "playwright-core";
+import { type Browser, chromium } from "playwright-core";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -16,7 +15,6 @@ const ARGS = [
   "--disable-sync",
 ];
 
-/** @param {string} [executablePath] */
-export function launchChromium(executablePath = CHROMIUM_PATH) {
+export function launchChromium(executablePath: string = CHROMIUM_PATH): Promise<Browser> {
   return chromium.launch({ executablePath, args: ARGS });
 }

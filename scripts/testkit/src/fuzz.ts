@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-// @ts-check
 // `pnpm fuzz [--runs N] [--seed N]`: the contract fuzzing of `pnpm test` at a much larger count (300 inputs per
 // operation and property unless told otherwise) and, unless --seed is given, a fresh seed, printed so a failure
 // can be replayed with `pnpm fuzz --seed <seed>`.
@@ -9,8 +8,7 @@ import { repoRoot } from "@clientele/registry/root";
 
 const root = repoRoot;
 const args = process.argv.slice(2);
-/** @type {Record<string, string>} */
-const values = { runs: "300", seed: String(Math.floor(Math.random() * 2 ** 31)) };
+const values: Record<string, string> = { runs: "300", seed: String(Math.floor(Math.random() * 2 ** 31)) };
 for (let i = 0; i < args.length; i += 2) {
   const name = args[i]?.replace(/^--/, "");
   const value = args[i + 1];

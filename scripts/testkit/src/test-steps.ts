@@ -1,4 +1,3 @@
-// @ts-check
 // The steps of `pnpm test` and its closing line. Every failure counts: a failed test, a test file that errors
 // (import error, failed hook: vitest reports no failed test for it), a vitest run that fails with nothing in its
 // report (an unhandled error, a global setup that did not start), and a failed step that is not vitest.
@@ -6,37 +5,41 @@
 // still finishes whole, every step in it is counted and every failed one named, and nothing after it runs.
 import { spawn } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
+import { type Tally, tallyStep, tallyVitest, type VitestReport } from "./tally.js";
 
-/**
- * @typedef {object} Step
- * @property {string} name
- * @property {string} command
- * @property {string[]} args
- * @property {{ json: string, unhandled: string }} [report]  where a vitest step writes its JSON report and its
- *   unhandled errors (scripts/testkit/src/vitest-unhandled-reporter.mjs): its tests are counted one by one
- */
-/** @typedef {{ passed: number, failed: number, skipped: number, notes: string[] }} Tally */
+export { type Tally, tallyStep, tallyVitest, type VitestReport } from "./tally.js";
+
+export interface Step {
+  name: string;
+  command: string;
+  args: string[];
+  /** Where a vitest step writes its JSON report and its unhandled errors (vitest-unhandled-reporter.ts): its tests
+   * are counted one by one. */
+  report?: { json: string; unhandled: string };
+}
+
 /**
  * Runs a step and resolves to its exit status. With `output`, the step's output goes there (it runs beside
  * others and is printed as one block when it ends); without, it goes straight to the terminal.
- * @typedef {(step: Step, output?: (text: string) => void) => number | Promise<number>} RunStep
  */
+export type RunStep = (step: Step, output?: (text: string) => void) => number | Promise<number>;
+
+interface StepIo {
+  run: RunStep;
+  log: (line: string) => void;
+}
 
 /**
  * Runs the steps in order and stops after the first step, or group of steps, that fails; the rest are reported as
  * not run. An array in `steps` is a group: its steps run at the same time, the last one's output live and every
- * other's printed whole when it ends, each under its own name and duration.
- * @param {(Step | Step[])[]} steps
- * @param {{ run?: RunStep, log?: (line: string) => void }} [io]
- * @returns {Promise<{ code: number, line: string }>}  the exit code (the first failed step's, in the order
- *   listed, else 0) and the closing line
+ * other's printed whole when it ends, each under its own name and duration. Resolves to the exit code (the first
+ * failed step's, in the order listed, else 0) and the closing line.
  */
 export async function runSteps(
-  steps,
-  { run = (step, output) => spawnStep(step, process.cwd(), output), log = console.log } = {},
-) {
-  /** @type {Tally} */
-  const total = { passed: 0, failed: 0, skipped: 0, notes: [] };
+  steps: (Step | Step[])[],
+  { run = (step, output) => spawnStep(step, process.cwd(), output), log = console.log }: Partial<StepIo> = {},
+): Promise<{ code: number; line: string }> {
+  const total: Tally = { passed: 0, failed: 0, skipped: 0, notes: [] };
   let code = 0;
   for (const [index, entry] of steps.entries()) {
     const group = Array.isArray(entry) ? entry : [entry];
@@ -46,7 +49,11 @@ export async function runSteps(
     for (const [position, step] of group.entries()) {
       const status = statuses[position] ?? 1;
       const tally = step.report
-        ? tallyVitest(readJson(step.report.json), status, readJson(step.report.unhandled)?.unhandledErrors)
+        ? tallyVitest(
+            readJson<VitestReport>(step.report.json),
+            status,
+            readJson<{ unhandledErrors?: string[] }>(step.report.unhandled)?.unhandledErrors,
+          )
         : tallyStep(step.name, status);
       total.passed += tally.passed;
       total.failed += tally.failed;
@@ -66,21 +73,14 @@ export async function runSteps(
   return { code, line };
 }
 
-/**
- * One step with its header and result line: live, or buffered and logged as one block when it ends.
- * @param {Step} step
- * @param {boolean} live
- * @param {{ run: RunStep, log: (line: string) => void }} io
- */
-async function runOne(step, live, { run, log }) {
+/** One step with its header and result line: live, or buffered and logged as one block when it ends. */
+async function runOne(step: Step, live: boolean, { run, log }: StepIo): Promise<number> {
   // A report left by an earlier run must never stand in for this one.
   for (const path of Object.values(step.report ?? {})) rmSync(path, { force: true });
   const started = Date.now();
-  /** @type {string[]} */
-  const buffered = [];
+  const buffered: string[] = [];
   if (live) log(`\n▶ ${step.name}`);
-  /** @type {number} */
-  let status;
+  let status: number;
   try {
     status = await run(step, live ? undefined : (text) => buffered.push(text));
   } catch (error) {
@@ -93,56 +93,9 @@ async function runOne(step, live, { run, log }) {
   return status;
 }
 
-/**
- * A step that is not vitest counts as one check.
- * @param {string} name
- * @param {number} status
- * @returns {Tally}
- */
-export function tallyStep(name, status) {
-  if (status === 0) return { passed: 1, failed: 0, skipped: 0, notes: [] };
-  return { passed: 0, failed: 1, skipped: 0, notes: [`failed: ${name} (exit code ${status})`] };
-}
-
-/**
- * Counts a vitest run from its JSON report, its exit status and its unhandled errors.
- * @param {any} report  the parsed report, or undefined when vitest wrote none
- * @param {number} status
- * @param {string[]} [unhandled]  the messages of the run's unhandled errors, each one failure
- * @returns {Tally}
- */
-export function tallyVitest(report, status, unhandled = []) {
-  if (!report) {
-    return status === 0
-      ? { passed: 0, failed: 1, skipped: 0, notes: ["failed: vitest passed but wrote no report to count"] }
-      : { passed: 0, failed: 1, skipped: 0, notes: [`failed: vitest (exit code ${status}) before it wrote a report`] };
-  }
-  /** @type {{ name: string, status: string, message?: string, assertionResults: { status: string }[] }[]} */
-  const files = report.testResults ?? [];
-  const erroredFiles = files.filter(
-    (file) => file.status === "failed" && !file.assertionResults.some((test) => test.status === "failed"),
-  );
-  const notes = [
-    ...erroredFiles.map((file) => `failed: ${file.name} errored${file.message ? `: ${file.message}` : ""}`),
-    ...unhandled.map((message) => `failed: unhandled error in the run: ${message}`),
-  ];
-  let failed = (report.numFailedTests ?? 0) + erroredFiles.length + unhandled.length;
-  if (status !== 0 && failed === 0) {
-    failed = 1;
-    notes.push(`failed: vitest exited with code ${status} though its report shows no failure (see its output above)`);
-  }
-  return {
-    passed: report.numPassedTests ?? 0,
-    failed,
-    skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
-    notes,
-  };
-}
-
-/** @param {string} path */
-function readJson(path) {
+function readJson<T>(path: string): T | undefined {
   try {
-    return JSON.parse(readFileSync(path, "utf8"));
+    return JSON.parse(readFileSync(path, "utf8")) as T;
   } catch {
     return undefined;
   }
@@ -151,12 +104,8 @@ function readJson(path) {
 /**
  * Runs one step with the terminal attached, or with its output (stdout and stderr in the order they came) handed
  * to `output`.
- * @param {Step} step
- * @param {string} [cwd]
- * @param {(text: string) => void} [output]
- * @returns {Promise<number>}
  */
-export function spawnStep(step, cwd = process.cwd(), output = undefined) {
+export function spawnStep(step: Step, cwd = process.cwd(), output?: (text: string) => void): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(step.command, step.args, {
       cwd,

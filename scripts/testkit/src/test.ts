@@ -1,30 +1,24 @@
 #!/usr/bin/env node
-// @ts-check
 // `pnpm test`: every check, in order of cost, failing fast. Runs the tools' binaries directly so it needs no
 // pnpm at run time, and closes with one "N passed, N failed, N skipped" line for CI that counts every failure, a
-// failed step or a test file that errors too (scripts/testkit/src/test-steps.mjs).
+// failed step or a test file that errors too (scripts/testkit/src/test-steps.ts).
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { repoRoot } from "@clientele/registry/root";
-import { runSteps, spawnStep } from "./test-steps.mjs";
+import { runSteps, type Step, spawnStep } from "./test-steps.js";
 
 const root = repoRoot;
-const bin = (/** @type {string} */ name) => join(root, "node_modules", ".bin", name);
+const bin = (name: string) => join(root, "node_modules", ".bin", name);
 const report = {
   json: join(root, ".artifacts", "vitest.json"),
   unhandled: join(root, ".artifacts", "vitest-unhandled.json"),
 };
-const step = (/** @type {string} */ name, /** @type {string} */ command, /** @type {string[]} */ args) => ({
-  name,
-  command,
-  args,
-});
+const step = (name: string, command: string, args: string[]): Step => ({ name, command, args });
 
-// Two groups whose steps run at once (scripts/testkit/src/test-steps.mjs): on two cores the type check, the package build
+// Two groups whose steps run at once (scripts/testkit/src/test-steps.ts): on two cores the type check, the package build
 // and the lints overlap, and the consumer matrix (mostly waiting on its runtimes) overlaps vitest. A failure in the
 // first group still stops vitest; every step is counted and a failed one named in the closing line.
-/** @type {(import("./test-steps.mjs").Step | import("./test-steps.mjs").Step[])[]} */
-const steps = [
+const steps: (Step | Step[])[] = [
   [
     step("lint: biome", bin("biome"), ["check", "."]),
     step("lint: redocly", bin("redocly"), ["lint", "--format=summary"]),
@@ -79,7 +73,7 @@ const steps = [
         "--reporter=default",
         "--reporter=json",
         `--outputFile.json=${report.json}`,
-        `--reporter=${join(import.meta.dirname, "vitest-unhandled-reporter.mjs")}`,
+        `--reporter=${join(import.meta.dirname, "vitest-unhandled-reporter.ts")}`,
         ...process.argv.slice(2),
       ],
       report,
