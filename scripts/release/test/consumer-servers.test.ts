@@ -2,7 +2,7 @@
 // names the scenario; with what a correct client sends, it names none.
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { SCENARIOS } from "../src/consumer/scenario.mjs";
-import { type Site, startSite } from "../src/consumer/servers.mjs";
+import { type Site, startSite } from "../src/consumer/servers.ts";
 
 let site: Site;
 beforeEach(async () => {

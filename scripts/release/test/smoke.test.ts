@@ -2,9 +2,9 @@ import { publishablePackages } from "@clientele/registry/packages";
 import { readRegistry } from "@clientele/registry/registry";
 import { repoRoot } from "@clientele/registry/root";
 import { beforeAll, describe, expect, inject, test } from "vitest";
-import { runSmoke } from "../src/consumer.mjs";
-import { type PackageArtifacts, prepareArtifacts } from "../src/package-artifacts.mjs";
-import { smokeCases } from "../src/smoke-cases.mjs";
+import { runSmoke } from "../src/consumer.ts";
+import { type PackageArtifacts, prepareArtifacts } from "../src/package-artifacts.ts";
+import { smokeCases } from "../src/smoke-cases.ts";
 
 const root = repoRoot;
 const providers = await readRegistry(root);
@@ -27,7 +27,7 @@ describe.each(providers)("$id, installed from its tarball", ({ id, packageDir })
     ["esm", "an ES module (full client)", "/dist/index.mjs"],
     ["cjs", "CommonJS (full client built; transport + standalone function)", "/dist/index.cjs"],
   ] as const)("from %s, %s, calls the mock without sl-violations", async (format, _, entry) => {
-    if (!smoke) throw new Error(`no smoke case for ${id} in scripts/release/src/smoke-cases.mjs`);
+    if (!smoke) throw new Error(`no smoke case for ${id} in scripts/release/src/smoke-cases.ts`);
     const result = await runSmoke(artifacts.app, format, { name, baseUrl: inject("mockUrls")[id] ?? "", smoke });
     expect(result.resolved.endsWith(`node_modules/${name}${entry}`)).toBe(true);
     expect(result.violations).toBeNull();

@@ -31,7 +31,7 @@ const steps = [
     step("lint: security (OWASP)", process.execPath, [
       "--import",
       "tsx",
-      join(root, "scripts", "release", "src", "security-lint.mjs"),
+      join(root, "scripts", "release", "src", "security-lint.ts"),
     ]),
     step("generate --check", process.execPath, [
       "--import",
@@ -42,12 +42,12 @@ const steps = [
     step("release: changed packages have a changeset", process.execPath, [
       "--import",
       "tsx",
-      join(root, "scripts", "release", "src", "check-changesets.mjs"),
+      join(root, "scripts", "release", "src", "check-changesets.ts"),
     ]),
     step("release: API changes vs pending bumps", process.execPath, [
       "--import",
       "tsx",
-      join(root, "scripts", "release", "src", "check-api-changes.mjs"),
+      join(root, "scripts", "release", "src", "check-api-changes.ts"),
     ]),
     // tsc's own incremental state (outside the repository's files): a rerun re-checks only what changed.
     step("typecheck", bin("tsc"), [
@@ -61,7 +61,7 @@ const steps = [
     step("packages: build, pack, publint, attw, sizes", process.execPath, [
       "--import",
       "tsx",
-      join(root, "scripts", "release", "src", "check-packages.mjs"),
+      join(root, "scripts", "release", "src", "check-packages.ts"),
     ]),
   ],
   [
@@ -69,7 +69,7 @@ const steps = [
     step("packages: consumer matrix (Node, Bun, Deno, workerd, Chromium)", process.execPath, [
       "--import",
       "tsx",
-      join(root, "scripts", "release", "src", "consumer", "run.mjs"),
+      join(root, "scripts", "release", "src", "consumer", "run.ts"),
     ]),
     {
       name: "vitest",

@@ -1,16 +1,41 @@
-// @ts-check
 /** Recorded exchanges from a HAR file (browser dev tools, mitmproxy, Charles) or JSON Lines, in one shape. */
 
-/**
- * @typedef {object} Recorded
- * @property {string} method
- * @property {string} url
- * @property {number} status
- * @property {Headers} headers          the response headers
- * @property {string | undefined} bodyText  the response body as sent, undefined when empty
- * @property {string[]} secrets         credential values the request carried, masked in every report
- * @property {string} where             `entry 3` or `line 7`, for messages
- */
+export interface Recorded {
+  method: string;
+  url: string;
+  status: number;
+  /** the response headers */
+  headers: Headers;
+  /** the response body as sent, undefined when empty */
+  bodyText: string | undefined;
+  /** credential values the request carried, masked in every report */
+  secrets: string[];
+  /** `entry 3` or `line 7`, for messages */
+  where: string;
+}
+
+/** What is read of a HAR document; anything may be missing in a hand-made file. */
+interface Har {
+  log?: { entries?: HarEntry[] };
+}
+interface HarEntry {
+  request?: { method?: string; url?: string; headers?: HarHeader[] };
+  response?: { status?: number; headers?: HarHeader[]; content?: { text?: string; encoding?: string } };
+}
+interface HarHeader {
+  name: string;
+  value: unknown;
+}
+
+/** A JSON Lines record. */
+interface Line {
+  method?: string;
+  url?: unknown;
+  status?: unknown;
+  headers?: Record<string, unknown>;
+  requestHeaders?: Record<string, unknown>;
+  body?: unknown;
+}
 
 /** Request headers that carry credentials: their values are redacted from reports. */
 const CREDENTIAL_HEADERS = new Set([
@@ -26,25 +51,24 @@ const CREDENTIAL_HEADERS = new Set([
 /**
  * A HAR document (`{ log: { entries } }`) or JSON Lines, one exchange per line:
  * `{ "method", "url", "status", "headers"?: {name: value}, "requestHeaders"?: {…}, "body"?: JSON value or text }`.
- * @param {string} text
- * @returns {Recorded[]}
  */
-export function readExchanges(text) {
+export function readExchanges(text: string): Recorded[] {
   const trimmed = text.trim();
   if (trimmed.startsWith("{") && /^\{\s*"log"\s*:/.test(trimmed)) return fromHar(JSON.parse(trimmed));
   return trimmed
     .split("\n")
-    .map((line, index) => [line.trim(), index + 1])
-    .filter(([line]) => line !== "")
-    .map(([line, number]) => fromLine(/** @type {string} */ (line), `line ${number}`));
+    .map((line, index) => ({ line: line.trim(), number: index + 1 }))
+    .filter(({ line }) => line !== "")
+    .map(({ line, number }) => fromLine(line, `line ${number}`));
 }
 
-/** @param {any} har */
-function fromHar(har) {
-  if (!Array.isArray(har?.log?.entries)) throw new Error("not a HAR file: log.entries is missing");
-  return har.log.entries.map((/** @type {any} */ entry, /** @type {number} */ index) => {
+function fromHar(har: Har): Recorded[] {
+  const entries = har?.log?.entries;
+  if (!Array.isArray(entries)) throw new Error("not a HAR file: log.entries is missing");
+  return entries.map((entry, index) => {
     const where = `entry ${index + 1}`;
-    const { request, response } = entry ?? {};
+    const request = entry?.request;
+    const response = entry?.response;
     if (!request?.url || !response?.status) throw new Error(`${where}: needs request.url and response.status`);
     const content = response.content ?? {};
     const bodyText =
@@ -57,37 +81,31 @@ function fromHar(har) {
       method: String(request.method ?? "GET").toUpperCase(),
       url: request.url,
       status: Number(response.status),
-      headers: new Headers((response.headers ?? []).map((/** @type {any} */ h) => [h.name, String(h.value)])),
+      headers: new Headers((response.headers ?? []).map((h): [string, string] => [h.name, String(h.value)])),
       bodyText,
-      secrets: credentials((request.headers ?? []).map((/** @type {any} */ h) => [h.name, h.value])),
+      secrets: credentials((request.headers ?? []).map((h): [string, unknown] => [h.name, h.value])),
       where,
     };
   });
 }
 
-/**
- * @param {string} line
- * @param {string} where
- * @returns {Recorded}
- */
-function fromLine(line, where) {
-  let record;
+function fromLine(line: string, where: string): Recorded {
+  let record: Line | null;
   try {
     record = JSON.parse(line);
   } catch {
     throw new Error(`${where}: not JSON`);
   }
-  if (typeof record?.url !== "string" || !Number.isInteger(record?.status))
+  const status = record?.status;
+  if (!record || typeof record.url !== "string" || typeof status !== "number" || !Number.isInteger(status))
     throw new Error(`${where}: needs "url" (string) and "status" (integer)`);
   const { body } = record;
   return {
     method: String(record.method ?? "GET").toUpperCase(),
     url: record.url,
-    status: record.status,
+    status,
     headers: new Headers(
-      Object.entries(record.headers ?? {}).map(
-        ([name, value]) => /** @type {[string, string]} */ ([name, String(value)]),
-      ),
+      Object.entries(record.headers ?? {}).map(([name, value]): [string, string] => [name, String(value)]),
     ),
     bodyText: body === undefined || body === "" ? undefined : typeof body === "string" ? body : JSON.stringify(body),
     secrets: credentials(Object.entries(record.requestHeaders ?? {})),
@@ -95,9 +113,8 @@ function fromLine(line, where) {
   };
 }
 
-/** @param {[string, unknown][]} headers */
-function credentials(headers) {
-  const found = [];
+function credentials(headers: [string, unknown][]): string[] {
+  const found: string[] = [];
   for (const [name, value] of headers) {
     if (!CREDENTIAL_HEADERS.has(String(name).toLowerCase()) || typeof value !== "string") continue;
     found.push(value);

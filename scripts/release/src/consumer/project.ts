@@ -1,11 +1,10 @@
-// @ts-check
 // The consumer project of the matrix: a fresh folder outside the repository with the packed tarballs installed
 // offline (as a user's `npm i` would), the scenario as an ES module and as CommonJS with one entry each, and the
 // same scenario bundled by esbuild into a workerd module and a browser app.
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { build } from "esbuild";
-import { installConsumer } from "../consumer.mjs";
+import { installConsumer } from "../consumer.ts";
 
 const SCENARIO = join(import.meta.dirname, "scenario.mjs");
 
@@ -56,13 +55,15 @@ globalThis.runMatrix = async (urls, crossOrigin) => ({
 });
 `;
 
-/**
- * Installs the tarballs into `dir` and writes the entries and bundles.
- * @param {string} dir
- * @param {string[]} tarballs
- * @returns {Promise<{ dir: string, worker: string, app: string }>} the bundles' code
- */
-export async function createConsumerProject(dir, tarballs) {
+/** The consumer project's folder, and the code of its two bundles. */
+export interface ConsumerProject {
+  dir: string;
+  worker: string;
+  app: string;
+}
+
+/** Installs the tarballs into `dir` and writes the entries and bundles. */
+export async function createConsumerProject(dir: string, tarballs: string[]): Promise<ConsumerProject> {
   await installConsumer(dir, tarballs);
   const scenario = await readFile(SCENARIO, "utf8");
   const asCommonJs = scenario.replace(/^export (const|async function) /gm, "$1 ");
@@ -75,7 +76,7 @@ export async function createConsumerProject(dir, tarballs) {
     "browser-entry.mjs": BROWSER_ENTRY,
   };
   await Promise.all(Object.entries(files).map(([name, text]) => writeFile(join(dir, name), text)));
-  const bundle = async (/** @type {string} */ entry, /** @type {"neutral" | "browser"} */ platform) => {
+  const bundle = async (entry: string, platform: "neutral" | "browser") => {
     const result = await build({
       entryPoints: [join(dir, entry)],
       absWorkingDir: dir,

@@ -1,25 +1,29 @@
-// @ts-check
 // The servers one matrix run talks to, all on 127.0.0.1 and its own (so runs in parallel share no state): a Cubit
 // and a CycleSoftware twin, and a fault server that hangs (timeout, abort) or answers 503 once (retry). For the
 // browser the fault server is also the page's origin: it serves the bundled app and passes /twin/<provider>/ on
 // to the twins, so no call is cross-origin. After the run, `verify` checks what reached the servers.
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { startTwin } from "@clientele/twins";
 import { BROWSER_SCENARIOS, SCENARIOS } from "./scenario.mjs";
 
-/**
- * @typedef {object} Site
- * @property {{ cubit: string, cyclesoftware: string, fault: string }} urls  for a runtime that may call any origin
- * @property {{ cubit: string, cyclesoftware: string, fault: string }} sameOrigin  every URL on the fault server
- * @property {(files: Record<string, { type: string, body: string }>) => void} serve  files the fault server serves
- * @property {(key: string) => number} requests  how many requests the fault server has had for a path's last segment
- * @property {(run?: { browser?: boolean }) => Promise<Record<string, string>>} verify  scenario → what the servers
- *   saw wrong; with `browser`, the browser-only scenarios too
- * @property {() => Promise<void>} stop
- */
+type Urls = { cubit: string; cyclesoftware: string; fault: string };
+type Files = Record<string, { type: string; body: string }>;
 
-/** @returns {Promise<Site>} */
-export async function startSite() {
+export interface Site {
+  /** for a runtime that may call any origin */
+  urls: Urls;
+  /** every URL on the fault server */
+  sameOrigin: Urls;
+  /** files the fault server serves */
+  serve: (files: Files) => void;
+  /** how many requests the fault server has had for a path's last segment */
+  requests: (key: string) => number;
+  /** scenario → what the servers saw wrong; with `browser`, the browser-only scenarios too */
+  verify: (run?: { browser?: boolean }) => Promise<Record<string, string>>;
+  stop: () => Promise<void>;
+}
+
+export async function startSite(): Promise<Site> {
   const cubit = await startTwin("cubit");
   const cyclesoftware = await startTwin("cyclesoftware", {
     options: { pageSize: 2, perMinute: 100_000, perDay: 1_000_000 },
@@ -35,8 +39,7 @@ export async function startSite() {
     serve: fault.serve,
     requests: fault.requests,
     async verify({ browser = false } = {}) {
-      /** @type {Record<string, string>} */
-      const problems = {};
+      const problems: Record<string, string> = {};
       const lists = cyclesoftware.exchanges.filter(
         (e) => e.method === "GET" && e.path === "/api/v1/customers/list.json",
       );
@@ -69,19 +72,22 @@ export async function startSite() {
   };
 }
 
-/**
- * @param {{ cubit: string, cyclesoftware: string }} twins
- */
-async function startFaultServer(twins) {
-  /** @type {Map<string, { statuses: number[], requests: number, closed: number, waiters: (() => boolean)[] }>} */
-  const seen = new Map();
-  const record = (/** @type {string} */ key) => {
+/** What the fault server saw of one path's last segment. */
+interface Seen {
+  statuses: number[];
+  requests: number;
+  closed: number;
+  waiters: (() => boolean)[];
+}
+
+async function startFaultServer(twins: { cubit: string; cyclesoftware: string }) {
+  const seen = new Map<string, Seen>();
+  const record = (key: string) => {
     const entry = seen.get(key) ?? { statuses: [], requests: 0, closed: 0, waiters: [] };
     seen.set(key, entry);
     return entry;
   };
-  /** @type {Record<string, { type: string, body: string }>} */
-  let files = {};
+  let files: Files = {};
   const server = createServer(async (request, response) => {
     try {
       const url = new URL(request.url ?? "/", "http://fault");
@@ -92,7 +98,8 @@ async function startFaultServer(twins) {
       }
       const proxied = /^\/twin\/(cubit|cyclesoftware)(\/.*)$/.exec(url.pathname);
       if (proxied) {
-        await forward(request, response, `${twins[/** @type {"cubit"} */ (proxied[1])]}${proxied[2]}${url.search}`);
+        const twin = proxied[1] === "cubit" ? twins.cubit : twins.cyclesoftware;
+        await forward(request, response, `${twin}${proxied[2]}${url.search}`);
         return;
       }
       const key = url.pathname.split("/").pop() ?? "";
@@ -120,35 +127,31 @@ async function startFaultServer(twins) {
       response.end(String(error));
     }
   });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(undefined)));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;
   return {
     url: `http://127.0.0.1:${port}`,
-    serve: (/** @type {typeof files} */ next) => {
+    serve: (next: Files) => {
       files = next;
     },
-    statuses: (/** @type {string} */ key) => seen.get(key)?.statuses ?? [],
-    requests: (/** @type {string} */ key) => seen.get(key)?.requests ?? 0,
-    /**
-     * How the requests to a hanging path ended: waits (at most 5 s) for the client to close each connection.
-     * @param {string} key
-     */
-    async closed(key) {
+    statuses: (key: string) => seen.get(key)?.statuses ?? [],
+    requests: (key: string) => seen.get(key)?.requests ?? 0,
+    /** How the requests to a hanging path ended: waits (at most 5 s) for the client to close each connection. */
+    async closed(key: string) {
       const entry = seen.get(key);
       if (!entry) return "0 requests";
       if (entry.closed < entry.requests) {
-        /** @type {NodeJS.Timeout | undefined} */
-        let timer;
+        let timer: NodeJS.Timeout | undefined;
         await Promise.race([
-          new Promise((resolve) =>
+          new Promise<void>((resolve) =>
             entry.waiters.push(() => {
               if (entry.closed < entry.requests) return false;
-              resolve(undefined);
+              resolve();
               return true;
             }),
           ),
-          new Promise((resolve) => {
+          new Promise<void>((resolve) => {
             timer = setTimeout(resolve, 5_000);
           }),
         ]);
@@ -159,19 +162,14 @@ async function startFaultServer(twins) {
     },
     async stop() {
       server.closeAllConnections();
-      await new Promise((resolve) => server.close(() => resolve(undefined)));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
 }
 
-/**
- * Passes one request on to a twin and its answer back.
- * @param {import("node:http").IncomingMessage} request
- * @param {import("node:http").ServerResponse} response
- * @param {string} target
- */
-async function forward(request, response, target) {
-  const chunks = [];
+/** Passes one request on to a twin and its answer back. */
+async function forward(request: IncomingMessage, response: ServerResponse, target: string) {
+  const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk);
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {

@@ -1,22 +1,32 @@
-// @ts-check
 // The consumer matrix as a Markdown table: one row per runtime and module format, one column per scenario, each
 // cell the scenario's time or what went wrong.
 
-/**
- * @typedef {{ name: string, ok: boolean, ms: number, error?: string }} MatrixCell
- * @typedef {{ runtime: string, version: string, format: string, cells: MatrixCell[], ms: number, error?: string }} MatrixRow
- */
+export interface MatrixCell {
+  name: string;
+  ok: boolean;
+  ms: number;
+  error?: string;
+}
 
-/**
- * @param {MatrixRow[]} rows
- * @param {string[]} scenarios
- * @param {{ setup: number, total: number, cache: string, concurrency: number }} timing  in milliseconds
- */
-export function renderMatrix(rows, scenarios, { setup, total, cache, concurrency }) {
-  const seconds = (/** @type {number} */ ms) => `${(ms / 1000).toFixed(1)} s`;
+export interface MatrixRow {
+  runtime: string;
+  version: string;
+  format: string;
+  cells: MatrixCell[];
+  ms: number;
+  error?: string;
+}
+
+/** @param timing in milliseconds */
+export function renderMatrix(
+  rows: MatrixRow[],
+  scenarios: string[],
+  { setup, total, cache, concurrency }: { setup: number; total: number; cache: string; concurrency: number },
+): string {
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   // No cell: the scenario is not one for that runtime (the browser-only ones); a run that should have one but
   // failed first still has a row error.
-  const cell = (/** @type {MatrixCell | undefined} */ c) => (c ? (c.ok ? `✔ ${c.ms} ms` : "✘") : "–");
+  const cell = (c: MatrixCell | undefined) => (c ? (c.ok ? `✔ ${c.ms} ms` : "✘") : "–");
   const lines = [
     "# Consumer matrix",
     "",
@@ -44,5 +54,4 @@ export function renderMatrix(rows, scenarios, { setup, total, cache, concurrency
   return `${lines.join("\n")}\n`;
 }
 
-/** @param {string} text */
-const oneLine = (text) => text.replace(/\s+/g, " ").trim().slice(0, 600);
+const oneLine = (text: string) => text.replace(/\s+/g, " ").trim().slice(0, 600);

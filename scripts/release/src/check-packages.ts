@@ -1,5 +1,3 @@
-#!/usr/bin/env node
-// @ts-check
 // The published shape of every package, checked on the real tarballs: build once, `pnpm pack`, then per package
 // publint and attw on the tarball, the packed manifest (dist exports, no `workspace:` left), an offline install
 // into a consumer project, a type check of that consumer against the shipped declarations, and the size budgets.
@@ -9,26 +7,51 @@ import { readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
-import { publishablePackages } from "@clientele/registry/packages";
+import { type PublishablePackage, publishablePackages } from "@clientele/registry/packages";
 import { readRegistry } from "@clientele/registry/registry";
 import { repoRoot } from "@clientele/registry/root";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
-import { typecheckConsumer } from "./consumer.mjs";
-import { artifactsDir, prepareArtifacts } from "./package-artifacts.mjs";
-import { kB, measure, parseLimit } from "./sizes.mjs";
-import { smokeCases, twinsConsumer } from "./smoke-cases.mjs";
+import { typecheckConsumer } from "./consumer.ts";
+import { artifactsDir, prepareArtifacts } from "./package-artifacts.ts";
+import { kB, measure, parseLimit, type SizeCheck } from "./sizes.ts";
+import { smokeCases, twinsConsumer } from "./smoke-cases.ts";
 
 const root = repoRoot;
-/** @type {Promise<any> | undefined} attw's engine, loaded once */
-let attwCore;
 
-/** @type {string[]} */
-const failures = [];
-const fail = (/** @type {string} */ name, /** @type {string} */ problem) => failures.push(`${name}: ${problem}`);
-const timings = /** @type {string[]} */ ([]);
+/** Per package: the tarball's size and each size-limit entry's measure, in bytes. */
+type Report = Record<string, { packed: number; sizes: Record<string, number> }>;
+
+/** The fields of a packed package.json this check reads. */
+interface Manifest extends Record<string, unknown> {
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+  sideEffects?: unknown;
+  engines?: { node?: string };
+  files?: string[];
+}
+/** What this check uses of attw's engine (@arethetypeswrong/core, a dependency of the CLI, not of ours). */
+interface AttwCore {
+  createPackageFromTarballData(data: Uint8Array): unknown;
+  checkPackage(
+    pkg: unknown,
+    options: { excludeEntrypoints: RegExp[] },
+  ): Promise<{ types: false } | { types: object; problems: AttwProblem[] }>;
+}
+interface AttwProblem {
+  kind: string;
+  entrypoint?: string;
+  resolutionKind?: string;
+}
+/** attw's engine, loaded once */
+let attwCore: Promise<AttwCore> | undefined;
+
+const failures: string[] = [];
+const fail = (name: string, problem: string) => failures.push(`${name}: ${problem}`);
+const timings: string[] = [];
 let lap = Date.now();
-const time = (/** @type {string} */ label) => {
+const time = (label: string) => {
   timings.push(`${label} ${((Date.now() - lap) / 1000).toFixed(1)} s`);
   lap = Date.now();
 };
@@ -50,7 +73,7 @@ try {
       fail(pkg.name, `exports["./openapi.yaml"] must be ./openapi.yaml, a link to ${provider.spec}`);
     }
     const smoke = smokeCases[provider.id];
-    if (!smoke) fail(pkg.name, `no smoke case: add "${provider.id}" to scripts/release/src/smoke-cases.mjs`);
+    if (!smoke) fail(pkg.name, `no smoke case: add "${provider.id}" to scripts/release/src/smoke-cases.ts`);
     return { provider, pkg, smoke };
   });
   const runs = providerPackages.flatMap(({ pkg, smoke }) =>
@@ -68,15 +91,14 @@ try {
   }
   time("publint + attw + consumer type check");
 
-  /** @type {Record<string, { packed: number, sizes: Record<string, number> }>} */
-  const report = {};
+  const report: Report = {};
   for (const pack of packs) report[pack.name] = { packed: pack.bytes, sizes: {} };
   // Every package but core, which is measured inside each provider's bundle, keeps a budget.
   await Promise.all(
     packages
       .filter((pkg) => pkg.dir !== "packages/core")
       .map(async (pkg) => {
-        const checks = /** @type {import("./sizes.mjs").SizeCheck[] | undefined} */ (pkg.manifest["size-limit"]);
+        const checks: SizeCheck[] | undefined = pkg.manifest["size-limit"];
         if (!checks?.some((check) => check.limit)) {
           fail(pkg.name, 'no size budget: add a "size-limit" entry with a "limit" to its package.json');
           return;
@@ -111,9 +133,8 @@ console.log("✔ every package builds, packs, lints clean, installs offline and 
  * publint (strict: suggestions fail too) and attw on the tarball itself. attw runs in-process on the tarball
  * rather than as `attw --pack`: that packs with npm, which ignores pnpm's publishConfig and `workspace:`
  * rewriting, and so would check a package nobody publishes.
- * @param {string} name @param {string} tarball
  */
-async function lintTarball(name, tarball) {
+async function lintTarball(name: string, tarball: string) {
   const bytes = await readFile(tarball);
   const { messages, pkg } = await publint({
     pack: { tarball: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) },
@@ -128,14 +149,13 @@ async function lintTarball(name, tarball) {
   });
   if (!analysis.types) fail(name, "attw: the package ships no types");
   // The CLI's default `strict` profile: every problem counts, node10 resolution included.
-  for (const problem of analysis.types ? analysis.problems : []) {
-    const where = ["entrypoint", "resolutionKind"].flatMap((key) => (key in problem ? [problem[key]] : []));
+  for (const problem of analysis.types === false ? [] : analysis.problems) {
+    const where = [problem.entrypoint, problem.resolutionKind].filter((part) => part !== undefined);
     fail(name, `attw ${problem.kind}${where.length > 0 ? ` (${where.join(", ")})` : ""}; see \`attw ${tarball}\``);
   }
 }
 
-/** @param {string} a @param {string} b */
-function sameFile(a, b) {
+function sameFile(a: string, b: string) {
   try {
     return realpathSync(a) === realpathSync(b);
   } catch {
@@ -146,23 +166,21 @@ function sameFile(a, b) {
 /** The engine of the installed @arethetypeswrong/cli, loaded once. */
 function arethetypeswrong() {
   const fromCli = createRequire(createRequire(import.meta.url).resolve("@arethetypeswrong/cli/package.json"));
-  attwCore ??= import(fromCli.resolve("@arethetypeswrong/core"));
+  attwCore ??= import(fromCli.resolve("@arethetypeswrong/core")) as Promise<AttwCore>;
   return attwCore;
 }
 
 /**
  * What pnpm wrote into the tarball's package.json, against what the repository asks for.
- * @param {import("@clientele/registry/packages").PublishablePackage} pkg
- * @param {Record<string, any>} manifest the packed package.json
- * @param {string[]} files the tarball's files
- * @param {import("@clientele/registry/packages").PublishablePackage[]} packages
+ * @param manifest the packed package.json
+ * @param files the tarball's files
  */
-function checkManifest(pkg, manifest, files, packages) {
-  const { access: _, ...published } = pkg.manifest.publishConfig ?? {};
+function checkManifest(pkg: PublishablePackage, manifest: Manifest, files: string[], packages: PublishablePackage[]) {
+  const { access: _, ...published }: Record<string, unknown> = pkg.manifest.publishConfig ?? {};
   for (const [field, value] of Object.entries(published)) {
     if (!isDeepStrictEqual(manifest[field], value)) fail(pkg.name, `packed ${field} is not publishConfig.${field}`);
   }
-  for (const field of ["dependencies", "peerDependencies", "optionalDependencies"]) {
+  for (const field of ["dependencies", "peerDependencies", "optionalDependencies"] as const) {
     for (const [dep, range] of Object.entries(manifest[field] ?? {})) {
       const local = packages.find((p) => p.name === dep);
       if (String(range).startsWith("workspace:")) fail(pkg.name, `packed ${field}.${dep} is still ${range}`);
@@ -189,17 +207,13 @@ function checkManifest(pkg, manifest, files, packages) {
   if (stray.length > 0) fail(pkg.name, `the tarball ships files outside dist/: ${stray.join(", ")}`);
 }
 
-/**
- * @param {import("@clientele/registry/packages").PublishablePackage[]} packages
- * @param {Record<string, { packed: number, sizes: Record<string, number> }>} report
- */
-function printReport(packages, report) {
+function printReport(packages: PublishablePackage[], report: Report) {
   const width = Math.max(...packages.map((p) => p.name.length));
   console.log(`\n${"package".padEnd(width)}  packed     min+gz (size-limit entries)`);
   for (const pkg of packages) {
     const figures = report[pkg.name];
     if (!figures) continue;
-    const checks = /** @type {{ name: string, limit?: string }[]} */ (pkg.manifest["size-limit"] ?? []);
+    const checks: SizeCheck[] = pkg.manifest["size-limit"] ?? [];
     const sizes = checks.map((check) => {
       const bytes = figures.sizes[check.name];
       if (bytes === undefined) return "";

@@ -1,19 +1,22 @@
-// @ts-check
 // The one call the package smoke test makes with each provider's installed tarball, against that provider's Prism
 // mock. check-packages fails when a provider in redocly.yaml has no entry here.
 
-/**
- * @typedef {object} SmokeCase
- * @property {string} client     the full-client factory (used from ESM)
- * @property {string} transport  the transport factory (used from CJS, with the standalone operation function)
- * @property {string} raw        the raw (openapi-fetch) client factory, built from CJS: openapi-fetch's CJS interop
- * @property {Record<string, unknown>} options factory options, without `baseUrl` (the mock's URL is added)
- * @property {string} operation  an operationId: a method of the client and a standalone export
- * @property {unknown[]} args    the operation's arguments (after the transport, for the standalone function)
- */
+export interface SmokeCase {
+  /** the full-client factory (used from ESM) */
+  client: string;
+  /** the transport factory (used from CJS, with the standalone operation function) */
+  transport: string;
+  /** the raw (openapi-fetch) client factory, built from CJS: openapi-fetch's CJS interop */
+  raw: string;
+  /** factory options, without `baseUrl` (the mock's URL is added) */
+  options: Record<string, unknown>;
+  /** an operationId: a method of the client and a standalone export */
+  operation: string;
+  /** the operation's arguments (after the transport, for the standalone function) */
+  args: unknown[];
+}
 
-/** @type {Record<string, SmokeCase>} */
-export const smokeCases = {
+export const smokeCases: Record<string, SmokeCase> = {
   cubit: {
     client: "createCubitClient",
     transport: "createCubitTransport",

@@ -1,20 +1,18 @@
-// @ts-check
 // A throwaway project that installs the packed tarballs the way a user would, offline, and uses them from ESM and
 // CommonJS.
 import { execFile } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import type { SmokeCase } from "./smoke-cases.ts";
 
 const run = promisify(execFile);
 
 /**
  * Installs the tarballs into `dir` with npm, offline and with an empty private cache: if anything had to come from
  * a registry, the install fails instead of quietly downloading it.
- * @param {string} dir
- * @param {string[]} tarballs
  */
-export async function installConsumer(dir, tarballs) {
+export async function installConsumer(dir: string, tarballs: string[]) {
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, "package.json"), `${JSON.stringify({ name: "consumer", private: true }, null, 2)}\n`);
   await run(
@@ -34,21 +32,26 @@ export async function installConsumer(dir, tarballs) {
   );
 }
 
-/**
- * @typedef {object} SmokeRun one provider's call, as the runner scripts receive it
- * @property {string} name     the package name
- * @property {string} baseUrl  the provider's mock
- * @property {import("./smoke-cases.mjs").SmokeCase} smoke
- */
+/** One provider's call, as the runner scripts receive it. */
+export interface SmokeRun {
+  /** the package name */
+  name: string;
+  /** the provider's mock */
+  baseUrl: string;
+  smoke: SmokeCase;
+}
 
-/**
- * @typedef {object} SmokeResult what a runner script prints per provider
- * @property {string} name
- * @property {string} resolved   the file the package name resolved to
- * @property {number} status
- * @property {string | null} violations  Prism's `sl-violations` header
- * @property {boolean} sameApiError      the provider re-exports core's ApiError itself, not a copy
- */
+/** What a runner script prints per provider. */
+export interface SmokeResult {
+  name: string;
+  /** the file the package name resolved to */
+  resolved: string;
+  status: number;
+  /** Prism's `sl-violations` header */
+  violations: string | null;
+  /** the provider re-exports core's ApiError itself, not a copy */
+  sameApiError: boolean;
+}
 
 // Each runner reads one provider's run from argv and prints one JSON result. The ESM runner uses the full client;
 // the CJS one builds the full client too (which is what broke under CommonJS interop) and makes its call through the
@@ -95,20 +98,17 @@ pkg[smoke.operation](transport, ...smoke.args)
   });
 `;
 
-/** Writes the runner scripts into the consumer project. @param {string} dir */
-export async function writeRunners(dir) {
+/** Writes the runner scripts into the consumer project. */
+export async function writeRunners(dir: string) {
   await writeFile(join(dir, "smoke.mjs"), ESM_RUNNER);
   await writeFile(join(dir, "smoke.cjs"), CJS_RUNNER);
 }
 
 /**
  * Makes one provider's call from the installed packages, as an ES module or as CommonJS.
- * @param {string} dir the consumer project
- * @param {"esm" | "cjs"} format
- * @param {SmokeRun} smokeRun
- * @returns {Promise<SmokeResult>}
+ * @param dir the consumer project
  */
-export async function runSmoke(dir, format, smokeRun) {
+export async function runSmoke(dir: string, format: "esm" | "cjs", smokeRun: SmokeRun): Promise<SmokeResult> {
   const script = format === "esm" ? "smoke.mjs" : "smoke.cjs";
   const { stdout } = await run(process.execPath, [script, JSON.stringify(smokeRun)], { cwd: dir });
   return JSON.parse(stdout);
@@ -116,7 +116,7 @@ export async function runSmoke(dir, format, smokeRun) {
 
 /** What TypeScript users set: every resolution a package can be consumed under, in both kinds of package. */
 export const TYPECHECK_SETUPS = ["node16", "nodenext", "bundler"].flatMap((resolution) =>
-  /** @type {const} */ (["module", "commonjs"]).map((type) => ({ resolution, type })),
+  (["module", "commonjs"] as const).map((type) => ({ resolution, type })),
 );
 
 /**
@@ -124,13 +124,11 @@ export const TYPECHECK_SETUPS = ["node16", "nodenext", "bundler"].flatMap((resol
  * TYPECHECK_SETUPS: `moduleResolution` node16, nodenext and bundler, in a `"type": "module"` and a
  * `"type": "commonjs"` project (so node16/nodenext read the `.d.cts` declarations of the require condition there),
  * with the strictest options users turn on. The calls are the smoke test's, plus per-call options and the errors.
- * @param {string} root the repository (for its TypeScript)
- * @param {string} dir
- * @param {SmokeRun[]} runs
- * @param {string[]} [more]  further consumer code, e.g. a test suite's use of the twins
- * @returns {Promise<string>} tsc's complaints, each under its setup; empty when clean
+ * @param root the repository (for its TypeScript)
+ * @param more further consumer code, e.g. a test suite's use of the twins
+ * @returns tsc's complaints, each under its setup; empty when clean
  */
-export async function typecheckConsumer(root, dir, runs, more = []) {
+export async function typecheckConsumer(root: string, dir: string, runs: SmokeRun[], more: string[] = []) {
   const lines = runs.flatMap(({ name, smoke }, i) => {
     const options = JSON.stringify({ ...smoke.options, baseUrl: "http://127.0.0.1:1" });
     const args = smoke.args.map((a) => JSON.stringify(a)).join(", ");
@@ -176,7 +174,7 @@ export async function typecheckConsumer(root, dir, runs, more = []) {
         });
         return "";
       } catch (error) {
-        const { stdout = "", stderr = "" } = /** @type {{ stdout?: string, stderr?: string }} */ (error);
+        const { stdout = "", stderr = "" } = error as { stdout?: string; stderr?: string };
         return `moduleResolution ${resolution}, "type": "${type}":\n${`${stdout}${stderr}`.trim() || String(error)}`;
       }
     }),

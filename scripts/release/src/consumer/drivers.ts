@@ -1,31 +1,39 @@
-// @ts-check
 // How each kind of runtime runs the scenario: Node, Bun and Deno as a process on the consumer project's entry;
 // workerd serving the bundled worker, driven by one HTTP request; Chromium loading the bundled app from the fault
 // server's origin. Every process started here is stopped here, by its PID.
-import { execFile, spawn } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { Readable } from "node:stream";
 import { promisify } from "node:util";
 import { launchChromium } from "@clientele/testkit/chromium";
+import type { ConsumerProject } from "./project.ts";
+import type { MatrixCell } from "./report.ts";
+import type { ModuleFormat, Runtime } from "./runtimes.ts";
+import type { Site } from "./servers.ts";
 
-/**
- * @typedef {{ entry: string, results: { name: string, ok: boolean, ms: number, error?: string }[] }} RunOutput
- * @typedef {object} DriverInput
- * @property {import("./runtimes.mjs").Runtime} runtime
- * @property {"esm" | "cjs"} format
- * @property {string} binary
- * @property {{ dir: string, worker: string, app: string }} project
- * @property {import("./servers.mjs").Site} site
- * @property {string} scratch  a folder of this run's own
- */
+/** What a run of the scenario prints: the file the provider package resolved to, and each scenario's result. */
+export interface RunOutput {
+  entry: string;
+  results: MatrixCell[];
+}
+
+export interface DriverInput {
+  runtime: Runtime;
+  format: ModuleFormat;
+  binary: string;
+  project: ConsumerProject;
+  site: Site;
+  /** a folder of this run's own */
+  scratch: string;
+}
 
 const execFileAsync = promisify(execFile);
 
 /** A run that has not finished by then has hung: it is stopped and fails. */
 const RUN_LIMIT_MS = 90_000;
 
-/** @param {DriverInput} input @returns {Promise<RunOutput>} */
-export function runDriver(input) {
+export function runDriver(input: DriverInput): Promise<RunOutput> {
   switch (input.runtime.kind) {
     case "workerd":
       return runWorkerd(input);
@@ -36,14 +44,11 @@ export function runDriver(input) {
   }
 }
 
-/** @param {DriverInput} input */
-async function runProcess({ runtime, format, binary, project, site, scratch }) {
+async function runProcess({ runtime, format, binary, project, site, scratch }: DriverInput): Promise<RunOutput> {
   const entry = format === "esm" ? "matrix.mjs" : "matrix.cjs";
   const urls = JSON.stringify(site.urls);
-  /** @type {string[]} */
   let args = [entry, urls];
-  /** @type {Record<string, string>} */
-  let env = {};
+  let env: Record<string, string> = {};
   if (runtime.kind === "deno") {
     // The project's package.json and node_modules, as `npm i` left them; no lock file written, no update check.
     args = ["run", "--allow-net=127.0.0.1", "--allow-read", "--allow-env", "--no-lock", entry, urls];
@@ -57,8 +62,7 @@ async function runProcess({ runtime, format, binary, project, site, scratch }) {
   return JSON.parse(line);
 }
 
-/** @param {DriverInput} input */
-async function runWorkerd({ binary, project, site, scratch }) {
+async function runWorkerd({ binary, project, site, scratch }: DriverInput): Promise<RunOutput> {
   await mkdir(scratch, { recursive: true });
   await writeFile(join(scratch, "worker.mjs"), project.worker);
   // No nodejs_compat flag: the packages must run on workerd's web APIs alone. Outbound calls may reach the
@@ -88,14 +92,16 @@ const worker :Workerd.Worker = (
   });
   try {
     // workerd reports each socket it listens on as a JSON line on the control fd.
-    const port = await new Promise((resolve, reject) => {
+    const port = await new Promise<number>((resolve, reject) => {
       let control = "";
-      const fd = /** @type {import("node:stream").Readable} */ (child.stdio[3]);
+      const fd = child.stdio[3] as Readable;
       fd.on("data", (chunk) => {
         control += chunk;
         for (const line of control.split("\n")) {
-          const event = line.startsWith("{") ? JSON.parse(line) : undefined;
-          if (event?.event === "listen" && event.socket === "http") resolve(event.port);
+          const event: { event?: string; socket?: string; port?: number } | undefined = line.startsWith("{")
+            ? JSON.parse(line)
+            : undefined;
+          if (event?.event === "listen" && event.socket === "http" && event.port) resolve(event.port);
         }
       });
       child.once("exit", (code) => reject(new Error(`workerd exited (${code}) before listening: ${stderr.trim()}`)));
@@ -113,8 +119,13 @@ const worker :Workerd.Worker = (
   }
 }
 
-/** @param {DriverInput} input */
-async function runChromium({ binary, project, site }) {
+/** The bundled app's entry point, which the page defines (see project.ts). */
+type RunMatrix = (
+  urls: Site["sameOrigin"],
+  crossOrigin: { cyclesoftware: string; blocked: string },
+) => Promise<RunOutput>;
+
+async function runChromium({ binary, project, site }: DriverInput): Promise<RunOutput> {
   site.serve({
     "/": { type: "text/html", body: '<!doctype html><meta charset="utf-8"><script src="/app.js"></script>' },
     "/app.js": { type: "text/javascript", body: project.app },
@@ -122,8 +133,7 @@ async function runChromium({ binary, project, site }) {
   const browser = await launchChromium(binary);
   try {
     const page = await browser.newPage();
-    /** @type {string[]} */
-    const errors = [];
+    const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
     await page.goto(`${site.sameOrigin.fault}/`);
     // Cross-origin: the twin on its own port, and the fault server under another host name (no CORS headers).
@@ -132,8 +142,8 @@ async function runChromium({ binary, project, site }) {
       blocked: site.urls.fault.replace("127.0.0.1", "localhost"),
     };
     const run = page.evaluate(
-      ([urls, cross]) => /** @type {any} */ (globalThis).runMatrix(urls, cross),
-      /** @type {const} */ ([site.sameOrigin, crossOrigin]),
+      ([urls, cross]) => (globalThis as unknown as { runMatrix: RunMatrix }).runMatrix(urls, cross),
+      [site.sameOrigin, crossOrigin] as const,
     );
     const output = await withLimit(run, "Chromium");
     if (errors.length > 0) throw new Error(`page errors: ${errors.join("; ")}`);
@@ -143,13 +153,12 @@ async function runChromium({ binary, project, site }) {
   }
 }
 
-/**
- * Runs the command to its end, or stops it (by its PID, SIGKILL) after RUN_LIMIT_MS.
- * @param {string} command @param {string[]} args
- * @param {{ cwd: string, env: Record<string, string> }} options
- * @returns {Promise<{ code: number | null, stdout: string, stderr: string }>}
- */
-async function spawnBounded(command, args, { cwd, env }) {
+/** Runs the command to its end, or stops it (by its PID, SIGKILL) after RUN_LIMIT_MS. */
+async function spawnBounded(
+  command: string,
+  args: string[],
+  { cwd, env }: { cwd: string; env: Record<string, string> },
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const options = { cwd, env: { ...process.env, NO_COLOR: "1", ...env }, maxBuffer: 16 * 1024 * 1024 };
   try {
     const { stdout, stderr } = await execFileAsync(command, args, {
@@ -159,33 +168,29 @@ async function spawnBounded(command, args, { cwd, env }) {
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
-    const { code = null, killed, stdout = "", stderr = "" } = /** @type {any} */ (error);
+    const failure = error as Error & { code?: unknown; killed?: boolean; stdout?: string; stderr?: string };
+    const { code = null, killed, stdout = "", stderr = "" } = failure;
     const stopped = killed ? `\n(stopped after ${RUN_LIMIT_MS / 1000} s)` : "";
     // A binary that would not start has no output, only its error (ENOENT, EACCES).
-    const said = stderr || (stdout ? "" : String(/** @type {Error} */ (error).message));
+    const said = stderr || (stdout ? "" : String(failure.message));
     return { code: typeof code === "number" ? code : null, stdout, stderr: `${said}${stopped}` };
   }
 }
 
-/** @param {import("node:child_process").ChildProcess} child */
-async function stopChild(child) {
+async function stopChild(child: ChildProcess) {
   if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
   const exited = new Promise((resolve) => child.once("exit", resolve));
   process.kill(child.pid, "SIGTERM");
   await exited;
 }
 
-/**
- * @template T @param {Promise<T>} promise @param {string} what @returns {Promise<T>}
- */
-async function withLimit(promise, what) {
-  /** @type {NodeJS.Timeout | undefined} */
-  let timer;
-  const limit = new Promise((_, reject) => {
+async function withLimit<T>(promise: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`${what} did not finish in ${RUN_LIMIT_MS / 1000} s`)), RUN_LIMIT_MS);
   });
   try {
-    return /** @type {T} */ (await Promise.race([promise, limit]));
+    return await Promise.race([promise, limit]);
   } finally {
     clearTimeout(timer);
   }
