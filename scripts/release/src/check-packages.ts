@@ -8,16 +8,20 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { type PublishablePackage, publishablePackages } from "@clientele/registry/packages";
-import { readRegistry } from "@clientele/registry/registry";
 import { repoRoot } from "@clientele/registry/root";
+import { twinFactories } from "@clientele/twins";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
 import { typecheckConsumer } from "./consumer.ts";
 import { artifactsDir, prepareArtifacts } from "./package-artifacts.ts";
 import { kB, measure, parseLimit, type SizeCheck } from "./sizes.ts";
-import { smokeCases, twinsConsumer } from "./smoke-cases.ts";
+import { readSmokeCases } from "./smoke-cases.ts";
+import { twinsConsumer } from "./twins-consumer.ts";
 
 const root = repoRoot;
+
+/** What a package's `prepack` runs, so a bare `pnpm pack` or `npm publish` in a fresh clone ships a built dist/. */
+const PREPACK = "pnpm --workspace-root run build";
 
 /** Per package: the tarball's size and each size-limit entry's measure, in bytes. */
 type Report = Record<string, { packed: number; sizes: Record<string, number> }>;
@@ -57,12 +61,12 @@ const time = (label: string) => {
 };
 
 try {
-  const [packages, providers] = await Promise.all([publishablePackages(root), readRegistry(root)]);
+  const [packages, cases] = await Promise.all([publishablePackages(root), readSmokeCases(root)]);
   const artifacts = await prepareArtifacts(root, { rebuild: true });
   time("build + pack + offline install");
   const { app, packs } = artifacts;
 
-  const providerPackages = providers.map((provider) => {
+  const runs = cases.map(({ provider, smoke }) => {
     const pkg = packages.find((p) => p.dir === provider.packageDir);
     if (!pkg) {
       throw new Error(`redocly.yaml names provider ${provider.id}, but ${provider.packageDir} is not published`);
@@ -72,14 +76,11 @@ try {
     if (pkg.manifest.exports?.["./openapi.yaml"] !== "./openapi.yaml" || !sameFile(link, join(root, provider.spec))) {
       fail(pkg.name, `exports["./openapi.yaml"] must be ./openapi.yaml, a link to ${provider.spec}`);
     }
-    const smoke = smokeCases[provider.id];
-    if (!smoke) fail(pkg.name, `no smoke case: add "${provider.id}" to scripts/release/src/smoke-cases.ts`);
-    return { provider, pkg, smoke };
+    return { id: provider.id, name: pkg.name, baseUrl: "http://127.0.0.1:1", smoke };
   });
-  const runs = providerPackages.flatMap(({ pkg, smoke }) =>
-    smoke ? [{ name: pkg.name, baseUrl: "http://127.0.0.1:1", smoke }] : [],
-  );
-  const kit = packages.some((p) => p.name === "@clientele/twins") ? twinsConsumer : [];
+  const kit = packages.some((p) => p.name === "@clientele/twins")
+    ? twinsConsumer(runs, Object.keys(twinFactories))
+    : [];
   const [typeErrors] = await Promise.all([
     typecheckConsumer(root, app, runs, kit),
     ...packs.map((pack) => lintTarball(pack.name, pack.tarball)),
@@ -192,7 +193,8 @@ function checkManifest(pkg: PublishablePackage, manifest: Manifest, files: strin
   if (manifest.sideEffects !== false) fail(pkg.name, "package.json must say sideEffects: false");
   if (!manifest.engines?.node) fail(pkg.name, "package.json must declare engines.node");
   // A bare `pnpm pack` or `npm publish` in a fresh clone would otherwise ship no dist/ at all, silently.
-  if (pkg.manifest.scripts?.prepack !== "tsdown") fail(pkg.name, 'package.json needs "prepack": "tsdown"');
+  // The root build (build.ts), not tsdown itself: tsdown's config loader cannot import the shared TypeScript config.
+  if (pkg.manifest.scripts?.prepack !== PREPACK) fail(pkg.name, `package.json needs "prepack": "${PREPACK}"`);
   // A provider package also ships the api.md that `pnpm generate` writes beside its README.
   const docs = existsSync(join(root, pkg.dir, "api.md")) ? ["api.md"] : [];
   const shipped = ["dist", ...docs];

@@ -1,5 +1,15 @@
 // The one call the package smoke test makes with each provider's installed tarball, against that provider's Prism
-// mock. check-packages fails when a provider in redocly.yaml has no entry here.
+// mock; nothing here names a provider. The call is the spec's first GET by id (else its first GET, else its first
+// operation) as the generator's code sample for it makes it: the factory with its required options filled from the
+// spec (security schemes, server variables, `x-client-option`), and the operation's arguments from the spec's
+// examples. Reading the sample rather than re-deriving it keeps the smoke call and the docs on one answer.
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { type Provider, readRegistry } from "@clientele/registry/registry";
+import { listOperations } from "@clientele/registry/spec-walk";
+import type { OpenAPI3, ParameterObject } from "openapi-typescript";
+import { parse } from "yaml";
+import { sampleCall } from "./sample-call.ts";
 
 export interface SmokeCase {
   /** the full-client factory (used from ESM) */
@@ -12,64 +22,67 @@ export interface SmokeCase {
   options: Record<string, unknown>;
   /** an operationId: a method of the client and a standalone export */
   operation: string;
+  /** its HTTP method, lower case */
+  method: string;
   /** the operation's arguments (after the transport, for the standalone function) */
   args: unknown[];
 }
 
-export const smokeCases: Record<string, SmokeCase> = {
-  cubit: {
-    client: "createCubitClient",
-    transport: "createCubitTransport",
-    raw: "createCubitRawClient",
-    options: { apiKey: "test-api-key", environment: "test" },
-    operation: "getCustomer",
-    args: ["1234567"],
-  },
-  onlinewerkrooster: {
-    client: "createOnlinewerkroosterClient",
-    transport: "createOnlinewerkroosterTransport",
-    raw: "createOnlinewerkroosterRawClient",
-    options: { apiKey: "test-api-key", customerKey: "test-customer-key", environment: "dev" },
-    operation: "createCustomer",
-    args: [
-      {
-        extCustomerId: 1001,
-        extCustomerNumber: "1001",
-        enterpriseNumber: "BE01234567899",
-        name: "OWR.GG.1001",
-        address: { city: "Lommel" },
-      },
-    ],
-  },
-  cube4sales: {
-    client: "createCube4salesClient",
-    transport: "createCube4salesTransport",
-    raw: "createCube4salesRawClient",
-    options: { account: "youraccount", headers: { authorization: "Bearer test-token" } },
-    operation: "listCustomers",
-    args: [{ assignment_id: 9 }],
-  },
-  cyclesoftware: {
-    client: "createCycleSoftwareClient",
-    transport: "createCycleSoftwareTransport",
-    raw: "createCycleSoftwareRawClient",
-    options: { username: "Username", password: "Password" },
-    operation: "getCustomer",
-    args: [1006],
-  },
-};
+/** The generated samples of a provider package, relative to the package folder. */
+export const SAMPLES_FILE = join("src", "generated", "samples.ts");
 
-/** A test suite's use of the twins, type-checked against the shipped declarations with the providers' own. */
-export const twinsConsumer = [
-  'import { startTwin, loadFixtures } from "@clientele/twins";',
-  'import { createCycleSoftwareClient } from "@clientele/cyclesoftware";',
-  "export async function useTwins() {",
-  '  const twin = await startTwin("cyclesoftware", { seed: { customers: [{ name: "Ada" }] }, options: { pageSize: 2 } });',
-  '  const client = createCycleSoftwareClient({ username: "demo", password: "demo", baseUrl: twin.url });',
-  "  const id: number | undefined = twin.state().customers[0]?.customer_id;",
-  '  const cubit = await startTwin("cubit", { seed: await loadFixtures("cubit"), maxExchanges: 10 });',
-  "  const statuses: number[] = cubit.exchanges.map((e) => e.status);",
-  "  await Promise.all([twin.stop(), cubit.stop()]);",
-  "  return { client, id, statuses };",
-  "}",
-];
+/** Every provider of the registry with its smoke case, in registry order. */
+export async function readSmokeCases(root: string): Promise<{ provider: Provider; smoke: SmokeCase }[]> {
+  return Promise.all(
+    (await readRegistry(root)).map(async (provider) => {
+      const [specText, samples] = await Promise.all([
+        readFile(join(root, provider.spec), "utf8"),
+        readFile(join(root, provider.packageDir, SAMPLES_FILE), "utf8").catch(() => {
+          throw new Error(`${provider.id}: no ${join(provider.packageDir, SAMPLES_FILE)}; run \`pnpm generate\``);
+        }),
+      ]);
+      return { provider, smoke: smokeCase(parse(specText), samples, provider.id) };
+    }),
+  );
+}
+
+/** The smoke case of one provider, from its spec and its package's generated samples.ts. */
+export function smokeCase(spec: OpenAPI3, samplesText: string, id: string): SmokeCase {
+  const { operation, method } = smokeOperation(spec, id);
+  const { factory, options, args } = sampleCall(samplesText, operation);
+  const stem = /^create(\w+)Client$/.exec(factory)?.[1];
+  if (!stem)
+    throw new Error(`${id}: the ${operation} sample builds its client with ${factory}, not create<Name>Client`);
+  return {
+    client: factory,
+    transport: `create${stem}Transport`,
+    raw: `create${stem}RawClient`,
+    options,
+    operation,
+    method,
+    args,
+  };
+}
+
+/**
+ * The operation a smoke call makes: the first GET whose last path segment holds a parameter the caller passes
+ * (`/customers/{id}.json`; not one the client fills from its options), else the first GET, else the first operation.
+ */
+export function smokeOperation(spec: OpenAPI3, id: string): { operation: string; method: string } {
+  const operations = listOperations(spec);
+  const byId = operations.find(({ method, path, parameters }) => {
+    const last = path.split("/").pop() ?? "";
+    const names = [...last.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]);
+    return method === "get" && names.some((name) => callerPasses(parameters, name));
+  });
+  const chosen = byId ?? operations.find(({ method }) => method === "get") ?? operations[0];
+  const operationId = chosen?.operation.operationId;
+  if (!chosen || typeof operationId !== "string")
+    throw new Error(`${id}: the spec has no operation with an operationId`);
+  return { operation: operationId, method: chosen.method };
+}
+
+function callerPasses(parameters: ParameterObject[], name: string | undefined): boolean {
+  const parameter = parameters.find((p) => p.in === "path" && p.name === name);
+  return parameter !== undefined && !("x-client-option" in parameter);
+}

@@ -7,16 +7,20 @@ import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { promisify } from "node:util";
 import { launchChromium } from "@clientele/testkit/chromium";
+import type { SmokeCase } from "../smoke-cases.ts";
 import type { ConsumerProject } from "./project.ts";
 import type { MatrixCell } from "./report.ts";
 import type { ModuleFormat, Runtime } from "./runtimes.ts";
-import type { Site } from "./servers.ts";
+import type { Site, SiteUrls } from "./servers.ts";
 
-/** What a run of the scenario prints: the file the provider package resolved to, and each scenario's result. */
+/** What a run of the scenario prints: the files the provider packages resolved to, and each scenario's result. */
 export interface RunOutput {
-  entry: string;
+  entries: string[];
   results: MatrixCell[];
 }
+
+/** The smoke call of a provider, as the fault scenarios make it (see scenario.mjs). */
+export type ScenarioSmoke = SmokeCase & { id: string };
 
 export interface DriverInput {
   runtime: Runtime;
@@ -26,6 +30,8 @@ export interface DriverInput {
   site: Site;
   /** a folder of this run's own */
   scratch: string;
+  /** the registry's smoke calls, which the fault scenarios make */
+  smoke: ScenarioSmoke[];
 }
 
 const execFileAsync = promisify(execFile);
@@ -44,9 +50,9 @@ export function runDriver(input: DriverInput): Promise<RunOutput> {
   }
 }
 
-async function runProcess({ runtime, format, binary, project, site, scratch }: DriverInput): Promise<RunOutput> {
+async function runProcess({ runtime, format, binary, project, site, scratch, smoke }: DriverInput): Promise<RunOutput> {
   const entry = format === "esm" ? "matrix.mjs" : "matrix.cjs";
-  const urls = JSON.stringify(site.urls);
+  const urls = JSON.stringify({ ...site.urls, smoke });
   let args = [entry, urls];
   let env: Record<string, string> = {};
   if (runtime.kind === "deno") {
@@ -62,7 +68,7 @@ async function runProcess({ runtime, format, binary, project, site, scratch }: D
   return JSON.parse(line);
 }
 
-async function runWorkerd({ binary, project, site, scratch }: DriverInput): Promise<RunOutput> {
+async function runWorkerd({ binary, project, site, scratch, smoke }: DriverInput): Promise<RunOutput> {
   await mkdir(scratch, { recursive: true });
   await writeFile(join(scratch, "worker.mjs"), project.worker);
   // No nodejs_compat flag: the packages must run on workerd's web APIs alone. Outbound calls may reach the
@@ -108,7 +114,7 @@ const worker :Workerd.Worker = (
     });
     const answer = await fetch(`http://127.0.0.1:${port}/`, {
       method: "POST",
-      body: JSON.stringify(site.urls),
+      body: JSON.stringify({ ...site.urls, smoke }),
       signal: AbortSignal.timeout(RUN_LIMIT_MS),
     });
     const text = await answer.text();
@@ -121,11 +127,11 @@ const worker :Workerd.Worker = (
 
 /** The bundled app's entry point, which the page defines (see project.ts). */
 type RunMatrix = (
-  urls: Site["sameOrigin"],
-  crossOrigin: { cyclesoftware: string; blocked: string },
+  setup: SiteUrls & { smoke: ScenarioSmoke[] },
+  crossOrigin: { twins: Record<string, string>; blocked: string },
 ) => Promise<RunOutput>;
 
-async function runChromium({ binary, project, site }: DriverInput): Promise<RunOutput> {
+async function runChromium({ binary, project, site, smoke }: DriverInput): Promise<RunOutput> {
   site.serve({
     "/": { type: "text/html", body: '<!doctype html><meta charset="utf-8"><script src="/app.js"></script>' },
     "/app.js": { type: "text/javascript", body: project.app },
@@ -136,14 +142,11 @@ async function runChromium({ binary, project, site }: DriverInput): Promise<RunO
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
     await page.goto(`${site.sameOrigin.fault}/`);
-    // Cross-origin: the twin on its own port, and the fault server under another host name (no CORS headers).
-    const crossOrigin = {
-      cyclesoftware: site.urls.cyclesoftware,
-      blocked: site.urls.fault.replace("127.0.0.1", "localhost"),
-    };
+    // Cross-origin: the twins on their own ports, and the fault server under another host name (no CORS headers).
+    const crossOrigin = { twins: site.urls.twins, blocked: site.urls.fault.replace("127.0.0.1", "localhost") };
     const run = page.evaluate(
-      ([urls, cross]) => (globalThis as unknown as { runMatrix: RunMatrix }).runMatrix(urls, cross),
-      [site.sameOrigin, crossOrigin] as const,
+      ([setup, cross]) => (globalThis as unknown as { runMatrix: RunMatrix }).runMatrix(setup, cross),
+      [{ ...site.sameOrigin, smoke }, crossOrigin] as const,
     );
     const output = await withLimit(run, "Chromium");
     if (errors.length > 0) throw new Error(`page errors: ${errors.join("; ")}`);

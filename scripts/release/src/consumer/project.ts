@@ -8,52 +8,64 @@ import { installConsumer } from "../consumer.ts";
 
 const SCENARIO = join(import.meta.dirname, "scenario.mjs");
 
-// Each entry prints `{ entry, results }`: `entry` is the file the provider package resolved to, so a run proves
-// which build it used.
-const ESM_ENTRY = `import * as cubit from "@clientele/cubit";
-import * as cycle from "@clientele/cyclesoftware";
-import { runScenarios } from "./scenario.mjs";
+/** A provider package the entries import, by provider id. */
+export interface ConsumerPackage {
+  id: string;
+  name: string;
+}
 
-const args = typeof Deno === "undefined" ? process.argv.slice(2) : Deno.args;
-const results = await runScenarios({ cubit, cycle }, JSON.parse(args[0]));
-console.log(JSON.stringify({ entry: import.meta.resolve("@clientele/cubit"), results }));
-`;
-
-const CJS_ENTRY = `const cubit = require("@clientele/cubit");
-const cycle = require("@clientele/cyclesoftware");
-const { runScenarios } = require("./scenario.cjs");
-
-const args = typeof Deno === "undefined" ? process.argv.slice(2) : Deno.args;
-runScenarios({ cubit, cycle }, JSON.parse(args[0])).then(
-  (results) => console.log(JSON.stringify({ entry: require.resolve("@clientele/cubit"), results })),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
-`;
-
-const WORKER_ENTRY = `import * as cubit from "@clientele/cubit";
-import * as cycle from "@clientele/cyclesoftware";
-import { runScenarios } from "./scenario.mjs";
-
-export default {
-  async fetch(request) {
-    const results = await runScenarios({ cubit, cycle }, await request.json());
-    return Response.json({ entry: "bundle", results });
-  },
-};
-`;
-
-const BROWSER_ENTRY = `import * as cubit from "@clientele/cubit";
-import * as cycle from "@clientele/cyclesoftware";
-import { runScenarios } from "./scenario.mjs";
-
-globalThis.runMatrix = async (urls, crossOrigin) => ({
-  entry: "bundle",
-  results: await runScenarios({ cubit, cycle }, urls, crossOrigin),
-});
-`;
+// Each entry prints `{ entries, results }`: `entries` are the files the provider packages resolved to, so a run
+// proves which build it used. Every provider of the registry is imported, by its provider id.
+function entries(packages: ConsumerPackage[]): Record<string, string> {
+  const names = JSON.stringify(packages.map((p) => p.name));
+  const imports = packages.map(({ name }, i) => `import * as p${i} from ${JSON.stringify(name)};`);
+  const requires = packages.map(({ name }, i) => `const p${i} = require(${JSON.stringify(name)});`);
+  const table = `const packages = { ${packages.map(({ id }, i) => `${JSON.stringify(id)}: p${i}`).join(", ")} };`;
+  const args = 'const args = typeof Deno === "undefined" ? process.argv.slice(2) : Deno.args;';
+  return {
+    "matrix.mjs": [
+      ...imports,
+      'import { runScenarios } from "./scenario.mjs";',
+      table,
+      args,
+      "const results = await runScenarios(packages, JSON.parse(args[0]));",
+      `console.log(JSON.stringify({ entries: ${names}.map((name) => import.meta.resolve(name)), results }));`,
+    ].join("\n"),
+    "matrix.cjs": [
+      ...requires,
+      'const { runScenarios } = require("./scenario.cjs");',
+      table,
+      args,
+      "runScenarios(packages, JSON.parse(args[0])).then(",
+      `  (results) => console.log(JSON.stringify({ entries: ${names}.map((name) => require.resolve(name)), results })),`,
+      "  (error) => {",
+      "    console.error(error);",
+      "    process.exit(1);",
+      "  },",
+      ");",
+    ].join("\n"),
+    "worker-entry.mjs": [
+      ...imports,
+      'import { runScenarios } from "./scenario.mjs";',
+      table,
+      "export default {",
+      "  async fetch(request) {",
+      "    const results = await runScenarios(packages, await request.json());",
+      '    return Response.json({ entries: ["bundle"], results });',
+      "  },",
+      "};",
+    ].join("\n"),
+    "browser-entry.mjs": [
+      ...imports,
+      'import { runScenarios } from "./scenario.mjs";',
+      table,
+      "globalThis.runMatrix = async (setup, crossOrigin) => ({",
+      '  entries: ["bundle"],',
+      "  results: await runScenarios(packages, setup, crossOrigin),",
+      "});",
+    ].join("\n"),
+  };
+}
 
 /** The consumer project's folder, and the code of its two bundles. */
 export interface ConsumerProject {
@@ -63,17 +75,18 @@ export interface ConsumerProject {
 }
 
 /** Installs the tarballs into `dir` and writes the entries and bundles. */
-export async function createConsumerProject(dir: string, tarballs: string[]): Promise<ConsumerProject> {
+export async function createConsumerProject(
+  dir: string,
+  tarballs: string[],
+  packages: ConsumerPackage[],
+): Promise<ConsumerProject> {
   await installConsumer(dir, tarballs);
   const scenario = await readFile(SCENARIO, "utf8");
-  const asCommonJs = scenario.replace(/^export (const|async function) /gm, "$1 ");
+  const asCommonJs = scenario.replace(/^export (const|async function|function) /gm, "$1 ");
   const files = {
     "scenario.mjs": scenario,
     "scenario.cjs": `${asCommonJs}\nmodule.exports = { SCENARIOS, runScenarios };\n`,
-    "matrix.mjs": ESM_ENTRY,
-    "matrix.cjs": CJS_ENTRY,
-    "worker-entry.mjs": WORKER_ENTRY,
-    "browser-entry.mjs": BROWSER_ENTRY,
+    ...entries(packages),
   };
   await Promise.all(Object.entries(files).map(([name, text]) => writeFile(join(dir, name), text)));
   const bundle = async (entry: string, platform: "neutral" | "browser") => {

@@ -5,8 +5,10 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { publishablePackages } from "@clientele/registry/packages";
 import { repoRoot } from "@clientele/registry/root";
 import { prepareArtifacts } from "../package-artifacts.ts";
+import { readSmokeCases } from "../smoke-cases.ts";
 import { runDriver } from "./drivers.ts";
 import { createConsumerProject } from "./project.ts";
 import { type MatrixRow, renderMatrix } from "./report.ts";
@@ -38,13 +40,17 @@ const failures: string[] = [];
 try {
   const cache = await runtimeCache(root);
   // The runtimes download (first run only) while the packages pack and install.
+  const providers = await providerPackages(root);
+  // The fault scenarios make each provider's smoke call, where it is a GET: a retried POST would be a second write.
+  const smoke = providers.filter((p) => p.smoke.method === "get").map(({ id, smoke }) => ({ id, ...smoke }));
   const [runtimes, project] = await Promise.all([
     installRuntimes(cache),
     prepareArtifacts(root).then((artifacts) =>
-      createConsumerProject(join(scratch, "project"), [
-        ...artifacts.packs.map((p) => p.tarball),
-        ...artifacts.thirdParty,
-      ]),
+      createConsumerProject(
+        join(scratch, "project"),
+        [...artifacts.packs.map((p) => p.tarball), ...artifacts.thirdParty],
+        providers,
+      ),
     ),
   ]);
   const setup = Date.now() - started;
@@ -53,7 +59,7 @@ try {
   );
   const rows = await pool(runs, CONCURRENCY, async ({ runtime, binary, version, format }): Promise<MatrixRow> => {
     const runStarted = Date.now();
-    const site = await startSite();
+    const site = await startSite(smoke.map((s) => s.id));
     try {
       const output = await runDriver({
         runtime,
@@ -62,10 +68,11 @@ try {
         project,
         site,
         scratch: join(scratch, `${runtime.id}-${format}`),
+        smoke,
       });
       const browser = runtime.kind === "chromium";
       const serverProblems = await site.verify({ browser });
-      const problems = entryProblem(runtime.kind, format, output.entry);
+      const problems = entryProblem(runtime.kind, format, output.entries);
       const cells = (browser ? [...SCENARIOS, ...BROWSER_SCENARIOS] : SCENARIOS).map((name) => {
         const result = output.results.find((r) => r.name === name);
         const error = result?.error ?? serverProblems[name] ?? (result ? problems : "did not run");
@@ -121,11 +128,23 @@ async function installRuntimes(cache: string) {
   return settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
 }
 
+/** Every provider of the registry: its id, its package's name and its smoke call. */
+async function providerPackages(base: string) {
+  const [cases, packages] = await Promise.all([readSmokeCases(base), publishablePackages(base)]);
+  return cases.map(({ provider, smoke }) => {
+    const pkg = packages.find((p) => p.dir === provider.packageDir);
+    if (!pkg)
+      throw new Error(`redocly.yaml names ${provider.id}, but ${provider.packageDir} is not a published package`);
+    return { id: provider.id, name: pkg.name, smoke };
+  });
+}
+
 /** A run must have loaded the build its format names: `dist/index.mjs` for ESM, `dist/index.cjs` for CommonJS. */
-function entryProblem(kind: RuntimeKind, format: ModuleFormat, entry: string): string | undefined {
+function entryProblem(kind: RuntimeKind, format: ModuleFormat, entries: string[]): string | undefined {
   if (kind === "workerd" || kind === "chromium") return undefined; // bundled: esbuild picked the ESM build
   const want = format === "esm" ? "/dist/index.mjs" : "/dist/index.cjs";
-  return entry.endsWith(`node_modules/@clientele/cubit${want}`) ? undefined : `loaded ${entry}, not ${want}`;
+  const wrong = entries.filter((entry) => !entry.endsWith(want));
+  return wrong.length === 0 ? undefined : `loaded ${wrong.join(", ")}, not ${want}`;
 }
 
 /** Runs `task` over `items`, at most `size` at once, keeping the items' order in the result. */
