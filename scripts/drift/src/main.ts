@@ -10,6 +10,7 @@ import { repoRoot } from "@clientele/registry/root";
 import { sensitivePropertyNames } from "@clientele/registry/spec-walk";
 import type { OpenAPI3 } from "openapi-typescript";
 import { parse } from "yaml";
+import { credentialHeaders } from "./credential-headers.ts";
 import { operationMatcher } from "./match-operation.ts";
 import { readExchanges } from "./read-exchanges.ts";
 
@@ -28,7 +29,7 @@ await runCommand("drift", USAGE, async () => {
   const entry: Record<string, unknown> = await import(pathToFileURL(join(root, validateEntry)).href);
   const validators = Object.values(entry).find(hasResponses);
   if (!validators) throw new Error(`${validateEntry} exports no validators (an object with "responses")`);
-  const exchanges = readExchanges(await readFile(file, "utf8"));
+  const exchanges = readExchanges(await readFile(file, "utf8"), credentialHeaders(spec));
   const match = operationMatcher(spec);
   const sensitiveKeys = [...sensitivePropertyNames(spec)];
   let reports = 0;

@@ -37,32 +37,25 @@ interface Line {
   body?: unknown;
 }
 
-/** Request headers that carry credentials: their values are redacted from reports. */
-const CREDENTIAL_HEADERS = new Set([
-  "authorization",
-  "api-key",
-  "apikey",
-  "x-api-key",
-  "customerkey",
-  "cookie",
-  "proxy-authorization",
-]);
-
 /**
  * A HAR document (`{ log: { entries } }`) or JSON Lines, one exchange per line:
  * `{ "method", "url", "status", "headers"?: {name: value}, "requestHeaders"?: {…}, "body"?: JSON value or text }`.
  */
-export function readExchanges(text: string): Recorded[] {
+export function readExchanges(text: string, credentialHeaders: ReadonlySet<string>): Recorded[] {
+  const credentials = (headers: [string, unknown][]) => credentialValues(headers, credentialHeaders);
   const trimmed = text.trim();
-  if (trimmed.startsWith("{") && /^\{\s*"log"\s*:/.test(trimmed)) return fromHar(JSON.parse(trimmed));
+  if (trimmed.startsWith("{") && /^\{\s*"log"\s*:/.test(trimmed)) return fromHar(JSON.parse(trimmed), credentials);
   return trimmed
     .split("\n")
     .map((line, index) => ({ line: line.trim(), number: index + 1 }))
     .filter(({ line }) => line !== "")
-    .map(({ line, number }) => fromLine(line, `line ${number}`));
+    .map(({ line, number }) => fromLine(line, `line ${number}`, credentials));
 }
 
-function fromHar(har: Har): Recorded[] {
+/** The credential values among a request's headers. */
+type Credentials = (headers: [string, unknown][]) => string[];
+
+function fromHar(har: Har, credentials: Credentials): Recorded[] {
   const entries = har?.log?.entries;
   if (!Array.isArray(entries)) throw new Error("not a HAR file: log.entries is missing");
   return entries.map((entry, index) => {
@@ -89,7 +82,7 @@ function fromHar(har: Har): Recorded[] {
   });
 }
 
-function fromLine(line: string, where: string): Recorded {
+function fromLine(line: string, where: string, credentials: Credentials): Recorded {
   let record: Line | null;
   try {
     record = JSON.parse(line);
@@ -113,10 +106,11 @@ function fromLine(line: string, where: string): Recorded {
   };
 }
 
-function credentials(headers: [string, unknown][]): string[] {
+/** @param credentialHeaders lower-case names of the headers whose values are credentials */
+function credentialValues(headers: [string, unknown][], credentialHeaders: ReadonlySet<string>): string[] {
   const found: string[] = [];
   for (const [name, value] of headers) {
-    if (!CREDENTIAL_HEADERS.has(String(name).toLowerCase()) || typeof value !== "string") continue;
+    if (!credentialHeaders.has(String(name).toLowerCase()) || typeof value !== "string") continue;
     found.push(value);
     // The credential inside `Basic …` / `Bearer …` is the secret too, and so is a Basic password once decoded.
     const [scheme, token] = value.split(" ");
