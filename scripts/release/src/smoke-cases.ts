@@ -5,6 +5,7 @@
 // examples. Reading the sample rather than re-deriving it keeps the smoke call and the docs on one answer.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { publishablePackages } from "@clientele/registry/packages";
 import { type Provider, readRegistry } from "@clientele/registry/registry";
 import { listOperations } from "@clientele/registry/spec-walk";
 import type { OpenAPI3, ParameterObject } from "openapi-typescript";
@@ -30,6 +31,17 @@ export interface SmokeCase {
 
 /** The generated samples of a provider package, relative to the package folder. */
 export const SAMPLES_FILE = join("src", "generated", "samples.ts");
+
+/** Every provider of the registry with its published package and smoke case, in registry order. */
+export async function readProviderPackages(root: string) {
+  const [cases, packages] = await Promise.all([readSmokeCases(root), publishablePackages(root)]);
+  return cases.map(({ provider, smoke }) => {
+    const pkg = packages.find((p) => p.dir === provider.packageDir);
+    if (!pkg)
+      throw new Error(`redocly.yaml names ${provider.id}, but ${provider.packageDir} is not a published package`);
+    return { provider, pkg, smoke };
+  });
+}
 
 /** Every provider of the registry with its smoke case, in registry order. */
 export async function readSmokeCases(root: string): Promise<{ provider: Provider; smoke: SmokeCase }[]> {

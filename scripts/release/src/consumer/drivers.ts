@@ -1,13 +1,13 @@
 // How each kind of runtime runs the scenario: Node, Bun and Deno as a process on the consumer project's entry;
 // workerd serving the bundled worker, driven by one HTTP request; Chromium loading the bundled app from the fault
 // server's origin. Every process started here is stopped here, by its PID.
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
-import { promisify } from "node:util";
 import { launchChromium } from "@clientele/testkit/chromium";
 import type { SmokeCase } from "../smoke-cases.ts";
+import { RUN_LIMIT_MS, spawnBounded, stopChild, withLimit } from "./bounded.ts";
 import type { ConsumerProject } from "./project.ts";
 import type { MatrixCell } from "./report.ts";
 import type { ModuleFormat, Runtime } from "./runtimes.ts";
@@ -33,11 +33,6 @@ export interface DriverInput {
   /** the registry's smoke calls, which the fault scenarios make */
   smoke: ScenarioSmoke[];
 }
-
-const execFileAsync = promisify(execFile);
-
-/** A run that has not finished by then has hung: it is stopped and fails. */
-const RUN_LIMIT_MS = 90_000;
 
 export function runDriver(input: DriverInput): Promise<RunOutput> {
   switch (input.runtime.kind) {
@@ -153,48 +148,5 @@ async function runChromium({ binary, project, site, smoke }: DriverInput): Promi
     return output;
   } finally {
     await browser.close();
-  }
-}
-
-/** Runs the command to its end, or stops it (by its PID, SIGKILL) after RUN_LIMIT_MS. */
-async function spawnBounded(
-  command: string,
-  args: string[],
-  { cwd, env }: { cwd: string; env: Record<string, string> },
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const options = { cwd, env: { ...process.env, NO_COLOR: "1", ...env }, maxBuffer: 16 * 1024 * 1024 };
-  try {
-    const { stdout, stderr } = await execFileAsync(command, args, {
-      ...options,
-      timeout: RUN_LIMIT_MS,
-      killSignal: "SIGKILL",
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failure = error as Error & { code?: unknown; killed?: boolean; stdout?: string; stderr?: string };
-    const { code = null, killed, stdout = "", stderr = "" } = failure;
-    const stopped = killed ? `\n(stopped after ${RUN_LIMIT_MS / 1000} s)` : "";
-    // A binary that would not start has no output, only its error (ENOENT, EACCES).
-    const said = stderr || (stdout ? "" : String(failure.message));
-    return { code: typeof code === "number" ? code : null, stdout, stderr: `${said}${stopped}` };
-  }
-}
-
-async function stopChild(child: ChildProcess) {
-  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  process.kill(child.pid, "SIGTERM");
-  await exited;
-}
-
-async function withLimit<T>(promise: Promise<T>, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not finish in ${RUN_LIMIT_MS / 1000} s`)), RUN_LIMIT_MS);
-  });
-  try {
-    return await Promise.race([promise, limit]);
-  } finally {
-    clearTimeout(timer);
   }
 }

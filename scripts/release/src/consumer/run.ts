@@ -5,10 +5,9 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { publishablePackages } from "@clientele/registry/packages";
 import { repoRoot } from "@clientele/registry/root";
 import { prepareArtifacts } from "../package-artifacts.ts";
-import { readSmokeCases } from "../smoke-cases.ts";
+import { readProviderPackages } from "../smoke-cases.ts";
 import { runDriver } from "./drivers.ts";
 import { createConsumerProject } from "./project.ts";
 import { type MatrixRow, renderMatrix } from "./report.ts";
@@ -40,7 +39,11 @@ const failures: string[] = [];
 try {
   const cache = await runtimeCache(root);
   // The runtimes download (first run only) while the packages pack and install.
-  const providers = await providerPackages(root);
+  const providers = (await readProviderPackages(root)).map(({ provider, pkg, smoke }) => ({
+    id: provider.id,
+    name: pkg.name,
+    smoke,
+  }));
   // The fault scenarios make each provider's smoke call, where it is a GET: a retried POST would be a second write.
   const smoke = providers.filter((p) => p.smoke.method === "get").map(({ id, smoke }) => ({ id, ...smoke }));
   const [runtimes, project] = await Promise.all([
@@ -126,17 +129,6 @@ async function installRuntimes(cache: string) {
   );
   if (missing.length > 0) throw new Error(`runtimes that cannot be installed:\n${missing.join("\n")}`);
   return settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
-}
-
-/** Every provider of the registry: its id, its package's name and its smoke call. */
-async function providerPackages(base: string) {
-  const [cases, packages] = await Promise.all([readSmokeCases(base), publishablePackages(base)]);
-  return cases.map(({ provider, smoke }) => {
-    const pkg = packages.find((p) => p.dir === provider.packageDir);
-    if (!pkg)
-      throw new Error(`redocly.yaml names ${provider.id}, but ${provider.packageDir} is not a published package`);
-    return { id: provider.id, name: pkg.name, smoke };
-  });
 }
 
 /** A run must have loaded the build its format names: `dist/index.mjs` for ESM, `dist/index.cjs` for CommonJS. */
