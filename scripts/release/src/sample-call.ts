@@ -4,7 +4,7 @@
 import ts from "typescript";
 
 export interface SampleCall {
-  /** e.g. `createCubitClient` */
+  /** e.g. `create<Name>Client` */
   factory: string;
   options: Record<string, unknown>;
   args: unknown[];
