@@ -13,7 +13,7 @@ const run = promisify(execFile);
 /** `pnpm drift …` as a user runs it; resolves with the exit code and output either way. */
 async function drift(...args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "scripts/drift/src/main.mjs", ...args], {
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "scripts/drift/src/main.ts", ...args], {
       cwd: root,
     });
     return { code: 0, stdout, stderr };

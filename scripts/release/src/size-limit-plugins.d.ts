@@ -1,4 +1,4 @@
-// The size-limit plugins ship no declarations; sizes.mjs only hands them to size-limit's API.
+// The size-limit plugins ship no declarations; sizes.ts only hands them to size-limit's API.
 declare module "@size-limit/esbuild" {
   const plugin: object[];
   export default plugin;

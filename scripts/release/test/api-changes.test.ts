@@ -1,13 +1,14 @@
 // The breaking-change gate on fixture spec pairs: scripts/release/test/fixtures/api-changes/base.yaml against each one-change file.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { OpenAPI3 } from "openapi-typescript";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { classifyApiChanges } from "../src/api-changes.mjs";
-import { gate } from "../src/check-api-changes.mjs";
+import { classifyApiChanges } from "../src/api-changes.ts";
+import { gate } from "../src/check-api-changes.ts";
 
 const fixtures = join(import.meta.dirname, "fixtures", "api-changes");
-const load = (name: string): unknown => parse(readFileSync(join(fixtures, `${name}.yaml`), "utf8"));
+const load = (name: string): OpenAPI3 => parse(readFileSync(join(fixtures, `${name}.yaml`), "utf8"));
 const base = load("base");
 
 const pairs = [
@@ -53,10 +54,10 @@ test("classifying leaves the caller's specs untouched", () => {
 });
 
 /** The base spec with one edit. */
-function variant(edit: (spec: Record<string, any>) => void): unknown {
+function variant(edit: (spec: Record<string, any>) => void): OpenAPI3 {
   const spec = structuredClone(base) as Record<string, any>;
   edit(spec);
-  return spec;
+  return spec as OpenAPI3;
 }
 
 test.each([

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { type Changeset, parseChangeset, pendingBump } from "../src/changesets.mjs";
+import { type Changeset, parseChangeset, pendingBump } from "../src/changesets.ts";
 
 const known = ["@clientele/core", "@clientele/cubit"];
 

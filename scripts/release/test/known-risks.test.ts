@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { HEADING, readAcceptedRisks, renderKnownRisks, withKnownRisks } from "../src/known-risks.mjs";
+import { HEADING, readAcceptedRisks, renderKnownRisks, withKnownRisks } from "../src/known-risks.ts";
 
 const ruleset = `extends:
   - "@stoplight/spectral-owasp-ruleset"

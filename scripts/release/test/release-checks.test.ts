@@ -5,9 +5,9 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { gateRepository } from "../src/check-api-changes.mjs";
-import { checkChangesets } from "../src/check-changesets.mjs";
-import { releaseBase } from "../src/release-base.mjs";
+import { gateRepository } from "../src/check-api-changes.ts";
+import { checkChangesets } from "../src/check-changesets.ts";
+import { releaseBase } from "../src/release-base.ts";
 
 const fixtures = join(import.meta.dirname, "fixtures", "api-changes");
 const fixture = (name: string) => readFileSync(join(fixtures, `${name}.yaml`), "utf8");

@@ -12,8 +12,8 @@ import { readRegistry } from "@clientele/registry/registry";
 import { repoRoot } from "@clientele/registry/root";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { installConsumer } from "../src/consumer.mjs";
-import { prepareArtifacts } from "../src/package-artifacts.mjs";
+import { installConsumer } from "../src/consumer.ts";
+import { prepareArtifacts } from "../src/package-artifacts.ts";
 
 const run = promisify(execFile);
 const root = repoRoot;

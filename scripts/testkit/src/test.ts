@@ -25,7 +25,7 @@ const steps: (Step | Step[])[] = [
     step("lint: security (OWASP)", process.execPath, [
       "--import",
       "tsx",
-      join(root, "scripts", "release", "src", "security-lint.mjs"),
+      join(root, "scripts", "release", "src", "security-lint.ts"),
     ]),
     step("generate --check", process.execPath, [
       "--import",
@@ -36,12 +36,12 @@ const steps: (Step | Step[])[] = [
     step("release: changed packages have a changeset", process.execPath, [
       "--import",
       "tsx",
-      join(root, "scripts", "release", "src", "check-changesets.mjs"),
+      join(root, "scripts", "release", "src", "check-changesets.ts"),
     ]),
     step("release: API changes vs pending bumps", process.execPath, [
       "--import",
       "tsx",
-      join(root, "scripts", "release", "src", "check-api-changes.mjs"),
+      join(root, "scripts", "release", "src", "check-api-changes.ts"),
     ]),
     // tsc's own incremental state (outside the repository's files): a rerun re-checks only what changed.
     step("typecheck", bin("tsc"), [
@@ -55,7 +55,7 @@ const steps: (Step | Step[])[] = [
     step("packages: build, pack, publint, attw, sizes", process.execPath, [
       "--import",
       "tsx",
-      join(root, "scripts", "release", "src", "check-packages.mjs"),
+      join(root, "scripts", "release", "src", "check-packages.ts"),
     ]),
   ],
   [
@@ -63,7 +63,7 @@ const steps: (Step | Step[])[] = [
     step("packages: consumer matrix (Node, Bun, Deno, workerd, Chromium)", process.execPath, [
       "--import",
       "tsx",
-      join(root, "scripts", "release", "src", "consumer", "run.mjs"),
+      join(root, "scripts", "release", "src", "consumer", "run.ts"),
     ]),
     {
       name: "vitest",

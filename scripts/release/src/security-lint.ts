@@ -1,5 +1,3 @@
-#!/usr/bin/env node
-// @ts-check
 // Security lint (a step of `pnpm test`): Spectral's OWASP API Security Top 10 (2023) rules over every spec of the
 // registry. Fails on any finding that .spectral.yaml does not accept, on an acceptance that no longer matches a
 // finding (a risk that is gone must leave the docs too), and on a "Known risks" section that differs from the
@@ -9,21 +7,24 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { readRegistry } from "@clientele/registry/registry";
 import { repoRoot } from "@clientele/registry/root";
-import { readAcceptedRisks, renderKnownRisks, withKnownRisks } from "./known-risks.mjs";
+import { readAcceptedRisks, renderKnownRisks, withKnownRisks } from "./known-risks.ts";
 
 const root = repoRoot;
 const RULESET = ".spectral.yaml";
 /** Columns of description text: the specs wrap at 116, and the description is indented by 4. */
 const WIDTH = 112;
 
-/**
- * Spectral's findings as JSON (it exits non-zero when it finds any, which is not an error here).
- * @param {string} ruleset
- * @param {string[]} specs
- * @returns {Promise<{ code: string, message: string, path: (string | number)[], source: string,
- *   range: { start: { line: number } } }[]>}
- */
-function spectral(ruleset, specs) {
+/** A finding, as Spectral's JSON output gives it. */
+interface Finding {
+  code: string;
+  message: string;
+  path: (string | number)[];
+  source: string;
+  range: { start: { line: number } };
+}
+
+/** Spectral's findings as JSON (it exits non-zero when it finds any, which is not an error here). */
+function spectral(ruleset: string, specs: string[]): Promise<Finding[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       join(root, "node_modules", ".bin", "spectral"),
@@ -52,19 +53,17 @@ function spectral(ruleset, specs) {
   });
 }
 
-/** @param {(string | number)[]} path */
-const pointerOf = (path) => path.map((part) => `/${String(part).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+const pointerOf = (path: (string | number)[]) =>
+  path.map((part) => `/${String(part).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
 
 const write = process.argv.includes("--write");
 const unknown = process.argv.slice(2).filter((a) => a !== "--write");
 if (unknown.length > 0) {
-  console.error(
-    `security-lint: unknown argument ${unknown.join(" ")}; usage: node scripts/release/src/security-lint.mjs [--write]`,
-  );
+  console.error(`security-lint: unknown argument ${unknown.join(" ")}; usage: pnpm security [--write]`);
   process.exit(2);
 }
 
-const problems = [];
+const problems: string[] = [];
 const specs = (await readRegistry(root)).map((p) => p.spec);
 const risks = readAcceptedRisks(await readFile(join(root, RULESET), "utf8"));
 for (const risk of risks) {
@@ -87,7 +86,7 @@ for (const spec of specs) {
     console.log(`security-lint: wrote the Known risks section of ${spec}`);
   } else {
     problems.push(
-      `${spec}: info.description's Known risks section differs from ${RULESET} (run node scripts/release/src/security-lint.mjs --write)`,
+      `${spec}: info.description's Known risks section differs from ${RULESET} (run pnpm security --write)`,
     );
   }
 }

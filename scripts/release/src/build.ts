@@ -1,5 +1,3 @@
-#!/usr/bin/env node
-// @ts-check
 // `pnpm build`: every publishable package to its dist/ (ESM, CJS, .d.ts) with tsdown and the shared
 // scripts/release/src/tsdown-config.ts. One process builds them all at once: each treats @clientele/core as an external import, so
 // none waits for another, and the declaration builds share one warmed-up TypeScript.
@@ -12,11 +10,8 @@ import { packageConfig } from "./tsdown-config.ts";
 
 const root = repoRoot;
 
-/**
- * Builds every publishable package; rejects naming each package that failed.
- * @param {{ root?: string }} [options]
- */
-export async function buildAll({ root: base = root } = {}) {
+/** Builds every publishable package; rejects naming each package that failed. */
+export async function buildAll({ root: base = root }: { root?: string } = {}) {
   const packages = await publishablePackages(base);
   const results = await Promise.allSettled(
     // Each package's tsdown.config.ts is `packageConfig(import.meta.url)`; calling it here, rather than letting tsdown
@@ -29,7 +24,9 @@ export async function buildAll({ root: base = root } = {}) {
   );
   const failures = packages.flatMap((pkg, i) => {
     const result = results[i];
-    return result?.status === "rejected" ? [`${pkg.name}: ${result.reason?.message ?? result.reason}`] : [];
+    if (result?.status !== "rejected") return [];
+    const reason: unknown = result.reason;
+    return [`${pkg.name}: ${reason instanceof Error ? reason.message : String(reason)}`];
   });
   if (failures.length > 0) throw new Error(`build failed:\n${failures.join("\n")}`);
   return packages;

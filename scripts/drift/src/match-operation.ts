@@ -1,18 +1,16 @@
-// @ts-check
 import { listOperations } from "@clientele/registry/spec-walk";
+import type { OpenAPI3 } from "openapi-typescript";
 
 /**
  * A matcher from a recorded request to the operationId of the spec it belongs to. The recording's host and base
  * path are unknown (a vendor, a proxy, a twin), so a path template matches the end of the URL's path; where several
  * do, the longest template wins (`/customers/find.json` before `/customers/{id}.json`).
- * @param {any} spec
- * @returns {(method: string, url: string) => string | undefined}
  */
-export function operationMatcher(spec) {
+export function operationMatcher(spec: OpenAPI3): (method: string, url: string) => string | undefined {
   const routes = listOperations(spec)
     .map(({ path, method, operation }) => ({
       method: method.toUpperCase(),
-      operationId: /** @type {string} */ (operation.operationId),
+      operationId: String(operation.operationId),
       literal: path.replace(/\{[^}]+\}/g, "").length,
       pattern: new RegExp(
         `${path

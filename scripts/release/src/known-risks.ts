@@ -1,28 +1,35 @@
-// @ts-check
 // The accepted security-lint findings of .spectral.yaml, and the "Known risks" section they become in each spec.
-import { parseDocument } from "yaml";
+import { isMap, isSeq, parseDocument } from "yaml";
 
-/**
- * @typedef {object} AcceptedRisk
- * @property {string} spec     the spec file, relative to the repository root
- * @property {string} pointer  JSON pointer inside the spec ("" for the whole file)
- * @property {string[]} rules  the rules turned off there
- * @property {string} title
- * @property {string} reason
- */
+export interface AcceptedRisk {
+  /** the spec file, relative to the repository root */
+  spec: string;
+  /** JSON pointer inside the spec ("" for the whole file) */
+  pointer: string;
+  /** the rules turned off there */
+  rules: string[];
+  title: string;
+  reason: string;
+}
+
+/** An entry of the ruleset's `overrides`, as Spectral reads it. */
+interface Override {
+  files?: unknown;
+  rules?: Record<string, unknown>;
+}
 
 const TITLE = /^Known risk: (.+?)\.?$/;
 
 /**
  * Reads every override of the ruleset with the comment above it (`Known risk: <title>` and the reason).
- * @param {string} rulesetText the text of .spectral.yaml
- * @returns {AcceptedRisk[]}
+ * @param rulesetText the text of .spectral.yaml
  */
-export function readAcceptedRisks(rulesetText) {
+export function readAcceptedRisks(rulesetText: string): AcceptedRisk[] {
   const document = parseDocument(rulesetText);
-  const overrides = /** @type {any} */ (document.get("overrides", true));
-  if (!overrides?.items) return [];
-  return overrides.items.flatMap((/** @type {any} */ item, /** @type {number} */ index) => {
+  const overrides = document.get("overrides", true);
+  if (!isSeq(overrides)) return [];
+  return overrides.items.flatMap((item, index) => {
+    if (!isMap(item)) throw new Error(`.spectral.yaml overrides[${index}]: not a mapping`);
     // The first item's comment is held by the sequence itself.
     const comment = item.commentBefore ?? (index === 0 ? overrides.commentBefore : undefined);
     const lines = String(comment ?? "")
@@ -30,27 +37,28 @@ export function readAcceptedRisks(rulesetText) {
       .map((line) => line.trim());
     const title = TITLE.exec(lines[0] ?? "")?.[1];
     const reason = lines.slice(1).join(" ").trim();
-    const override = item.toJSON();
+    const override: Override = item.toJSON();
     const where = `.spectral.yaml overrides[${index}] (${JSON.stringify(override.files)})`;
     if (!title || !reason) throw new Error(`${where}: needs a comment "Known risk: <title>." followed by the reason`);
     const rules = Object.entries(override.rules ?? {})
       .filter(([, severity]) => severity === "off")
       .map(([rule]) => rule);
     if (rules.length === 0) throw new Error(`${where}: turns no rule off`);
-    return override.files.map((/** @type {string} */ file) => {
+    const files = override.files;
+    if (!isStringList(files)) throw new Error(`${where}: "files" must be a list of spec paths`);
+    return files.map((file) => {
       const [spec = "", pointer = ""] = file.split("#");
       return { spec, pointer, rules, title, reason };
     });
   });
 }
 
-/**
- * Words wrapped to `width` columns, continuation lines indented by `hang`.
- * @param {string} text
- * @param {number} width
- * @param {string} hang
- */
-function wrap(text, width, hang) {
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === "string");
+}
+
+/** Words wrapped to `width` columns, continuation lines indented by `hang`. */
+function wrap(text: string, width: number, hang: string): string[] {
   const lines = [];
   let line = "";
   for (const word of text.split(/\s+/)) {
@@ -67,13 +75,12 @@ export const HEADING = "## Known risks";
 
 /**
  * The markdown section for one spec (undefined when it accepts nothing).
- * @param {AcceptedRisk[]} risks the risks of this spec
- * @param {number} width columns available to the text
+ * @param risks the risks of this spec
+ * @param width columns available to the text
  */
-export function renderKnownRisks(risks, width) {
+export function renderKnownRisks(risks: AcceptedRisk[], width: number): string | undefined {
   if (risks.length === 0) return undefined;
-  /** @type {Map<string, AcceptedRisk>} */
-  const byTitle = new Map();
+  const byTitle = new Map<string, AcceptedRisk>();
   for (const risk of risks) {
     const seen = byTitle.get(risk.title);
     if (seen) seen.rules = [...new Set([...seen.rules, ...risk.rules])];
@@ -93,11 +100,9 @@ export function renderKnownRisks(risks, width) {
 /**
  * The spec text with `section` as the last part of `info.description` (a literal block scalar), replacing the
  * section already there: everything from its heading to the end of the description.
- * @param {string} specText
- * @param {string} section
- * @param {string} specName for error messages
+ * @param specName for error messages
  */
-export function withKnownRisks(specText, section, specName) {
+export function withKnownRisks(specText: string, section: string, specName: string): string {
   const lines = specText.split("\n");
   const info = lines.indexOf("info:");
   const start = lines.findIndex((line, i) => i > info && /^ {2}description: \|[-+]?$/.test(line));

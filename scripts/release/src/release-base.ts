@@ -1,4 +1,3 @@
-// @ts-check
 // "What changed since the last release" needs a commit to compare with. Per package, the last release is:
 //   1. the newer of its newest release tag (`<name>@<version>`, as `changeset publish` tags) and the commit that
 //      last changed its version (`changeset version`, which consumes the changesets, possibly not yet published);
@@ -9,28 +8,31 @@
 // Only commits count: uncommitted edits in a shared work tree are nobody's release yet.
 import { spawnSync } from "node:child_process";
 
-/**
- * @typedef {object} ReleaseBase
- * @property {string | undefined} ref  the commit to compare HEAD with; undefined when there is none
- * @property {string} how              where it came from, for the printout
- */
+export interface ReleaseBase {
+  /** the commit to compare HEAD with; undefined when there is none */
+  ref: string | undefined;
+  /** where it came from, for the printout */
+  how: string;
+}
 
-/**
- * Runs git; undefined when it fails (an unknown ref, no repository).
- * @param {string} root @param {string[]} args
- */
-export function git(root, args) {
+/** A commit found for a package, and how, for the printout. */
+interface Found {
+  commit: string;
+  how: string;
+}
+
+/** Runs git; undefined when it fails (an unknown ref, no repository). */
+export function git(root: string, args: string[]): string | undefined {
   const result = spawnSync("git", args, { cwd: root, encoding: "utf8" });
   return result.status === 0 ? result.stdout.trim() : undefined;
 }
 
-/**
- * @param {string} root
- * @param {{ name: string, dir: string }} pkg
- * @param {{ mainRefs?: string[] }} [options] where main may live, first found wins
- * @returns {ReleaseBase}
- */
-export function releaseBase(root, pkg, { mainRefs = ["main", "origin/main"] } = {}) {
+/** @param options.mainRefs where main may live, first found wins */
+export function releaseBase(
+  root: string,
+  pkg: { name: string; dir: string },
+  { mainRefs = ["main", "origin/main"] }: { mainRefs?: string[] } = {},
+): ReleaseBase {
   const head = git(root, ["rev-parse", "HEAD"]);
   if (!head) return { ref: undefined, how: "not a git checkout with commits: nothing to compare with" };
   const tag = newestTag(root, pkg.name);
@@ -60,15 +62,10 @@ export function releaseBase(root, pkg, { mainRefs = ["main", "origin/main"] } = 
   };
 }
 
-/** @param {string} sha */
-const short = (sha) => sha.slice(0, 7);
+const short = (sha: string) => sha.slice(0, 7);
 
-/**
- * The highest-versioned `<name>@<version>` tag reachable from HEAD.
- * @param {string} root @param {string} name
- * @returns {{ commit: string, how: string } | undefined}
- */
-function newestTag(root, name) {
+/** The highest-versioned `<name>@<version>` tag reachable from HEAD. */
+function newestTag(root: string, name: string): Found | undefined {
   const tags = (git(root, ["tag", "--list", `${name}@*`, "--merged", "HEAD"]) ?? "").split("\n").filter(Boolean);
   const parsed = tags
     .map((tag) => ({ tag, version: parseVersion(tag.slice(name.length + 1)) }))
@@ -83,10 +80,8 @@ function newestTag(root, name) {
 /**
  * The newest commit that changed the `version` of this package.json from an earlier value (its creation does not
  * count: a version that was never bumped was never released by a version step).
- * @param {string} root @param {string} manifest
- * @returns {{ commit: string, how: string } | undefined}
  */
-function lastVersionChange(root, manifest) {
+function lastVersionChange(root: string, manifest: string): Found | undefined {
   const commits = (git(root, ["log", "--format=%H", "-G", '"version"', "--", manifest]) ?? "").split("\n");
   for (const commit of commits.filter(Boolean)) {
     const after = versionAt(root, commit, manifest);
@@ -98,27 +93,25 @@ function lastVersionChange(root, manifest) {
   return undefined;
 }
 
-/** @param {string} root @param {string} ref @param {string} manifest */
-function versionAt(root, ref, manifest) {
+function versionAt(root: string, ref: string, manifest: string): string | undefined {
   const text = git(root, ["show", `${ref}:${manifest}`]);
   if (text === undefined) return undefined;
   try {
-    const version = JSON.parse(text).version;
+    const version: unknown = JSON.parse(text).version;
     return typeof version === "string" ? version : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** "1.2.3" → [1, 2, 3]; pre-release suffixes sort below their release. @param {string} text */
-function parseVersion(text) {
+/** "1.2.3" → [1, 2, 3]; pre-release suffixes sort below their release. */
+function parseVersion(text: string): number[] | undefined {
   const match = /^(\d+)\.(\d+)\.(\d+)(-.+)?$/.exec(text);
   if (!match) return undefined;
   return [Number(match[1]), Number(match[2]), Number(match[3]), match[4] ? 0 : 1];
 }
 
-/** @param {number[]} a @param {number[]} b */
-function compareVersions(a, b) {
+function compareVersions(a: number[], b: number[]): number {
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
     const diff = (a[i] ?? 0) - (b[i] ?? 0);
     if (diff !== 0) return diff;
@@ -128,18 +121,15 @@ function compareVersions(a, b) {
 
 /**
  * Files under `paths` that differ between `ref` and HEAD (committed changes only).
- * @param {string} root @param {string} ref @param {string[]} pathspecs git pathspecs, exclusions included
+ * @param pathspecs git pathspecs, exclusions included
  */
-export function changedFiles(root, ref, pathspecs) {
+export function changedFiles(root: string, ref: string, pathspecs: string[]): string[] {
   const out = git(root, ["diff", "--name-only", ref, "HEAD", "--", ...pathspecs]);
   if (out === undefined) throw new Error(`git diff ${ref} HEAD failed: is ${ref} in this clone?`);
   return out.split("\n").filter(Boolean);
 }
 
-/**
- * A file's content at a commit; undefined when the file did not exist there.
- * @param {string} root @param {string} ref @param {string} path
- */
-export function fileAt(root, ref, path) {
+/** A file's content at a commit; undefined when the file did not exist there. */
+export function fileAt(root: string, ref: string, path: string): string | undefined {
   return git(root, ["show", `${ref}:${path}`]);
 }

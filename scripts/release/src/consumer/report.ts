@@ -1,28 +1,39 @@
-// @ts-check
 // The consumer matrix as a Markdown table: one row per runtime and module format, one column per scenario, each
 // cell the scenario's time or what went wrong.
 
-/**
- * @typedef {{ name: string, ok: boolean, ms: number, error?: string }} MatrixCell
- * @typedef {{ runtime: string, version: string, format: string, cells: MatrixCell[], ms: number, error?: string }} MatrixRow
- */
+export interface MatrixCell {
+  name: string;
+  ok: boolean;
+  ms: number;
+  error?: string;
+}
 
-/**
- * @param {MatrixRow[]} rows
- * @param {string[]} scenarios
- * @param {{ setup: number, total: number, cache: string, concurrency: number }} timing  in milliseconds
- */
-export function renderMatrix(rows, scenarios, { setup, total, cache, concurrency }) {
-  const seconds = (/** @type {number} */ ms) => `${(ms / 1000).toFixed(1)} s`;
+export interface MatrixRow {
+  runtime: string;
+  version: string;
+  format: string;
+  cells: MatrixCell[];
+  ms: number;
+  error?: string;
+}
+
+/** @param timing in milliseconds */
+export function renderMatrix(
+  rows: MatrixRow[],
+  scenarios: string[],
+  { setup, total, cache, concurrency }: { setup: number; total: number; cache: string; concurrency: number },
+): string {
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   // No cell: the scenario is not one for that runtime (the browser-only ones); a run that should have one but
   // failed first still has a row error.
-  const cell = (/** @type {MatrixCell | undefined} */ c) => (c ? (c.ok ? `✔ ${c.ms} ms` : "✘") : "–");
+  const cell = (c: MatrixCell | undefined) => (c ? (c.ok ? `✔ ${c.ms} ms` : "✘") : "–");
   const lines = [
     "# Consumer matrix",
     "",
     "The packed packages installed into a fresh project and run on each runtime against twins and a fault server on",
     "127.0.0.1 (`pnpm test:consumer`). A cell is the scenario's time in the runtime; ✘ marks a failure, listed below;",
-    "– a scenario the runtime does not run (cors: a page calling a twin on another origin, browsers only).",
+    "– a scenario the runtime does not run (cors: a page calling a twin on another origin, browsers only). timeout,",
+    "abort and 503 → 200 make the smoke call of every provider in the registry whose smoke call is a GET, at once.",
     "",
     `| runtime | version | format | ${scenarios.join(" | ")} | run |`,
     `| --- | --- | --- | ${scenarios.map(() => "---").join(" | ")} | --- |`,
@@ -44,5 +55,4 @@ export function renderMatrix(rows, scenarios, { setup, total, cache, concurrency
   return `${lines.join("\n")}\n`;
 }
 
-/** @param {string} text */
-const oneLine = (text) => text.replace(/\s+/g, " ").trim().slice(0, 600);
+const oneLine = (text: string) => text.replace(/\s+/g, " ").trim().slice(0, 600);
