@@ -1,22 +1,19 @@
 // Cubit Core (specs/cubit.yaml, 000_edb40a1b32d836a7.txt): upserts keyed by number, per environment.
 import { createHash } from "node:crypto";
 import type { Customer, CustomerUpsert, Plant, PlantUpsert } from "@clientele/cubit";
-import type { TwinRequest, TwinResponse } from "./http-types.js";
+import { type CubitTwinOptions, cubitAuthorization, type Environment } from "./cubit-keys.js";
 import { dispatch, empty, json, type Route } from "./respond.js";
 import type { TwinOf } from "./twin-types.js";
-import { checkOptions, fieldProblems, isRecord, requireObject, type Shape } from "./validate.js";
+import { fieldProblems, isRecord, requireObject, type Shape } from "./validate.js";
 
-type Environment = "test" | "prod";
+export { CUBIT_DEFAULT_KEYS, type CubitTwinOptions } from "./cubit-keys.js";
+
 type Kind = "customer" | "plant";
 interface Stored {
   customer: Map<string, Customer>;
   plant: Map<string, Plant>;
 }
 
-export interface CubitTwinOptions {
-  /** the key of each environment; a key belongs to one (default test-api-key, prod-api-key) */
-  apiKeys?: { test?: string; prod?: string };
-}
 /** Records to upsert per environment, as a client sends them (SocialSecurityNumber included: it is hashed). */
 export type CubitFixtures = {
   [E in Environment]?: { customers?: CustomerUpsert[]; plants?: PlantUpsert[] };
@@ -25,12 +22,6 @@ export interface CubitState {
   test: { customers: Customer[]; plants: Plant[] };
   prod: { customers: Customer[]; plants: Plant[] };
 }
-
-export const CUBIT_DEFAULT_KEYS: Readonly<{ test: string; prod: string }> = Object.freeze({
-  test: "test-api-key",
-  prod: "prod-api-key",
-});
-const ENVIRONMENTS = ["test", "prod"] as const;
 
 /** The documented customer fields and their types; every other field is open (`additionalProperties: true`). */
 const CUSTOMER_FIELDS: Shape = {
@@ -43,34 +34,8 @@ const CUSTOMER_FIELDS: Shape = {
 };
 
 export function createCubitTwin(options: CubitTwinOptions = {}): TwinOf<"cubit"> {
-  checkOptions("createCubitTwin", options, {
-    apiKeys: (value) =>
-      isRecord(value) &&
-      Object.keys(value).every((k) => k === "test" || k === "prod") &&
-      Object.values(value).every((v) => typeof v === "string" && v !== "")
-        ? undefined
-        : "must be { test?: string, prod?: string } with non-empty keys",
-  });
-  const apiKeys = { ...CUBIT_DEFAULT_KEYS, ...options.apiKeys };
-  if (apiKeys.test === apiKeys.prod)
-    throw new TypeError('createCubitTwin: option "apiKeys" must differ per environment');
-
+  const authorize = cubitAuthorization(options);
   let stores = emptyStores();
-
-  /** 401 without a key or with one that is nobody's; 400 when it is the other environment's (`environment`, the URL's). */
-  function authorize(
-    request: TwinRequest,
-    environment?: Environment,
-  ): { environment: Environment } | { refusal: TwinResponse } {
-    const key = request.headers["api-key"];
-    if (typeof key !== "string" || key === "") return { refusal: empty(401, "the api-key header is missing") };
-    const owner = ENVIRONMENTS.find((e) => apiKeys[e] === key);
-    if (!owner) return { refusal: empty(401, "the api-key is not a key of this Cubit") };
-    if (environment && owner !== environment) {
-      return { refusal: empty(400, `the api-key belongs to the ${owner} environment, not to ${environment}`) };
-    }
-    return { environment: owner };
-  }
 
   /** Stores `body` (an upsert as the client sends it); returns the problems, none when stored. */
   function upsert(environment: Environment, kind: Kind, body: unknown): string[] {

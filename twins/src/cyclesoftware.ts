@@ -1,6 +1,7 @@
 // CycleSoftware (specs/cyclesoftware.yaml, 004_c8c2aa229665ab2a.txt): customers behind HTTP Basic, with the
 // X-RateLimit-* headers counting down per minute and per day.
 import type { Customer, CustomerInput } from "@clientele/cyclesoftware";
+import { type CycleSoftwareTwinOptions, cycleSoftwareSettings } from "./cyclesoftware-options.js";
 import { copy, createQueries, INTEGER } from "./cyclesoftware-queries.js";
 import {
   apply,
@@ -13,24 +14,11 @@ import {
 import { createRateBudget } from "./rate-budget.js";
 import { dispatch, empty, json, outsideSpec, type Route } from "./respond.js";
 import type { TwinOf } from "./twin-types.js";
-import { checkOptions, clockFunction, isRecord, nonEmptyString, positiveInteger, requireObject } from "./validate.js";
+import { requireObject } from "./validate.js";
 
+export { CYCLESOFTWARE_DEFAULTS, type CycleSoftwareTwinOptions } from "./cyclesoftware-options.js";
 export { formatDateTime } from "./cyclesoftware-records.js";
 
-export interface CycleSoftwareTwinOptions {
-  username?: string;
-  password?: string;
-  /** requests allowed per minute (documented: 360) */
-  perMinute?: number;
-  /** requests allowed per day (documented: 15000) */
-  perDay?: number;
-  /** customers per list page (default 500) */
-  pageSize?: number;
-  /** `customer_type_id` → `customer_type_name`, for find */
-  customerTypes?: Record<string, string>;
-  /** the clock, in milliseconds: modification times and rate-limit windows */
-  now?: () => number;
-}
 export interface CycleSoftwareFixtures {
   /** customers with the writable properties and, where given, their ids (kept) */
   customers?: CustomerInput[];
@@ -41,31 +29,8 @@ export interface CycleSoftwareState {
   dayRemaining: number;
 }
 
-export const CYCLESOFTWARE_DEFAULTS: Readonly<Required<Omit<CycleSoftwareTwinOptions, "now">>> = Object.freeze({
-  username: "demo",
-  password: "demo",
-  perMinute: 360,
-  perDay: 15_000,
-  pageSize: 500,
-  // The `customer_types` enum is not in the document. These are the three names its examples show, numbered in
-  // order of appearance: an assumption of the twin, not the vendor's numbering.
-  customerTypes: Object.freeze({ 1: "Klant", 2: "Zakelijk", 3: "E-commerce" }),
-});
-
 export function createCycleSoftwareTwin(options: CycleSoftwareTwinOptions = {}): TwinOf<"cyclesoftware"> {
-  checkOptions("createCycleSoftwareTwin", options, {
-    username: nonEmptyString,
-    password: nonEmptyString,
-    perMinute: positiveInteger,
-    perDay: positiveInteger,
-    pageSize: positiveInteger,
-    customerTypes: (v) =>
-      isRecord(v) && Object.entries(v).every(([k, name]) => INTEGER.test(k) && typeof name === "string")
-        ? undefined
-        : "must map integer ids to customer type names",
-    now: clockFunction,
-  });
-  const settings = { ...CYCLESOFTWARE_DEFAULTS, ...options };
+  const settings = cycleSoftwareSettings(options);
   const now = options.now ?? Date.now;
   const expected = `Basic ${Buffer.from(`${settings.username}:${settings.password}`).toString("base64")}`;
   const budget = createRateBudget({ perMinute: settings.perMinute, perDay: settings.perDay, now });
