@@ -4,12 +4,11 @@ import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { parseCredentials } from "./cli-credentials.js";
 import { UsageError } from "./cli-usage.js";
-import { twinFactories } from "./index.js";
+import { TWIN_PROVIDERS as PROVIDERS } from "./factories.js";
 import type { FixturesOf, StartOptions, TwinOptionsOf, TwinProvider } from "./twin-types.js";
 
 export { USAGE, UsageError } from "./cli-usage.js";
 
-const PROVIDERS = Object.keys(twinFactories) as TwinProvider[];
 const isProvider = (name: string): name is TwinProvider => (PROVIDERS as string[]).includes(name);
 
 export type ParsedArgs = { help: true } | { help?: false; provider: TwinProvider; start: StartOptions<TwinProvider> };

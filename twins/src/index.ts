@@ -1,12 +1,9 @@
 // The twins: one stateful in-memory server per provider, answering as the vendor's document says it does.
 import { describeCredentials } from "./credentials.js";
-import { createCube4salesTwin } from "./cube4sales.js";
-import { createCubitTwin } from "./cubit.js";
-import { createCycleSoftwareTwin } from "./cyclesoftware.js";
+import { TWIN_PROVIDERS as PROVIDERS, twinFactories } from "./factories.js";
 import { loadFixtures } from "./fixtures.js";
 import { serve } from "./http.js";
 import type { Exchange } from "./http-types.js";
-import { createOnlinewerkroosterTwin } from "./onlinewerkrooster.js";
 import type { RunningTwin, StartOptions, TwinOf, TwinOptionsOf, TwinProvider } from "./twin-types.js";
 import { positiveInteger, requireObject } from "./validate.js";
 
@@ -32,6 +29,7 @@ export {
   type CycleSoftwareTwinOptions,
   createCycleSoftwareTwin,
 } from "./cyclesoftware.js";
+export { twinFactories } from "./factories.js";
 export { loadFixtures } from "./fixtures.js";
 export type { Exchange, TwinRequest, TwinResponse } from "./http-types.js";
 export {
@@ -51,20 +49,6 @@ export type {
   TwinProvider,
   TwinTypes,
 } from "./twin-types.js";
-
-export const twinFactories: {
-  readonly cubit: typeof createCubitTwin;
-  readonly onlinewerkrooster: typeof createOnlinewerkroosterTwin;
-  readonly cube4sales: typeof createCube4salesTwin;
-  readonly cyclesoftware: typeof createCycleSoftwareTwin;
-} = Object.freeze({
-  cubit: createCubitTwin,
-  onlinewerkrooster: createOnlinewerkroosterTwin,
-  cube4sales: createCube4salesTwin,
-  cyclesoftware: createCycleSoftwareTwin,
-});
-
-const PROVIDERS = Object.keys(twinFactories) as TwinProvider[];
 
 /** How to reach each twin with its default credentials: what `pnpm twin` and `pnpm start` print. */
 export const twinCredentials: Readonly<Record<TwinProvider, string>> = Object.freeze(
