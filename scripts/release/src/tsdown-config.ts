@@ -29,15 +29,16 @@ export function packageConfig(configUrl: string): UserConfig {
   const entry = entriesOf(pkg);
   const ships = { spec: SPEC_EXPORT in pkg.exports, bin: binsOf(pkg) };
   assertPublishConfig(pkg, Object.keys(entry), ships);
-  // The twins are plain JavaScript run by Node; their declarations are written by hand (types/index.d.ts).
+  // A JavaScript package may ship declarations written by hand (`exports["."].types`); the others get them built.
   const types = typesOf(pkg);
+  // A package with a command (the twins: node:http servers) is built for Node.
+  const node = types !== undefined || Object.keys(ships.bin).length > 0;
   return defineConfig({
     cwd: dir,
     entry: { ...entry, ...Object.fromEntries(Object.values(ships.bin)) },
     format: ["esm", "cjs"],
-    // The clients use only fetch and web APIs: one build serves Node, browsers and edge runtimes. The twins are
-    // node:http servers.
-    platform: types ? "node" : "neutral",
+    // The clients use only fetch and web APIs: one build serves Node, browsers and edge runtimes.
+    platform: node ? "node" : "neutral",
     target: "es2022",
     fixedExtension: true,
     dts: !types,
@@ -72,12 +73,12 @@ function typesOf(pkg: PackageJson): string | undefined {
   return typeof root === "object" ? root.types : undefined;
 }
 
-/** `{ "clientele-twin": ["cli", "src/cli.js"] }` from `bin: { "clientele-twin": "./src/cli.js" }`: built like an entry. */
+/** `{ "clientele-twin": ["cli", "src/cli.ts"] }` from `bin: { "clientele-twin": "./src/cli.ts" }`: built like an entry. */
 function binsOf(pkg: PackageJson): Record<string, [string, string]> {
   const bins: Record<string, [string, string]> = {};
   for (const [command, target] of Object.entries(pkg.bin ?? {})) {
-    const match = /^\.\/src\/(.+)\.js$/.exec(target);
-    if (!match) throw new Error(`${pkg.name}: bin must point at ./src/<name>.js, not ${target}`);
+    const match = /^\.\/src\/(.+)\.(ts|js)$/.exec(target);
+    if (!match) throw new Error(`${pkg.name}: bin must point at ./src/<name>.ts, not ${target}`);
     bins[command] = [match[1] ?? "", target.slice(2)];
   }
   return bins;

@@ -1,4 +1,3 @@
-// @ts-check
 // CycleSoftware's request allowance: a count per minute and per day, both in fixed windows of the twin's clock.
 // The document shows only the header values, not how its windows run; fixed calendar windows are the simplest
 // reading that matches "Minutely" and a daily reset at midnight (the twin's day is UTC).
@@ -6,10 +5,30 @@
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 
-/**
- * @param {{ perMinute: number, perDay: number, now: () => number }} options
- */
-export function createRateBudget({ perMinute, perDay, now }) {
+export interface RateBudget {
+  /** Counts one request; false, counting nothing, when the minute's or the day's allowance is spent. */
+  take(): boolean;
+  /** The documented X-RateLimit-* headers, as of now. */
+  headers(): Record<RateLimitHeader, string>;
+  reset(): void;
+}
+
+type RateLimitHeader =
+  | "X-RateLimit-Minutely-Limit"
+  | "X-RateLimit-Minutely-Remaining"
+  | "X-RateLimit-Daily-Limit"
+  | "X-RateLimit-Daily-Remaining"
+  | "X-RateLimit-Daily-Reset";
+
+export function createRateBudget({
+  perMinute,
+  perDay,
+  now,
+}: {
+  perMinute: number;
+  perDay: number;
+  now: () => number;
+}): RateBudget {
   let minute = Number.NaN;
   let day = Number.NaN;
   let usedThisMinute = 0;
@@ -28,7 +47,6 @@ export function createRateBudget({ perMinute, perDay, now }) {
   }
 
   return {
-    /** Counts one request; false, counting nothing, when the minute's or the day's allowance is spent. */
     take() {
       roll();
       if (usedThisMinute >= perMinute || usedToday >= perDay) return false;
@@ -36,7 +54,6 @@ export function createRateBudget({ perMinute, perDay, now }) {
       usedToday++;
       return true;
     },
-    /** The documented X-RateLimit-* headers, as of now. */
     headers() {
       roll();
       return {

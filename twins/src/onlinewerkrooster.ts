@@ -1,26 +1,37 @@
-// @ts-check
 // Onlinewerkrooster (specs/onlinewerkrooster.yaml, 002_a6a6d92f5a4cb41b.txt): create customers; ids assigned.
-import { dispatch, json, REASON_HEADER } from "./respond.js";
-import { checkOptions, fieldProblems, isRecord, nonEmptyString, positiveInteger } from "./validate.js";
+import type { CustomerCreate, CustomerCreated } from "@clientele/onlinewerkrooster";
+import type { TwinResponse } from "./http-types.js";
+import { dispatch, json, REASON_HEADER, type Route } from "./respond.js";
+import type { TwinOf } from "./twin-types.js";
+import {
+  checkOptions,
+  fieldProblems,
+  isRecord,
+  nonEmptyString,
+  positiveInteger,
+  requireObject,
+  type Shape,
+} from "./validate.js";
 
-/**
- * @typedef {object} OnlinewerkroosterTwinOptions
- * @property {string} [apiKey]       the `apikey` header it accepts
- * @property {string} [customerKey]  the `CustomerKey` header it accepts
- * @property {number} [companyId]    the `companyId` of every answer (the company the keys belong to)
- */
-/**
- * @typedef {object} OwrCustomer
- * @property {number} customerId
- * @property {number} companyId
- * @property {number} extCustomerId
- * @property {string} extCustomerNumber
- * @property {string} name
- * @property {string} enterpriseNumber
- * @property {{ city: string, street?: string, streetNumber?: string, postalCode?: string, country?: string }} address
- */
+export interface OnlinewerkroosterTwinOptions {
+  /** the `apikey` header it accepts (default demo-apikey) */
+  apiKey?: string;
+  /** the `CustomerKey` header it accepts (default demo-customerkey) */
+  customerKey?: string;
+  /** the `companyId` of every answer (default 2) */
+  companyId?: number;
+}
+export interface OnlinewerkroosterFixtures {
+  /** customers as a client POSTs them */
+  customers?: CustomerCreate[];
+}
+export interface OnlinewerkroosterState {
+  /** the created customers, as sent with the ids the twin assigned: the API has no read endpoint, so tests look here */
+  customers: (CustomerCreate & Required<CustomerCreated>)[];
+}
+type StoredCustomer = OnlinewerkroosterState["customers"][number];
 
-export const ONLINEWERKROOSTER_DEFAULTS = Object.freeze({
+export const ONLINEWERKROOSTER_DEFAULTS: Readonly<Required<OnlinewerkroosterTwinOptions>> = Object.freeze({
   apiKey: "demo-apikey",
   customerKey: "demo-customerkey",
   companyId: 2,
@@ -33,49 +44,43 @@ const MESSAGES = {
   409: "Error code.",
 };
 
-/**
- * The documented text body, with the twin's reason beside it.
- * @param {400 | 401 | 409} status
- * @param {string} reason
- */
-const refuse = (status, reason) => ({ status, body: MESSAGES[status], headers: { [REASON_HEADER]: reason } });
+/** The documented text body, with the twin's reason beside it. */
+const refuse = (status: keyof typeof MESSAGES, reason: string): TwinResponse => ({
+  status,
+  body: MESSAGES[status],
+  headers: { [REASON_HEADER]: reason },
+});
 
-const FIELDS = /** @type {const} */ ({
+const FIELDS: Shape = {
   extCustomerId: ["integer"],
   extCustomerNumber: ["string"],
   name: ["string"],
   enterpriseNumber: ["string"],
   address: ["object"],
-});
-const ADDRESS_FIELDS = /** @type {const} */ ({
+};
+const ADDRESS_FIELDS: Shape = {
   street: ["string"],
   streetNumber: ["string"],
   city: ["string"],
   postalCode: ["string"],
   country: ["string"],
-});
+};
 
-/** @param {OnlinewerkroosterTwinOptions} [options] */
-export function createOnlinewerkroosterTwin(options = {}) {
+export function createOnlinewerkroosterTwin(options: OnlinewerkroosterTwinOptions = {}): TwinOf<"onlinewerkrooster"> {
   checkOptions("createOnlinewerkroosterTwin", options, {
     apiKey: nonEmptyString,
     customerKey: nonEmptyString,
     companyId: positiveInteger,
   });
   const { apiKey, customerKey, companyId } = { ...ONLINEWERKROOSTER_DEFAULTS, ...options };
-  /** @type {OwrCustomer[]} */
-  let customers = [];
+  let customers: StoredCustomer[] = [];
 
-  /**
-   * @param {unknown} body
-   * @returns {{ problems: string[] } | { conflict: string } | { created: OwrCustomer }}
-   */
-  function create(body) {
+  function create(body: unknown): { problems: string[] } | { conflict: string } | { created: StoredCustomer } {
     if (!isRecord(body)) return { problems: ["the body must be a JSON object"] };
     const problems = fieldProblems(body, FIELDS, Object.keys(FIELDS));
     if (isRecord(body.address)) problems.push(...fieldProblems(body.address, ADDRESS_FIELDS, ["city"], "address."));
     if (problems.length > 0) return { problems };
-    const input = /** @type {Omit<OwrCustomer, "customerId" | "companyId">} */ (body);
+    const input = body as CustomerCreate;
     // Both external identifiers are documented as "(unique)".
     const clash = customers.find(
       (c) => c.extCustomerId === input.extCustomerId || c.extCustomerNumber === input.extCustomerNumber,
@@ -89,11 +94,11 @@ export function createOnlinewerkroosterTwin(options = {}) {
     return { created };
   }
 
-  const table = [
+  const table: Route[] = [
     {
       method: "POST",
       pattern: /^\/api\/customers$/,
-      handle: (/** @type {import("./http.js").TwinRequest} */ request) => {
+      handle: (request) => {
         const { apikey, customerkey } = request.headers;
         if (apikey !== apiKey || customerkey !== customerKey) {
           return refuse(
@@ -111,21 +116,20 @@ export function createOnlinewerkroosterTwin(options = {}) {
         if ("problems" in outcome) return refuse(400, outcome.problems.join("; "));
         if ("conflict" in outcome) return refuse(409, outcome.conflict);
         const { companyId: company, customerId, extCustomerId } = outcome.created;
-        return json(200, { companyId: company, customerId, extCustomerId });
+        const answer: CustomerCreated = { companyId: company, customerId, extCustomerId };
+        return json(200, answer);
       },
     },
   ];
 
   return {
-    provider: /** @type {const} */ ("onlinewerkrooster"),
-    /** @param {import("./http.js").TwinRequest} request */
+    provider: "onlinewerkrooster",
     handle: (request) => dispatch(table, request),
     reset() {
       customers = [];
     },
-    /** @param {{ customers?: unknown[] }} fixtures  customers as a client would POST them */
     seed(fixtures) {
-      if (!isRecord(fixtures)) throw new TypeError("onlinewerkrooster twin: seed() takes { customers?: [...] }");
+      requireObject(fixtures, "onlinewerkrooster twin: seed() takes { customers?: [...] }");
       (fixtures.customers ?? []).forEach((customer, i) => {
         const outcome = create(customer);
         if ("problems" in outcome)
@@ -134,7 +138,6 @@ export function createOnlinewerkroosterTwin(options = {}) {
           throw new TypeError(`onlinewerkrooster twin: seed customers[${i}]: ${outcome.conflict}`);
       });
     },
-    /** The created customers: the API has no read endpoint, so tests look here. */
     state() {
       return { customers: structuredClone(customers) };
     },

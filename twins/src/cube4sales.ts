@@ -1,118 +1,71 @@
-// @ts-check
 // Cube4sales (specs/cube4sales.yaml, 003_26256d138a21d3aa.txt): customer records per assignment, with the
 // assignment's own extra fields. The document names no authentication, so every request is accepted.
-import { dispatch, empty, json, outsideSpec } from "./respond.js";
-import { checkOptions, clockFunction, fieldProblems, isRecord } from "./validate.js";
+import type { Customer, CustomerCreate, CustomerUpdate } from "@clientele/cube4sales";
+import { CUBE4SALES_STANDARD_FIELDS, STANDARD_TYPES } from "./cube4sales-fields.js";
+import { dispatch, empty, json, outsideSpec, type Route } from "./respond.js";
+import type { TwinOf } from "./twin-types.js";
+import { checkOptions, clockFunction, fieldProblems, isRecord, requireObject } from "./validate.js";
 
-/** @typedef {Record<string, unknown>} CubeRecord */
-/** @typedef {{ now?: () => number }} Cube4salesTwinOptions */
+export { CUBE4SALES_STANDARD_FIELDS } from "./cube4sales-fields.js";
 
-/**
- * The standard fields, always present in a record the twin shows (null when no data is registered), in the
- * document's order. The spec requires only some of them (the company fields may be missing on a B2C-assignment);
- * tests/twins checks this list against the spec's Customer schema.
- */
-export const CUBE4SALES_STANDARD_FIELDS = Object.freeze([
-  "customer_id",
-  "name",
-  "gender",
-  "birth_date",
-  "assignment_id",
-  "care_of_name",
-  "address_street",
-  "address_street_no",
-  "address_entrance",
-  "zip_code",
-  "city",
-  "municipality",
-  "county",
-  "country",
-  "phone_1",
-  "phone_2",
-  "phone_3",
-  "email",
-  "more_info_fields",
-  "updated",
-  "updated_by",
-  "update_method",
-  "org_number",
-  "org_number_main",
-  "org_name",
-  "nace_code",
-  "nace_text",
-  "number_of_employees",
-  "company_type",
-  "established",
-  "credit_rating",
-  "need_to_know",
-  "url",
-  "company_email",
-  "revenue",
-  "po_box",
-  "postal_address",
-  "postal_zip",
-  "postal_city",
-]);
+export interface Cube4salesTwinOptions {
+  /** the clock of the `updated` stamps, in milliseconds */
+  now?: () => number;
+}
+export interface Cube4salesFixtures {
+  /** records as a client POSTs them */
+  customers?: CustomerCreate[];
+}
+export interface Cube4salesState {
+  /** every record as the list endpoint shows it */
+  customers: Customer[];
+}
 
-/** @type {Record<string, import("./validate.js").JsonType[]>} */
-const STANDARD_TYPES = Object.fromEntries(
-  CUBE4SALES_STANDARD_FIELDS.map((name) => [
-    name,
-    name === "customer_id"
-      ? ["integer", "string"]
-      : name === "assignment_id"
-        ? ["integer"]
-        : name === "more_info_fields"
-          ? ["object", "null"]
-          : ["string", "null"],
-  ]),
-);
+/** A record as created, then updated: the fields a client sent, and `updated` where the twin stamped it. */
+type StoredRecord = CustomerCreate & { updated?: string | null } & Record<string, unknown>;
+
 const IDS = ["customer_id", "assignment_id"];
 
-/** @param {Cube4salesTwinOptions} [options] */
-export function createCube4salesTwin(options = {}) {
+export function createCube4salesTwin(options: Cube4salesTwinOptions = {}): TwinOf<"cube4sales"> {
   checkOptions("createCube4salesTwin", options, { now: clockFunction });
   const now = options.now ?? Date.now;
   /**
    * The records by customer_id as text: the update URL has no assignment, so the id is unique across the account,
    * and a path cannot tell the number 42 from the string "42".
    */
-  let records = /** @type {Map<string, CubeRecord>} */ (new Map());
+  let records = new Map<string, StoredRecord>();
 
-  /**
-   * @param {unknown} body
-   * @param {boolean} stamp  set `updated` to today, as the API does; fixtures keep their own
-   */
-  function create(body, stamp) {
+  /** Stores a creation; `stamp` sets `updated` to today, as the API does (fixtures keep their own). */
+  function create(body: unknown, stamp: boolean): string[] {
     if (!isRecord(body)) return ["the body must be a JSON object"];
     const problems = fieldProblems(body, STANDARD_TYPES, IDS);
     if (problems.length > 0) return problems;
     // No error is documented for an id that exists: the twin takes the create as the record's new content.
-    const record = structuredClone(body);
+    const record = structuredClone(body) as StoredRecord;
     if (stamp) record.updated = today();
-    records.set(String(body.customer_id), record);
+    records.set(String(record.customer_id), record);
     return [];
   }
 
   const today = () => new Date(now()).toISOString().slice(0, 10);
 
   /** Standard fields always, null when empty; extra fields only when they hold data (as the document says). */
-  const present = (/** @type {CubeRecord} */ record) => {
-    /** @type {CubeRecord} */
-    const shown = {};
+  const present = (record: StoredRecord): Customer => {
+    const shown: Record<string, unknown> = {};
     for (const name of CUBE4SALES_STANDARD_FIELDS)
       shown[name] = record[name] ?? (name === "more_info_fields" ? {} : null);
     for (const [name, value] of Object.entries(record)) {
       if (!(name in shown) && value !== null && value !== undefined && value !== "") shown[name] = value;
     }
-    return shown;
+    // Every standard field is set above and the ids were checked on create: the shape the spec's Customer has.
+    return shown as Customer;
   };
 
-  const table = [
+  const table: Route[] = [
     {
       method: "POST",
       pattern: /^\/crm\/customers$/,
-      handle: (/** @type {import("./http.js").TwinRequest} */ request) => {
+      handle: (request) => {
         const problems = request.bodyError ? [request.bodyError] : create(request.body, true);
         return problems.length > 0 ? outsideSpec(problems) : empty(200);
       },
@@ -120,7 +73,7 @@ export function createCube4salesTwin(options = {}) {
     {
       method: "GET",
       pattern: /^\/crm\/customers$/,
-      handle: (/** @type {import("./http.js").TwinRequest} */ request) => {
+      handle: (request) => {
         const raw = request.query.get("assignment_id");
         const assignment = raw === null || !/^-?\d+$/.test(raw) ? Number.NaN : Number(raw);
         if (!Number.isInteger(assignment))
@@ -132,7 +85,7 @@ export function createCube4salesTwin(options = {}) {
     {
       method: "PUT",
       pattern: /^\/crm\/customers\/([^/]+)$/,
-      handle: (/** @type {import("./http.js").TwinRequest} */ request, /** @type {string[]} */ [id]) => {
+      handle: (request, [id = ""]) => {
         if (request.bodyError) return outsideSpec([request.bodyError]);
         const body = request.body;
         if (!isRecord(body)) return outsideSpec(["the body must be a JSON object"]);
@@ -141,32 +94,30 @@ export function createCube4salesTwin(options = {}) {
         for (const name of IDS) if (name in body) problems.push(`\`${name}\` cannot be updated`);
         if (problems.length > 0) return outsideSpec(problems);
         // The path arrives percent-decoded; any text is a customer_id (integer or string, see the spec).
-        const record = records.get(id ?? "");
+        const record = records.get(id);
         // The document promises "200 OK" and names no other status: an unknown id is answered 200 and changes
         // nothing (the twin says so in its reason header).
         if (!record) return empty(200, `no customer record ${id}; nothing was updated`);
-        Object.assign(record, structuredClone(body), { updated: today() });
+        const update: CustomerUpdate = structuredClone(body);
+        Object.assign(record, update, { updated: today() });
         return empty(200);
       },
     },
   ];
 
   return {
-    provider: /** @type {const} */ ("cube4sales"),
-    /** @param {import("./http.js").TwinRequest} request */
+    provider: "cube4sales",
     handle: (request) => dispatch(table, request),
     reset() {
       records = new Map();
     },
-    /** @param {{ customers?: unknown[] }} fixtures  records as a client would POST them */
     seed(fixtures) {
-      if (!isRecord(fixtures)) throw new TypeError("cube4sales twin: seed() takes { customers?: [...] }");
+      requireObject(fixtures, "cube4sales twin: seed() takes { customers?: [...] }");
       (fixtures.customers ?? []).forEach((customer, i) => {
         const problems = create(customer, false);
         if (problems.length > 0) throw new TypeError(`cube4sales twin: seed customers[${i}]: ${problems.join("; ")}`);
       });
     },
-    /** Every record as the list endpoint shows it. */
     state() {
       return { customers: [...records.values()].map(present) };
     },

@@ -1,19 +1,14 @@
-// @ts-check
+import type { TwinProvider } from "./twin-types.js";
+import { isRecord } from "./validate.js";
 
 /**
- * How to reach a twin: what `clientele-twin`, `pnpm twin` and `pnpm start` print. With the options a twin was given,
- * its own credentials; without, the defaults.
- * @param {string} provider
- * @param {Record<string, any>} [given]  the twin's options
+ * How to reach a twin: what `clientele-twin`, `pnpm twin` and `pnpm start` print. With the options a twin was given
+ * (`given`), its own credentials; without, the defaults.
  */
-export /**
- * @param {string} provider
- * @param {Record<string, any>} [given]
- */
-function describeCredentials(provider, given = {}) {
+export function describeCredentials(provider: TwinProvider, given: Record<string, unknown> = {}): string {
   switch (provider) {
     case "cubit": {
-      const keys = { test: "test-api-key", prod: "prod-api-key", ...given.apiKeys };
+      const keys = { test: "test-api-key", prod: "prod-api-key", ...(isRecord(given.apiKeys) && given.apiKeys) };
       return `api-key: ${keys.test} (test) or ${keys.prod} (prod)`;
     }
     case "onlinewerkrooster":

@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-// @ts-check
 // The `clientele-twin` command: one twin on 127.0.0.1 until Ctrl-C. A bad argument exits 2 naming the option.
 import { runTwinCli } from "./run-cli.js";
 

@@ -1,6 +1,4 @@
-// @ts-check
-/** @typedef {import("./http.js").TwinRequest} TwinRequest */
-/** @typedef {import("./http.js").TwinResponse} TwinResponse */
+import type { TwinRequest, TwinResponse } from "./http-types.js";
 
 /**
  * A twin answers some errors with a status whose body the vendor does not document; this header says why, so a
@@ -8,35 +6,20 @@
  */
 export const REASON_HEADER = "x-twin-reason";
 
-/**
- * @param {number} status
- * @param {unknown} body
- * @param {Record<string, string>} [headers]
- * @returns {TwinResponse}
- */
-export function json(status, body, headers = {}) {
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): TwinResponse {
   return { status, body, headers };
 }
 
-/**
- * An answer without a body, as the specs document most errors; `reason` only goes into REASON_HEADER.
- * @param {number} status
- * @param {string} [reason]
- * @param {Record<string, string>} [headers]
- * @returns {TwinResponse}
- */
-export function empty(status, reason, headers = {}) {
+/** An answer without a body, as the specs document most errors; `reason` only goes into REASON_HEADER. */
+export function empty(status: number, reason?: string, headers: Record<string, string> = {}): TwinResponse {
   return { status, headers: reason ? { ...headers, [REASON_HEADER]: reason } : headers };
 }
 
 /**
  * A request that leaves the spec, to a vendor that documents no status for that: answered the way Prism's
  * validating proxy answers it (422, problem+json), since the vendor's own answer is unknown.
- * @param {string[]} problems
- * @param {Record<string, string>} [headers]
- * @returns {TwinResponse}
  */
-export function outsideSpec(problems, headers = {}) {
+export function outsideSpec(problems: string[], headers: Record<string, string> = {}): TwinResponse {
   return {
     status: 422,
     headers,
@@ -50,19 +33,14 @@ export function outsideSpec(problems, headers = {}) {
   };
 }
 
-/**
- * @typedef {object} Route
- * @property {string} method
- * @property {RegExp} pattern     matched against the whole path; its groups are handed to `handle`
- * @property {(request: TwinRequest, params: string[]) => TwinResponse} handle
- */
+export interface Route {
+  method: string;
+  /** matched against the whole path; its groups are handed to `handle` */
+  pattern: RegExp;
+  handle: (request: TwinRequest, params: string[]) => TwinResponse;
+}
 
-/**
- * @param {Route[]} routes
- * @param {TwinRequest} request
- * @returns {TwinResponse}
- */
-export function dispatch(routes, request) {
+export function dispatch(routes: readonly Route[], request: TwinRequest): TwinResponse {
   const onPath = routes.flatMap((route) => {
     const match = route.pattern.exec(request.path);
     return match ? [{ route, params: match.slice(1) }] : [];

@@ -1,15 +1,13 @@
-// @ts-check
 // CORS as Prism's mocks answer it, so a browser app can call a twin from a page on another origin (a dev server on
 // another port): the caller's origin is echoed with credentials allowed, a preflight is answered for whatever
 // method and headers it asks about, and every header the twin sets is exposed, X-RateLimit-* included.
+import type { TwinRequest, TwinResponse } from "./http-types.js";
 
 /**
  * The answer to a CORS preflight (OPTIONS with Origin and Access-Control-Request-Method); undefined for any other
  * request, which goes to the twin.
- * @param {import("./http.js").TwinRequest} request
- * @returns {import("./http.js").TwinResponse | undefined}
  */
-export function preflight({ method, headers }) {
+export function preflight({ method, headers }: TwinRequest): TwinResponse | undefined {
   const asked = headers["access-control-request-method"];
   if (method !== "OPTIONS" || typeof headers.origin !== "string" || typeof asked !== "string") return undefined;
   const askedHeaders = headers["access-control-request-headers"];
@@ -23,13 +21,8 @@ export function preflight({ method, headers }) {
   };
 }
 
-/**
- * The headers that let the page at `origin` read this response, its own headers included.
- * @param {string} origin
- * @param {Record<string, string>} [responseHeaders]
- * @returns {Record<string, string>}
- */
-export function corsHeaders(origin, responseHeaders = {}) {
+/** The headers that let the page at `origin` read this response, its own headers included. */
+export function corsHeaders(origin: string, responseHeaders: Record<string, string> = {}): Record<string, string> {
   const own = Object.keys(responseHeaders).filter((name) => !name.toLowerCase().startsWith("access-control-"));
   return {
     "access-control-allow-origin": origin,

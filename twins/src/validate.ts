@@ -1,22 +1,16 @@
-// @ts-check
 // Just enough request checking for a twin to know it serves requests the spec allows: the twin never stores or
 // returns a value that would make its own response leave the spec.
 
-/** @typedef {"string" | "integer" | "number" | "boolean" | "object" | "array" | "null"} JsonType */
+export type JsonType = "string" | "integer" | "number" | "boolean" | "object" | "array" | "null";
 
-/**
- * @param {unknown} value
- * @returns {value is Record<string, unknown>}
- */
-export function isRecord(value) {
+/** Allowed types per field; fields not listed are not checked. */
+export type Shape = Readonly<Record<string, readonly JsonType[]>>;
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/**
- * @param {unknown} value
- * @param {JsonType} type
- */
-function hasType(value, type) {
+function hasType(value: unknown, type: JsonType): boolean {
   switch (type) {
     case "null":
       return value === null;
@@ -35,14 +29,15 @@ function hasType(value, type) {
 
 /**
  * The problems of `body`'s fields against `shape`, each naming the field, e.g. "`Number` must be a string".
- * @param {Record<string, unknown>} body
- * @param {Record<string, readonly JsonType[]>} shape   allowed types per field; fields not listed are not checked
- * @param {readonly string[]} [required]
- * @param {string} [prefix]  for nested objects, e.g. "address."
- * @returns {string[]}
+ * `prefix` names nested objects, e.g. "address.".
  */
-export function fieldProblems(body, shape, required = [], prefix = "") {
-  const problems = [];
+export function fieldProblems(
+  body: Record<string, unknown>,
+  shape: Shape,
+  required: readonly string[] = [],
+  prefix = "",
+): string[] {
+  const problems: string[] = [];
   for (const name of required) {
     if (body[name] === undefined) problems.push(`\`${prefix}${name}\` is required`);
   }
@@ -56,13 +51,11 @@ export function fieldProblems(body, shape, required = [], prefix = "") {
   return problems;
 }
 
-/**
- * Checks a twin factory's options: unknown names and wrong types throw a TypeError naming the option.
- * @param {string} factory
- * @param {unknown} options
- * @param {Record<string, (value: unknown) => string | undefined>} checks  each returns a problem, or undefined
- */
-export function checkOptions(factory, options, checks) {
+/** Returns what is wrong with an option's value, or undefined. */
+export type OptionCheck = (value: unknown) => string | undefined;
+
+/** Checks a twin factory's options: unknown names and wrong types throw a TypeError naming the option. */
+export function checkOptions(factory: string, options: unknown, checks: Record<string, OptionCheck>): void {
   if (options === undefined) return;
   if (!isRecord(options)) throw new TypeError(`${factory}: options must be an object`);
   for (const [name, value] of Object.entries(options)) {
@@ -75,14 +68,16 @@ export function checkOptions(factory, options, checks) {
   }
 }
 
-/** @param {unknown} value */
-export const nonEmptyString = (value) =>
+export const nonEmptyString: OptionCheck = (value) =>
   typeof value === "string" && value !== "" ? undefined : "must be a non-empty string";
 
-/** @param {unknown} value */
-export const positiveInteger = (value) =>
-  Number.isInteger(value) && /** @type {number} */ (value) > 0 ? undefined : "must be a positive integer";
+export const positiveInteger: OptionCheck = (value) =>
+  Number.isInteger(value) && (value as number) > 0 ? undefined : "must be a positive integer";
 
-/** @param {unknown} value */
-export const clockFunction = (value) =>
+export const clockFunction: OptionCheck = (value) =>
   typeof value === "function" ? undefined : "must be a function returning the time in milliseconds";
+
+/** Throws a TypeError with `message` unless `value` is a JSON object; narrows nothing, so fixtures keep their type. */
+export function requireObject(value: unknown, message: string): void {
+  if (!isRecord(value)) throw new TypeError(message);
+}
