@@ -59,7 +59,10 @@ export function childrenOf(parent: number): number[] {
         const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
         // Fields after the command name (in parentheses, which may hold spaces): state, ppid, ...
         const ppid = stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1];
-        return Number(ppid) === parent;
+        // tsx (which runs our TypeScript commands) transforms through esbuild's service process, which comes and
+        // goes with the modules a command imports lazily: it is no server of ours.
+        const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+        return Number(ppid) === parent && name !== "esbuild";
       } catch {
         return false;
       }
