@@ -1,6 +1,6 @@
 import { InvalidInputError, kindOf, OptionError, unknownOption, wholeNumber } from "./errors.js";
 import { withExtraBody } from "./extra-body.js";
-import type { Operation, RequestOptions, Transport } from "./transport.js";
+import type { Operation, RequestOptions, TransportSettings } from "./types.js";
 
 type Check = (operation: string, option: string, value: unknown) => void;
 
@@ -72,7 +72,7 @@ export function checkHeader(owner: string, name: string, value: unknown): string
 export type BodyEncoder = (operation: Operation, body: unknown, extraBody: object | undefined) => string | undefined;
 
 export function prepareCall(
-  transport: Transport,
+  transport: { settings: TransportSettings; jsonHeaders: Record<string, string> },
   operation: Operation,
   path: string | (() => string),
   options: RequestOptions | undefined,

@@ -1,4 +1,6 @@
-import type { RateLimit } from "./types.js";
+import type { CallInfo, RateLimit } from "./types.js";
+
+export type { CallInfo } from "./types.js";
 
 /**
  * The base class of every error the clients throw: one `instanceof ClienteleError` catches them all (an answer, no
@@ -6,13 +8,6 @@ import type { RateLimit } from "./types.js";
  */
 export class ClienteleError extends Error {
   override name = "ClienteleError";
-}
-
-/** Which call failed. The URL is redacted: credentials and sensitive values are masked. */
-export interface CallInfo {
-  operationId: string;
-  method: string;
-  url: string;
 }
 
 export interface ApiErrorInit extends CallInfo {

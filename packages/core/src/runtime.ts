@@ -2,7 +2,7 @@
 export { basicCredential } from "./auth.js";
 export type { BodyEncoder } from "./call-options.js";
 export { jsonBody } from "./call-options.js";
-export type { BodyCheck, FlaggedError } from "./error-flag.js";
+export type { BodyCheck } from "./error-flag.js";
 export { errorFlag } from "./error-flag.js";
 export type { ApiErrorInit, CallInfo } from "./errors.js";
 export { errorClassFor, kindOf, wholeNumber } from "./errors.js";
@@ -25,7 +25,7 @@ export { createRawClient } from "./raw.js";
 export type { Redactor } from "./redact.js";
 export { createRedactor, MIN_MASKED_SUBSTRING, MIN_MASKED_WORD } from "./redact.js";
 export { MAX_REDIRECTS } from "./redirect.js";
-export { backoffDelay, RETRY_AFTER_LIMIT_MS, RETRY_BASE_MS, RETRY_CAP_MS, retryAfterDelay } from "./retry.js";
+export { backoffDelay, RETRY_AFTER_LIMIT_MS, RETRY_BASE_MS, RETRY_CAP_MS, retryAfterDelay } from "./retry-policy.js";
 export type { Operation, TransportSettings } from "./transport.js";
 export { send, Transport } from "./transport.js";
 export type { JsonBody, PathOf, QueryOf, SuccessBody } from "./types.js";

@@ -1,115 +1,34 @@
 import { type BodyEncoder, prepareCall } from "./call-options.js";
 import { corsHint, runsInBrowser } from "./cors-hint.js";
-import type { BodyCheck } from "./error-flag.js";
 import {
   type ApiError,
-  type CallInfo,
   ConnectionError,
   detailOf,
   errorClassFor,
+  InBodyError,
   RedirectError,
   ResponseParseError,
   ResponseTooLargeError,
   TimeoutError,
   UserAbortError,
 } from "./errors.js";
-import type { LogEvent, Logger } from "./logger.js";
-import type { RateLimiting, Release } from "./rate-limit.js";
+import type { LogEvent } from "./logger.js";
 import { maskHeaders, type Redactor, redactHeaders } from "./redact.js";
 import { isRedirect, nextHop, type Refusal } from "./redirect.js";
-import {
-  backoffDelay,
-  isRetryableStatus,
-  neverReachedServer,
-  RETRY_AFTER_LIMIT_MS,
-  retryAfterDelay,
-  sleep,
-} from "./retry.js";
-import type { RateLimit } from "./types.js";
-import type { ValidationHook } from "./validation/validators.js";
+import { type Outcome, type RetryDecision, retryDecision } from "./retry-policy.js";
+import { sleep } from "./sleep.js";
+import type {
+  ApiPromise,
+  ApiResult,
+  CallInfo,
+  Operation,
+  RateLimit,
+  Release,
+  RequestOptions,
+  TransportSettings,
+} from "./types.js";
 
-export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
-
-/**
- * Per-call options: the last argument of every generated method. An unknown name or a value of the wrong type
- * rejects the call with an `OptionError` naming the operation and the option; `undefined` means the client's default.
- */
-export interface RequestOptions {
-  /** Cancels the call, including a pending retry; an aborted call is never retried. */
-  signal?: AbortSignal | null;
-  /**
-   * Merged over the client's headers (names compared case-insensitively). Values are strings; `undefined` leaves the
-   * client's header as it is and `null` removes it for this call. Any other value (a number, a string with a line
-   * break) is an `OptionError`. A credential header given here (`api-key`, `authorization`, …) is redacted from this
-   * call's errors and logs like the client's own.
-   */
-  headers?: Record<string, string | null | undefined>;
-  /** Milliseconds per attempt, covering the headers and the whole body. */
-  timeout?: number;
-  /** Retries after the first attempt. */
-  maxRetries?: number;
-  /** The longest response body to read, in bytes; a longer one rejects with a `ResponseTooLargeError`. */
-  maxResponseBytes?: number;
-}
-
-/** What generation knows about an operation. */
-export interface Operation {
-  id: string;
-  method: "GET" | "POST" | "PUT" | "DELETE" | "PATCH";
-  /** Safe to send twice: GET/PUT/DELETE, or a POST the spec marks `x-idempotent`. */
-  idempotent: boolean;
-  /** Whether the operation takes a JSON object body; a required one missing rejects the call. */
-  body?: "required" | "optional";
-  /** Every 2xx of the spec has a JSON body: an empty or unparseable one is a `ResponseParseError`. */
-  json?: boolean;
-  /** The spec's `x-error-flag` as `errorFlag(property, message)`: a flagged 2xx body is an `InBodyError`. */
-  errorFlag?: BodyCheck | undefined;
-  /** What each documented error status means, from the spec's response descriptions: an `ApiError`'s `hint`. */
-  hints?: Record<number, string>;
-}
-
-export interface TransportSettings<PathOptions = unknown> {
-  baseUrl: string;
-  fetch: FetchLike;
-  /** Header names in lower case, so per-call headers replace them instead of adding a second value. */
-  headers: Record<string, string>;
-  /** Lower-case names of the headers that carry credentials (the factory's auth headers and the usual names). */
-  credentialHeaders: ReadonlySet<string>;
-  timeout: number;
-  maxRetries: number;
-  /** The longest response body read, in bytes. */
-  maxResponseBytes: number;
-  /** Follow redirects to another origin (never with credential headers or a body). */
-  allowCrossOriginRedirects?: boolean | undefined;
-  redactor: Redactor;
-  /** Values the client fills into paths from its own options (Cubit's `environment`). */
-  path: PathOptions;
-  logger?: Logger | undefined;
-  /** Only for APIs with rate limits (CycleSoftware). */
-  rateLimits?: RateLimiting | undefined;
-  /** Only with `validate` on: checks each parsed response against the spec (`@clientele/<provider>/validate`). */
-  validation?: ValidationHook | undefined;
-}
-
-export interface ApiResult<T> {
-  data: T;
-  /** The response; its body has been read into `data`. */
-  response: Response;
-  /** Undefined where the API sends no rate-limit headers. */
-  rateLimit: RateLimit | undefined;
-}
-
-export interface ApiPromise<T> extends Promise<T> {
-  /** The parsed body together with the raw response and its rate-limit figures. */
-  withResponse(): Promise<ApiResult<T>>;
-  /**
-   * The 2xx `Response` with its body unread, for streaming or parsing it yourself. Call it on the call's promise
-   * at once (`client.getCustomer(id).asResponse()`), before awaiting anything else. Like openai-node's: a non-2xx
-   * still rejects with its `ApiError` (retries included), and nothing of the body is checked (JSON, `x-error-flag`,
-   * `maxResponseBytes`); `timeout` and `signal` cover the call until the headers arrive, no longer.
-   */
-  asResponse(): Promise<Response>;
-}
+export type { ApiPromise, ApiResult, FetchLike, Operation, RequestOptions, TransportSettings } from "./types.js";
 
 export class Transport<PathOptions = unknown> {
   declare readonly settings: TransportSettings<PathOptions>;
@@ -206,14 +125,16 @@ async function request<T>(
   const log =
     logger &&
     ((event: DistributiveOmit<LogEvent, keyof CallInfo | "attempt">) => logger({ ...event, ...call(), attempt }));
-  /** Logs the outcome of a failed attempt and waits when another attempt is due. */
-  const retry = async ({ message }: Error, delayMs: number | undefined): Promise<boolean> => {
-    if (delayMs === undefined || attempt >= maxRetries) {
+  const policy = { idempotent, maxRetries };
+  /** Logs a failed attempt and waits when the retry policy answers with a delay; false when the call is over. */
+  const retry = async ({ message }: Error, outcome: Outcome): Promise<boolean> => {
+    const decision: RetryDecision = retryDecision(outcome, attempt, policy);
+    if (decision === "stop") {
       log?.({ type: "error", message });
       return false;
     }
-    log?.({ type: "retry", delayMs, message });
-    await sleep(delayMs, signal).catch(aborted);
+    log?.({ type: "retry", delayMs: decision, message });
+    await sleep(decision, signal).catch(aborted);
     return true;
   };
 
@@ -232,10 +153,8 @@ async function request<T>(
       release?.();
       if (signal?.aborted) aborted(signal.reason);
       let failure: ConnectionError;
-      let retryIn: number | undefined;
       if (error === TIMED_OUT) {
         failure = new TimeoutError(call(), `${id}: ${method} ${call().url} timed out after ${timeout} ms`);
-        if (idempotent) retryIn = backoffDelay(attempt);
       } else {
         const [reason, code] = explain(error);
         const hint = corsHint(error, runsInBrowser());
@@ -244,9 +163,9 @@ async function request<T>(
           `${id}: ${method} ${call().url} failed: ${redact().text(reason)}${hint}`,
           code,
         );
-        if (idempotent || neverReachedServer(error)) retryIn = backoffDelay(attempt);
       }
-      if (await retry(failure, retryIn)) continue;
+      if (await retry(failure, error === TIMED_OUT ? { error: "timeout" } : { error: "network", cause: error }))
+        continue;
       throw failure;
     }
     release?.();
@@ -264,7 +183,7 @@ async function request<T>(
     let why = "";
     let hint: string | undefined;
     let extra: object | undefined;
-    let retryIn: number | undefined;
+    let outcome: Outcome = { error: "final" };
     let data = refused || text === undefined ? undefined : parseBody(response, text, ok && operation.json);
     // Drift is checked on what the caller would see: a refused redirect or an unread body has nothing to check.
     const drift =
@@ -289,27 +208,20 @@ async function request<T>(
         ? ` with a body that is not the JSON expected${detailOf(text)}`
         : " with an empty body where JSON is due";
       // A body cut off on the way is a transport fault like a broken connection: retried when that is safe.
-      if (idempotent) retryIn = backoffDelay(attempt);
+      outcome = { error: "unparseable" };
     } else if (ok) {
       const flagged = operation.errorFlag?.(data, redact);
       if (!flagged) {
         meta.response = response;
         return data as T;
       }
-      [Class, why, extra] = flagged;
+      Class = InBodyError;
+      [why, extra] = flagged;
     } else {
       Class = errorClassFor(status);
       // What the figures say (which budget is spent, until when) is more precise than what the spec says in general.
       hint = (status === 429 && rateLimits?.explain(rateLimit)) || operation.hints?.[status];
-      const asked = retryAfterDelay(response.headers);
-      // No retry can succeed once the daily budget is spent, nor within seconds when a 429 shows the minute's
-      // budget spent and names no time to come back: each such retry would only spend more of the day's budget.
-      const spent =
-        rateLimit?.dayRemaining === 0 || (status === 429 && asked === undefined && rateLimit?.minuteRemaining === 0);
-      if (idempotent && isRetryableStatus(status) && !spent) {
-        // A server asking for a longer pause than the limit gets its error back instead of a silently stalled call.
-        retryIn = asked === undefined ? backoffDelay(attempt) : asked <= RETRY_AFTER_LIMIT_MS ? asked : undefined;
-      }
+      outcome = { status, headers: response.headers, rateLimit };
     }
     const failure = new Class(
       {
@@ -323,7 +235,7 @@ async function request<T>(
       },
       why ? redact().text(`${id}: ${method} ${call().url} answered ${status}${why}`) : undefined,
     );
-    if (!(await retry(failure, retryIn))) throw failure;
+    if (!(await retry(failure, outcome))) throw failure;
   }
 }
 
