@@ -21,6 +21,7 @@ import {
   RedirectError,
   ResponseParseError,
   ResponseTooLargeError,
+  ResponseValidationError,
   TimeoutError,
   UnauthorizedError,
   UnprocessableEntityError,
@@ -31,6 +32,7 @@ import * as cube4sales from "../../cube4sales/src/index.js";
 import * as cubit from "../../cubit/src/index.js";
 import * as cyclesoftware from "../../cyclesoftware/src/index.js";
 import * as onlinewerkrooster from "../../onlinewerkrooster/src/index.js";
+import { checkExchange } from "../src/validation/check-exchange.js";
 import { ops, SECRET, settle, testTransport } from "./support/harness.js";
 import { json, networkError, scriptedFetch } from "./support/scripted-fetch.js";
 
@@ -235,8 +237,14 @@ describe("one base class", () => {
   test.each<[string, new (...args: never[]) => Error]>([
     ["ApiError", ApiError],
     ["BadRequestError", BadRequestError],
+    ["UnauthorizedError", UnauthorizedError],
     ["PermissionDeniedError", PermissionDeniedError],
+    ["NotFoundError", NotFoundError],
+    ["ConflictError", ConflictError],
+    ["UnprocessableEntityError", UnprocessableEntityError],
     ["RateLimitError", RateLimitError],
+    ["InternalServerError", InternalServerError],
+    ["ResponseValidationError", ResponseValidationError],
     ["ResponseParseError", ResponseParseError],
     ["InBodyError", InBodyError],
     ["ResponseTooLargeError", ResponseTooLargeError],
@@ -259,5 +267,13 @@ describe("one base class", () => {
       TimeoutError,
       UserAbortError,
     ]);
+  });
+});
+
+describe("a check of responses against validators of another API", () => {
+  test("is an OptionError naming the operation and the validators option, not a bare Error", () => {
+    const check = () => checkExchange({}, { operationId: "getThing", status: 200, headers: new Headers(), body: {} });
+    expect(check).toThrow(OptionError);
+    expect(check).toThrow('getThing: no validator for operation "getThing": the validators belong to another API');
   });
 });
