@@ -1,10 +1,11 @@
 // Servers that redirect: within the origin, to another origin (a second real server, on another port), in loops,
 // and in ways fetch would silently turn a write into a read. Each row asserts what the caller saw and what reached
 // both servers.
-import { type ApiError, MAX_REDIRECTS, type Operation, RedirectError } from "@clientele/core/runtime";
+import { type ApiError, type Operation, RedirectError } from "@clientele/core/runtime";
 import { describe, expect, test } from "vitest";
 import { createCubitClient, createCubitRawClient } from "../../../cubit/src/index.js";
 import { createCycleSoftwareClient } from "../../../cyclesoftware/src/index.js";
+import { MAX_REDIRECTS } from "../../src/redirect.js";
 import { SECRET, settle, testTransport } from "../support/harness.js";
 import { scriptedFetch } from "../support/scripted-fetch.js";
 import { FACTORY_SECRETS, type UntypedClients, untypedClients } from "./support/clients.js";
