@@ -28,10 +28,6 @@ import {
   UserAbortError,
 } from "@clientele/core/runtime";
 import { describe, expect, test } from "vitest";
-import * as cube4sales from "../../cube4sales/src/index.js";
-import * as cubit from "../../cubit/src/index.js";
-import * as cyclesoftware from "../../cyclesoftware/src/index.js";
-import * as onlinewerkrooster from "../../onlinewerkrooster/src/index.js";
 import { checkExchange } from "../src/validation/check-exchange.js";
 import { ops, SECRET, settle, testTransport } from "./support/harness.js";
 import { json, networkError, scriptedFetch } from "./support/scripted-fetch.js";
@@ -197,39 +193,6 @@ describe("serialized errors", () => {
       url: "https://api.test/things",
       code: "ECONNRESET",
     });
-  });
-});
-
-describe("exported from core and from every provider package", () => {
-  const classes = {
-    ApiError,
-    BadRequestError,
-    UnauthorizedError,
-    NotFoundError,
-    ConflictError,
-    UnprocessableEntityError,
-    RateLimitError,
-    InternalServerError,
-    ConnectionError,
-    TimeoutError,
-    OptionError,
-    PaginationError,
-    ClienteleError,
-    PermissionDeniedError,
-    UserAbortError,
-    APIError,
-    AuthenticationError,
-    APIConnectionError,
-    APIConnectionTimeoutError,
-    APIUserAbortError,
-  };
-  test.each([
-    ["cubit", { ...cubit }],
-    ["onlinewerkrooster", { ...onlinewerkrooster }],
-    ["cube4sales", { ...cube4sales }],
-    ["cyclesoftware", { ...cyclesoftware }],
-  ])("%s re-exports the very same classes", (_, provider: Record<string, unknown>) => {
-    for (const [name, kind] of Object.entries(classes)) expect(provider[name], name).toBe(kind);
   });
 });
 

@@ -10,9 +10,9 @@ import {
   rateLimiting,
 } from "@clientele/core/runtime";
 import { describe, expect, test } from "vitest";
-import { createCycleSoftwareClient } from "../../../cyclesoftware/src/index.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../../src/options.js";
 import { recordLog, settle, testTransport } from "../support/harness.js";
+import { createCycleSoftwareClient } from "../support/providers.js";
 import { type Answer, endless, hostileServers, inTurn, reply } from "./support/server.js";
 
 const serve = hostileServers();
