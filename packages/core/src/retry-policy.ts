@@ -11,18 +11,22 @@ export const RETRY_CAP_MS = 8_000;
 /** A server asking for a longer pause than this gets an error, not a silently stalled call. */
 export const RETRY_AFTER_LIMIT_MS = 60_000;
 
-/** What an attempt came to, as far as retrying goes. */
-export type Outcome =
-  /** An answer with a non-2xx status. */
-  | { status: number; headers: Headers; rateLimit?: RateLimit | undefined }
-  /** No answer within the timeout. */
-  | { error: "timeout" }
-  /** The connection failed or broke; `cause` is what fetch threw (its code chain tells whether a byte was sent). */
-  | { error: "network"; cause: unknown }
-  /** A 2xx whose JSON did not parse or was empty: a body cut off on the way. */
-  | { error: "unparseable" }
-  /** An answer no retry can change: a body over the limit, a refused redirect, a flagged or drifting body. */
-  | { error: "final" };
+/**
+ * What an attempt came to, as far as retrying goes: an answer with a non-2xx `status` (its headers and rate-limit
+ * figures), or an `error` without a usable answer.
+ */
+export interface Outcome {
+  status?: number;
+  headers?: Headers;
+  rateLimit?: RateLimit | undefined;
+  /**
+   * `timeout`: no answer in time. `network`: the connection failed or broke (`cause`, what fetch threw, tells whether
+   * a byte was sent). `unparseable`: a 2xx whose JSON did not parse or was empty, a body cut off on the way.
+   * `final`: an answer no retry can change (a body over the limit, a refused redirect, a flagged or drifting body).
+   */
+  error?: "timeout" | "network" | "unparseable" | "final";
+  cause?: unknown;
+}
 
 export interface RetryPolicy {
   /** Safe to send twice (GET/PUT/DELETE or `x-idempotent`). */
@@ -48,21 +52,18 @@ export type RetryDecision = number | "stop";
  *   to come back: each such retry would only spend more of the day's budget.
  */
 export function retryDecision(outcome: Outcome, attempt: number, policy: RetryPolicy): RetryDecision {
-  if (attempt >= policy.maxRetries) return "stop";
-  if ("error" in outcome) return retriedError(outcome, policy) ? backoffDelay(attempt, policy.random) : "stop";
-  const { status, headers, rateLimit } = outcome;
-  if (!policy.idempotent || !(status === 408 || status === 429 || status >= 500)) return "stop";
-  const asked = retryAfterDelay(headers, policy.now);
-  if (rateLimit?.dayRemaining === 0 || (status === 429 && asked === undefined && rateLimit?.minuteRemaining === 0)) {
-    return "stop";
-  }
-  if (asked === undefined) return backoffDelay(attempt, policy.random);
-  return asked <= RETRY_AFTER_LIMIT_MS ? asked : "stop";
-}
-
-function retriedError(outcome: Extract<Outcome, { error: string }>, { idempotent }: RetryPolicy): boolean {
-  if (outcome.error === "final") return false;
-  return idempotent || (outcome.error === "network" && neverReachedServer(outcome.cause));
+  const { status = 0, error, rateLimit } = outcome;
+  const asked = error ? undefined : retryAfterDelay(outcome.headers as Headers, policy.now);
+  const retried =
+    attempt < policy.maxRetries &&
+    (error
+      ? error !== "final" && (policy.idempotent || (error === "network" && neverReachedServer(outcome.cause)))
+      : policy.idempotent &&
+        (status === 408 || status === 429 || status >= 500) &&
+        rateLimit?.dayRemaining !== 0 &&
+        !(status === 429 && asked === undefined && rateLimit?.minuteRemaining === 0) &&
+        !((asked as number) > RETRY_AFTER_LIMIT_MS));
+  return retried ? (asked ?? backoffDelay(attempt, policy.random)) : "stop";
 }
 
 /**
