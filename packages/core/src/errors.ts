@@ -8,7 +8,19 @@ export type { CallInfo } from "./types.js";
  */
 export class ClienteleError extends Error {
   override name = "ClienteleError";
+
+  /**
+   * The own fields (all redacted) plus the message, which is not an own enumerable property; never a Headers object
+   * (it has no JSON form).
+   */
+  toJSON(): Record<string, unknown> {
+    const { headers: _, ...fields } = this as this & { headers?: Headers };
+    return { ...fields, message: this.message };
+  }
 }
+
+/** How every message about a call begins: `getCustomer: GET https://…/customer/7`. */
+export const at = (call: CallInfo): string => `${call.operationId}: ${call.method} ${call.url}`;
 
 export interface ApiErrorInit extends CallInfo {
   status: number;
@@ -44,14 +56,8 @@ export class ApiError extends ClienteleError {
   declare readonly hint: string | undefined;
 
   constructor(init: ApiErrorInit, message?: string) {
-    const { operationId, method, url, status, body, hint } = init;
-    super(message ?? `${operationId}: ${method} ${url} answered ${status}${detailOf(body, hint)}`);
+    super(message ?? `${at(init)} answered ${init.status}${detailOf(init.body, init.hint)}`);
     Object.assign(this, init);
-  }
-
-  /** Everything but `headers` (a Headers object has no JSON form). */
-  toJSON(): Record<string, unknown> {
-    return json(this);
   }
 }
 
@@ -77,12 +83,6 @@ function reasonIn(body: unknown): string | undefined {
     if (typeof value === "string" && value.trim()) return value;
   }
   return undefined;
-}
-
-// Own properties (all redacted) plus the message, which is not an own enumerable property.
-function json(error: Error): Record<string, unknown> {
-  const { headers: _, ...fields } = error as Error & { headers?: Headers };
-  return { ...fields, message: error.message };
 }
 
 export class BadRequestError extends ApiError {
@@ -176,10 +176,6 @@ export class ConnectionError extends ClienteleError {
     super(message);
     Object.assign(this, call, { code });
   }
-
-  toJSON(): Record<string, unknown> {
-    return json(this);
-  }
 }
 
 /** An attempt (headers and body) took longer than the `timeout` option allows. */
@@ -202,7 +198,7 @@ export class UserAbortError extends ClienteleError {
     // The caller's own reason is theirs to read back (no secret of the client's is in it), so the message keeps it.
     const message = (reason as { message?: unknown } | undefined)?.message;
     const why = typeof message === "string" ? message : typeof reason === "string" ? reason : "";
-    super(`${call.operationId}: ${call.method} ${call.url} was aborted by its signal${why ? `: ${why}` : ""}`, {
+    super(`${at(call)} was aborted by its signal${why ? `: ${why}` : ""}`, {
       cause: reason,
     });
     Object.assign(this, call);

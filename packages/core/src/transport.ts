@@ -2,6 +2,7 @@ import { type BodyEncoder, prepareCall } from "./call-options.js";
 import { corsHint, runsInBrowser } from "./cors-hint.js";
 import {
   type ApiError,
+  at,
   ConnectionError,
   detailOf,
   errorClassFor,
@@ -154,15 +155,11 @@ async function request<T>(
       if (signal?.aborted) aborted(signal.reason);
       let failure: ConnectionError;
       if (error === TIMED_OUT) {
-        failure = new TimeoutError(call(), `${id}: ${method} ${call().url} timed out after ${timeout} ms`);
+        failure = new TimeoutError(call(), `${at(call())} timed out after ${timeout} ms`);
       } else {
         const [reason, code] = explain(error);
         const hint = corsHint(error, runsInBrowser());
-        failure = new ConnectionError(
-          call(),
-          `${id}: ${method} ${call().url} failed: ${redact().text(reason)}${hint}`,
-          code,
-        );
+        failure = new ConnectionError(call(), `${at(call())} failed: ${redact().text(reason)}${hint}`, code);
       }
       if (await retry(failure, error === TIMED_OUT ? { error: "timeout" } : { error: "network", cause: error }))
         continue;
@@ -233,7 +230,7 @@ async function request<T>(
         hint,
         ...extra,
       },
-      why ? redact().text(`${id}: ${method} ${call().url} answered ${status}${why}`) : undefined,
+      why ? redact().text(`${at(call())} answered ${status}${why}`) : undefined,
     );
     if (!(await retry(failure, outcome))) throw failure;
   }
