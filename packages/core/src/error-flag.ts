@@ -1,3 +1,4 @@
+import { InBodyError } from "./errors.js";
 import type { BodyCheck } from "./types.js";
 
 export type { BodyCheck } from "./types.js";
@@ -14,6 +15,7 @@ export function errorFlag(property: string, message?: string): BodyCheck {
     const said = message && body[message];
     const errorMessage = typeof said === "string" ? said : undefined;
     return [
+      InBodyError,
       ` but its body reports an error (${property}: true): ${errorMessage ?? "no message"}`,
       { errorMessage: errorMessage && redact().text(errorMessage) },
     ];

@@ -1,6 +1,6 @@
-import type { CallInfo, RateLimit } from "./types.js";
+import type { ApiErrorInit, CallInfo, RateLimit } from "./types.js";
 
-export type { CallInfo } from "./types.js";
+export type { ApiErrorInit, CallInfo } from "./types.js";
 
 /**
  * The base class of every error the clients throw: one `instanceof ClienteleError` catches them all (an answer, no
@@ -21,15 +21,6 @@ export class ClienteleError extends Error {
 
 /** How every message about a call begins: `getCustomer: GET https://…/customer/7`. */
 export const at = (call: CallInfo): string => `${call.operationId}: ${call.method} ${call.url}`;
-
-export interface ApiErrorInit extends CallInfo {
-  status: number;
-  headers: Headers;
-  body: unknown;
-  rateLimit?: RateLimit | undefined;
-  /** What the API's documentation says this status means for this operation. */
-  hint?: string | undefined;
-}
 
 /**
  * A response with a non-2xx status. Everything it holds is redacted, and it keeps no `cause` or request object,

@@ -1,12 +1,10 @@
 import { type BodyEncoder, prepareCall } from "./call-options.js";
 import { corsHint, runsInBrowser } from "./cors-hint.js";
 import {
-  type ApiError,
   at,
   ConnectionError,
   detailOf,
   errorClassFor,
-  InBodyError,
   RedirectError,
   ResponseParseError,
   ResponseTooLargeError,
@@ -19,6 +17,7 @@ import { isRedirect, nextHop, type Refusal } from "./redirect.js";
 import { type Outcome, type RetryDecision, retryDecision } from "./retry-policy.js";
 import { sleep } from "./sleep.js";
 import type {
+  ApiErrorInit,
   ApiPromise,
   ApiResult,
   CallInfo,
@@ -176,7 +175,7 @@ async function request<T>(
       return response as T;
     }
     // A failed answer: its class, what the message says after "answered <status>", and when to retry.
-    let Class: typeof ApiError;
+    let Class: new (init: ApiErrorInit, message?: string) => Error;
     let why = "";
     let hint: string | undefined;
     let extra: object | undefined;
@@ -212,8 +211,7 @@ async function request<T>(
         meta.response = response;
         return data as T;
       }
-      Class = InBodyError;
-      [why, extra] = flagged;
+      [Class, why, extra] = flagged;
     } else {
       Class = errorClassFor(status);
       // What the figures say (which budget is spent, until when) is more precise than what the spec says in general.
@@ -244,7 +242,7 @@ interface Meta extends Omit<ApiResult<unknown>, "data"> {
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-const TIMED_OUT = Symbol("timed out");
+const TIMED_OUT = Symbol();
 
 /**
  * One attempt, redirects included: the timeout covers the headers and the whole body. The text is undefined when
@@ -319,7 +317,7 @@ function explain(error: unknown): [string, string | undefined] {
   return [text, code];
 }
 
-const UNPARSEABLE = Symbol("unparseable");
+const UNPARSEABLE = Symbol();
 
 /**
  * JSON when the content type says so or `promisesJson` (a 2xx of an operation whose spec promises JSON), else

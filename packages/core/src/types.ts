@@ -77,6 +77,16 @@ export interface CallInfo {
   url: string;
 }
 
+/** What an `ApiError` is made of: the call, and the (redacted) response. */
+export interface ApiErrorInit extends CallInfo {
+  status: number;
+  headers: Headers;
+  body: unknown;
+  rateLimit?: RateLimit | undefined;
+  /** What the API's documentation says this status means for this operation. */
+  hint?: string | undefined;
+}
+
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
 /**
@@ -102,10 +112,14 @@ export interface RequestOptions {
 }
 
 /**
- * Reads a parsed 2xx body (the spec's `x-error-flag`): the end of the `InBodyError`'s message and its extra fields,
- * or undefined where the body is the success it looks like.
+ * Reads a parsed 2xx body (the spec's `x-error-flag`): the error's class (`InBodyError`), the end of its message
+ * and its extra fields, or undefined where the body is the success it looks like. Only the operations whose spec
+ * has the flag carry it, so the others bundle neither this nor the class.
  */
-export type BodyCheck = (body: unknown, redact: () => Redactor) => [why: string, fields: object] | undefined;
+export type BodyCheck = (
+  body: unknown,
+  redact: () => Redactor,
+) => [Class: new (init: ApiErrorInit, message?: string) => Error, why: string, fields: object] | undefined;
 
 /** What generation knows about an operation. */
 export interface Operation {
