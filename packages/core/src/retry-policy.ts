@@ -20,12 +20,12 @@ export interface Outcome {
   headers?: Headers;
   rateLimit?: RateLimit | undefined;
   /**
-   * `timeout`: no answer in time. `network`: the connection failed or broke (`cause`, what fetch threw, tells whether
-   * a byte was sent). `unparseable`: a 2xx whose JSON did not parse or was empty, a body cut off on the way.
+   * `timeout`: no answer in time. `network`: the connection failed or broke (`codes`, the error codes down the
+   * cause chain of what fetch threw, tell whether a byte was sent). `unparseable`: a 2xx whose JSON did not parse or was empty, a body cut off on the way.
    * `final`: an answer no retry can change (a body over the limit, a refused redirect, a flagged or drifting body).
    */
   error?: "timeout" | "network" | "unparseable" | "final";
-  cause?: unknown;
+  codes?: readonly string[];
 }
 
 export interface RetryPolicy {
@@ -57,7 +57,8 @@ export function retryDecision(outcome: Outcome, attempt: number, policy: RetryPo
   const retried =
     attempt < policy.maxRetries &&
     (error
-      ? error !== "final" && (policy.idempotent || (error === "network" && neverReachedServer(outcome.cause)))
+      ? error !== "final" &&
+        (policy.idempotent || (error === "network" && !!outcome.codes?.some((code) => NEVER_CONNECTED.test(code))))
       : policy.idempotent &&
         (status === 408 || status === 429 || status >= 500) &&
         rateLimit?.dayRemaining !== 0 &&
@@ -105,18 +106,7 @@ const HTTP_DATE = new RegExp(
   `^(?:${DAY}, \\d\\d ${MONTH} \\d{4} ${TIME} GMT|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, \\d\\d-${MONTH}-\\d\\d ${TIME} GMT|${DAY} ${MONTH} [ \\d]\\d ${TIME} \\d{4})$`,
 );
 
-// Codes that mean no connection was ever made (undici's connect timeout is the TCP handshake's, not the request's).
+// Codes that mean no connection was ever made (undici's connect timeout is the TCP handshake's, not the request's):
+// only they prove no byte of the request reached a server. Browsers never say why a fetch failed, so there a
+// non-idempotent call is never repeated.
 const NEVER_CONNECTED = /^(?:ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR_CONNECT_TIMEOUT)$/;
-
-/**
- * True only when the error proves no byte of the request reached a server. Browsers never say why a fetch failed,
- * so there this is always false and a non-idempotent call is never repeated.
- */
-export function neverReachedServer(error: unknown): boolean {
-  for (let current = error, depth = 0; current && depth < 5; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string" && NEVER_CONNECTED.test(code)) return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
-}

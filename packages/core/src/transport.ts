@@ -153,15 +153,16 @@ async function request<T>(
       release?.();
       if (signal?.aborted) aborted(signal.reason);
       let failure: ConnectionError;
+      let outcome: Outcome = { error: "timeout" };
       if (error === TIMED_OUT) {
         failure = new TimeoutError(call(), `${at(call())} timed out after ${timeout} ms`);
       } else {
-        const [reason, code] = explain(error);
+        const [reason, codes] = explain(error);
         const hint = corsHint(error, runsInBrowser());
-        failure = new ConnectionError(call(), `${at(call())} failed: ${redact().text(reason)}${hint}`, code);
+        failure = new ConnectionError(call(), `${at(call())} failed: ${redact().text(reason)}${hint}`, codes[0]);
+        outcome = { error: "network", codes };
       }
-      if (await retry(failure, error === TIMED_OUT ? { error: "timeout" } : { error: "network", cause: error }))
-        continue;
+      if (await retry(failure, outcome)) continue;
       throw failure;
     }
     release?.();
@@ -305,16 +306,16 @@ async function readText(response: Response, maxBytes: number): Promise<string | 
   return undefined;
 }
 
-/** The messages down an error's cause chain (fetch's own message, "fetch failed", says little) and its code. */
-function explain(error: unknown): [string, string | undefined] {
+/** The messages down an error's cause chain (fetch's own message, "fetch failed", says little) and its codes. */
+function explain(error: unknown): [string, string[]] {
   let text = "";
-  let code: string | undefined;
+  const codes: string[] = [];
   let current = error as { message?: unknown; code?: unknown; cause?: unknown } | null | undefined;
   for (let depth = 0; current != null && depth < 5; depth++, current = current.cause as typeof current) {
     text += `${text && ": "}${current instanceof Error ? current.message : String(current)}`;
-    if (code === undefined && typeof current.code === "string") code = current.code;
+    if (typeof current.code === "string") codes.push(current.code);
   }
-  return [text, code];
+  return [text, codes];
 }
 
 const UNPARSEABLE = Symbol();
