@@ -41,6 +41,7 @@ export interface PreparedCall {
   maxResponseBytes: number;
   /** The values of credential headers the call sets itself: secrets for this call's errors and logs. */
   secrets: string[];
+  signal: AbortSignal | undefined;
 }
 
 /** An object of names to values: not an array, a Map, a Date, a string, a Headers… (works across realms). */
@@ -122,6 +123,7 @@ export function prepareCall(
     maxRetries: options?.maxRetries ?? settings.maxRetries,
     maxResponseBytes: options?.maxResponseBytes ?? settings.maxResponseBytes,
     secrets,
+    signal: options?.signal ?? undefined,
   };
 }
 

@@ -107,10 +107,9 @@ async function request<T>(
     maxRetries,
     maxResponseBytes: maxBytes,
     secrets,
+    signal,
   } = prepareCall(transport, operation, path, options, encodeBody, body);
-  options ??= {};
-  const signal = options.signal ?? undefined;
-  const init: RequestInit = { method, headers, body: sent, redirect: "manual", signal: undefined };
+  const init: RequestInit = { method, headers, body: sent, redirect: "manual" };
 
   // Redacting parses the sent body for sensitive values: only an error or a log line pays for it.
   let redactor: Redactor | undefined;
