@@ -174,7 +174,6 @@ const cubeOps = {
   createCustomer: { id: "createCustomer", method: "POST", idempotent: false, body: "required" },
   updateCustomer: { id: "updateCustomer", method: "PUT", idempotent: true, body: "required" },
 } satisfies Record<string, Operation>;
-const NOT_SECRET = new Set(["accept", "accept-language", "content-type", "user-agent"]);
 
 export interface Cube4salesOptions extends ClientOptions {
   account: string;
@@ -187,11 +186,9 @@ export function createCube4salesTransport(options: Cube4salesOptions): Transport
   if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(account)) {
     throw new OptionError(factory, "account", "must be a subdomain label (letters, digits and inner hyphens)");
   }
-  const authHeaders = Object.fromEntries(
-    Object.entries(options.headers && typeof options.headers === "object" ? options.headers : {}).filter(
-      ([name, value]) => !NOT_SECRET.has(name.toLowerCase()) && typeof value === "string",
-    ),
-  );
+  // The credential goes in whichever header the user names, so here every header of theirs is one (the real factory
+  // spares content negotiation; core does not care which headers are credentials, only that they are masked).
+  const authHeaders = { ...options.headers };
   return createTransport({
     factory,
     options,
