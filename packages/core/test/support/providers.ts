@@ -46,8 +46,6 @@ const cubitOps = {
   upsertCustomer: { id: "upsertCustomer", method: "POST", idempotent: true, body: "required", hints: cubitHint },
   deleteCustomer: { id: "deleteCustomer", method: "DELETE", idempotent: true, hints: cubitHint },
   getCustomer: { id: "getCustomer", method: "GET", idempotent: true, json: true, hints: { 404: "No such customer." } },
-  upsertPlant: { id: "upsertPlant", method: "POST", idempotent: true, body: "required", hints: cubitHint },
-  deletePlant: { id: "deletePlant", method: "DELETE", idempotent: true, hints: cubitHint },
   getPlant: { id: "getPlant", method: "GET", idempotent: true, json: true },
 } satisfies Record<string, Operation>;
 
@@ -76,7 +74,7 @@ export function createCubitTransport(options: CubitOptions): Transport<{ environ
 export function createCubitClient(options: CubitOptions) {
   const transport = createCubitTransport(options);
   const env = (op: Operation) => pathParam(transport.path.environment, op, "environment");
-  const { upsertCustomer, deleteCustomer, getCustomer, upsertPlant, deletePlant, getPlant } = cubitOps;
+  const { upsertCustomer, deleteCustomer, getCustomer, getPlant } = cubitOps;
   return {
     upsertCustomer: (body: Body, options?: BodyOptions): ApiPromise<Customer> =>
       send(transport, upsertCustomer, () => `/api/import/${env(upsertCustomer)}/customer`, options, jsonBody, body),
@@ -89,15 +87,6 @@ export function createCubitClient(options: CubitOptions) {
       ),
     getCustomer: (number: string, options?: RequestOptions): ApiPromise<Customer> =>
       send(transport, getCustomer, () => `/api/customer/${pathParam(number, getCustomer, "number")}`, options),
-    upsertPlant: (body: Body, options?: BodyOptions): ApiPromise<Customer> =>
-      send(transport, upsertPlant, () => `/api/import/${env(upsertPlant)}/plant`, options, jsonBody, body),
-    deletePlant: (number: string, options?: RequestOptions): ApiPromise<undefined> =>
-      send(
-        transport,
-        deletePlant,
-        () => `/api/import/${env(deletePlant)}/plant/${pathParam(number, deletePlant, "number")}`,
-        options,
-      ),
     getPlant: (number: string, options?: RequestOptions): ApiPromise<Customer> =>
       send(transport, getPlant, () => `/api/plant/${pathParam(number, getPlant, "number")}`, options),
   };
