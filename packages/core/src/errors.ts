@@ -9,6 +9,12 @@ export type { ApiErrorInit, CallInfo } from "./types.js";
 export class ClienteleError extends Error {
   override name = "ClienteleError";
 
+  /** `fields` become the error's own properties (an `ApiError`'s status and body, an `OptionError`'s option). */
+  constructor(message?: string, fields?: object, options?: ErrorOptions) {
+    super(message, options);
+    Object.assign(this, fields);
+  }
+
   /**
    * The own fields (all redacted) plus the message, which is not an own enumerable property; never a Headers object
    * (it has no JSON form).
@@ -47,8 +53,7 @@ export class ApiError extends ClienteleError {
   declare readonly hint: string | undefined;
 
   constructor(init: ApiErrorInit, message?: string) {
-    super(message ?? `${at(init)} answered ${init.status}${detailOf(init.body, init.hint)}`);
-    Object.assign(this, init);
+    super(message ?? `${at(init)} answered ${init.status}${detailOf(init.body, init.hint)}`, init);
   }
 }
 
@@ -164,8 +169,7 @@ export class ConnectionError extends ClienteleError {
   declare readonly code: string | undefined;
 
   constructor(call: CallInfo, message: string, code?: string) {
-    super(message);
-    Object.assign(this, call, { code });
+    super(message, { ...call, code });
   }
 }
 
@@ -189,21 +193,17 @@ export class UserAbortError extends ClienteleError {
     // The caller's own reason is theirs to read back (no secret of the client's is in it), so the message keeps it.
     const message = (reason as { message?: unknown } | undefined)?.message;
     const why = typeof message === "string" ? message : typeof reason === "string" ? reason : "";
-    super(`${at(call)} was aborted by its signal${why ? `: ${why}` : ""}`, {
-      cause: reason,
-    });
-    Object.assign(this, call);
+    super(`${at(call)} was aborted by its signal${why ? `: ${why}` : ""}`, call, { cause: reason });
   }
 }
 
 /** Bad input to a client factory or call. The message names the option, never its value when that could be a secret. */
 export class OptionError extends ClienteleError {
   override name = "OptionError";
-  readonly option: string;
+  declare readonly option: string;
   /** `label` is how the message names the input, by default `option "<option>"`. */
   constructor(owner: string, option: string, problem: string, label = `option "${option}"`) {
-    super(`${owner}: ${label} ${problem}`);
-    this.option = option;
+    super(`${owner}: ${label} ${problem}`, { option });
   }
 }
 
@@ -215,6 +215,10 @@ export class OptionError extends ClienteleError {
 export class InvalidInputError extends OptionError {
   override name = "InvalidInputError";
 }
+
+/** The problem of a value outside `allowed`: `must be one of "test", "prod"`. */
+export const oneOf = (allowed: readonly string[]): string =>
+  `must be one of ${allowed.map((a) => `"${a}"`).join(", ")}`;
 
 /** How a value reads in an error message, without quoting it (it may be a secret): `undefined`, `a Date`. */
 export function kindOf(value: unknown): string {
