@@ -36,9 +36,6 @@ export interface PreparedCall {
   headers: Record<string, string>;
   /** The JSON text sent, which is also what redaction reads (never the live object). */
   body: string | undefined;
-  timeout: number;
-  maxRetries: number;
-  maxResponseBytes: number;
   /** The values of credential headers the call sets itself: secrets for this call's errors and logs. */
   secrets: string[];
   signal: AbortSignal | undefined;
@@ -119,9 +116,6 @@ export function prepareCall(
     url,
     headers,
     body: sent,
-    timeout: options?.timeout ?? settings.timeout,
-    maxRetries: options?.maxRetries ?? settings.maxRetries,
-    maxResponseBytes: options?.maxResponseBytes ?? settings.maxResponseBytes,
     secrets,
     signal: options?.signal ?? undefined,
   };

@@ -103,12 +103,15 @@ async function request<T>(
     url,
     headers,
     body: sent,
-    timeout,
-    maxRetries,
-    maxResponseBytes: maxBytes,
     secrets,
     signal,
   } = prepareCall(transport, operation, path, options, encodeBody, body);
+  // Each checked by prepareCall; undefined means the client's default.
+  const {
+    timeout = settings.timeout,
+    maxRetries = settings.maxRetries,
+    maxResponseBytes: maxBytes = settings.maxResponseBytes,
+  } = options ?? {};
   const init: RequestInit = { method, headers, body: sent, redirect: "manual" };
 
   // Redacting parses the sent body for sensitive values: only an error or a log line pays for it.
