@@ -1,6 +1,6 @@
 import { InvalidInputError, kindOf, OptionError, unknownOption, wholeNumber } from "./errors.js";
 import { withExtraBody } from "./extra-body.js";
-import type { Operation, RequestOptions, Transport } from "./transport.js";
+import type { Operation, RequestOptions, TransportSettings } from "./types.js";
 
 type Check = (operation: string, option: string, value: unknown) => void;
 
@@ -36,11 +36,9 @@ export interface PreparedCall {
   headers: Record<string, string>;
   /** The JSON text sent, which is also what redaction reads (never the live object). */
   body: string | undefined;
-  timeout: number;
-  maxRetries: number;
-  maxResponseBytes: number;
   /** The values of credential headers the call sets itself: secrets for this call's errors and logs. */
   secrets: string[];
+  signal: AbortSignal | undefined;
 }
 
 /** An object of names to values: not an array, a Map, a Date, a string, a Headers… (works across realms). */
@@ -72,7 +70,7 @@ export function checkHeader(owner: string, name: string, value: unknown): string
 export type BodyEncoder = (operation: Operation, body: unknown, extraBody: object | undefined) => string | undefined;
 
 export function prepareCall(
-  transport: Transport,
+  transport: { settings: TransportSettings; jsonHeaders: Record<string, string> },
   operation: Operation,
   path: string | (() => string),
   options: RequestOptions | undefined,
@@ -118,10 +116,8 @@ export function prepareCall(
     url,
     headers,
     body: sent,
-    timeout: options?.timeout ?? settings.timeout,
-    maxRetries: options?.maxRetries ?? settings.maxRetries,
-    maxResponseBytes: options?.maxResponseBytes ?? settings.maxResponseBytes,
     secrets,
+    signal: options?.signal ?? undefined,
   };
 }
 

@@ -1,11 +1,7 @@
-import { type ApiError, InBodyError } from "./errors.js";
-import type { Redactor } from "./redact.js";
+import { InBodyError } from "./errors.js";
+import type { BodyCheck } from "./types.js";
 
-/** What a 2xx body that reports an error makes of the call: the error's class, the message's tail, its fields. */
-export type FlaggedError = [Class: typeof ApiError, why: string, fields: object];
-
-/** Reads a parsed 2xx body; undefined where it is the success it looks like. */
-export type BodyCheck = (body: unknown, redact: () => Redactor) => FlaggedError | undefined;
+export type { BodyCheck } from "./types.js";
 
 /**
  * The spec's `x-error-flag`: a 2xx body whose `property` is `true` is an `InBodyError` carrying the `message` field

@@ -1,4 +1,6 @@
-import type { RateLimit } from "./types.js";
+import type { ApiErrorInit, CallInfo, RateLimit } from "./types.js";
+
+export type { ApiErrorInit, CallInfo } from "./types.js";
 
 /**
  * The base class of every error the clients throw: one `instanceof ClienteleError` catches them all (an answer, no
@@ -6,23 +8,25 @@ import type { RateLimit } from "./types.js";
  */
 export class ClienteleError extends Error {
   override name = "ClienteleError";
+
+  /** `fields` become the error's own properties (an `ApiError`'s status and body, an `OptionError`'s option). */
+  constructor(message?: string, fields?: object, options?: ErrorOptions) {
+    super(message, options);
+    Object.assign(this, fields);
+  }
+
+  /**
+   * The own fields (all redacted) plus the message, which is not an own enumerable property; never a Headers object
+   * (it has no JSON form).
+   */
+  toJSON(): Record<string, unknown> {
+    const { headers: _, ...fields } = this as this & { headers?: Headers };
+    return { ...fields, message: this.message };
+  }
 }
 
-/** Which call failed. The URL is redacted: credentials and sensitive values are masked. */
-export interface CallInfo {
-  operationId: string;
-  method: string;
-  url: string;
-}
-
-export interface ApiErrorInit extends CallInfo {
-  status: number;
-  headers: Headers;
-  body: unknown;
-  rateLimit?: RateLimit | undefined;
-  /** What the API's documentation says this status means for this operation. */
-  hint?: string | undefined;
-}
+/** How every message about a call begins: `getCustomer: GET https://…/customer/7`. */
+export const at = (call: CallInfo): string => `${call.operationId}: ${call.method} ${call.url}`;
 
 /**
  * A response with a non-2xx status. Everything it holds is redacted, and it keeps no `cause` or request object,
@@ -49,14 +53,7 @@ export class ApiError extends ClienteleError {
   declare readonly hint: string | undefined;
 
   constructor(init: ApiErrorInit, message?: string) {
-    const { operationId, method, url, status, body, hint } = init;
-    super(message ?? `${operationId}: ${method} ${url} answered ${status}${detailOf(body, hint)}`);
-    Object.assign(this, init);
-  }
-
-  /** Everything but `headers` (a Headers object has no JSON form). */
-  toJSON(): Record<string, unknown> {
-    return json(this);
+    super(message ?? `${at(init)} answered ${init.status}${detailOf(init.body, init.hint)}`, init);
   }
 }
 
@@ -82,12 +79,6 @@ function reasonIn(body: unknown): string | undefined {
     if (typeof value === "string" && value.trim()) return value;
   }
   return undefined;
-}
-
-// Own properties (all redacted) plus the message, which is not an own enumerable property.
-function json(error: Error): Record<string, unknown> {
-  const { headers: _, ...fields } = error as Error & { headers?: Headers };
-  return { ...fields, message: error.message };
 }
 
 export class BadRequestError extends ApiError {
@@ -178,12 +169,7 @@ export class ConnectionError extends ClienteleError {
   declare readonly code: string | undefined;
 
   constructor(call: CallInfo, message: string, code?: string) {
-    super(message);
-    Object.assign(this, call, { code });
-  }
-
-  toJSON(): Record<string, unknown> {
-    return json(this);
+    super(message, { ...call, code });
   }
 }
 
@@ -207,21 +193,17 @@ export class UserAbortError extends ClienteleError {
     // The caller's own reason is theirs to read back (no secret of the client's is in it), so the message keeps it.
     const message = (reason as { message?: unknown } | undefined)?.message;
     const why = typeof message === "string" ? message : typeof reason === "string" ? reason : "";
-    super(`${call.operationId}: ${call.method} ${call.url} was aborted by its signal${why ? `: ${why}` : ""}`, {
-      cause: reason,
-    });
-    Object.assign(this, call);
+    super(`${at(call)} was aborted by its signal${why ? `: ${why}` : ""}`, call, { cause: reason });
   }
 }
 
 /** Bad input to a client factory or call. The message names the option, never its value when that could be a secret. */
 export class OptionError extends ClienteleError {
   override name = "OptionError";
-  readonly option: string;
+  declare readonly option: string;
   /** `label` is how the message names the input, by default `option "<option>"`. */
   constructor(owner: string, option: string, problem: string, label = `option "${option}"`) {
-    super(`${owner}: ${label} ${problem}`);
-    this.option = option;
+    super(`${owner}: ${label} ${problem}`, { option });
   }
 }
 
@@ -233,6 +215,10 @@ export class OptionError extends ClienteleError {
 export class InvalidInputError extends OptionError {
   override name = "InvalidInputError";
 }
+
+/** The problem of a value outside `allowed`: `must be one of "test", "prod"`. */
+export const oneOf = (allowed: readonly string[]): string =>
+  `must be one of ${allowed.map((a) => `"${a}"`).join(", ")}`;
 
 /** How a value reads in an error message, without quoting it (it may be a secret): `undefined`, `a Date`. */
 export function kindOf(value: unknown): string {

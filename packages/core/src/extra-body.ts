@@ -1,5 +1,5 @@
 import { OptionError } from "./errors.js";
-import type { Operation } from "./transport.js";
+import type { Operation } from "./types.js";
 
 /**
  * The JSON body with a call's `extraBody` fields added. Both are already JSON text, each checked on its own, so the

@@ -1,4 +1,4 @@
-import { OptionError } from "./errors.js";
+import { at, OptionError } from "./errors.js";
 import type { LogEvent, Logger } from "./logger.js";
 
 /** How much a client logs, from everything (`debug`) to nothing (`off`), as Stainless-built SDKs name it. */
@@ -53,6 +53,6 @@ export function consoleLogger(event: LogEvent): void {
         ? event.message
         : event.type === "drift"
           ? `drift: ${event.report.message}`
-          : `${event.operationId}: ${event.method} ${event.url} ${event.type === "request" ? `(attempt ${event.attempt + 1})` : `answered ${event.status} in ${event.ms} ms`}`;
+          : `${at(event)} ${event.type === "request" ? `(attempt ${event.attempt + 1})` : `answered ${event.status} in ${event.ms} ms`}`;
   console[LEVELS[LEVEL_OF[event.type]] as "debug"](`[clientele] ${line}`, event);
 }

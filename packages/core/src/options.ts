@@ -3,12 +3,11 @@ import { credentialHeaderNames } from "./credential-headers.js";
 import { OptionError, unknownOption, wholeNumber } from "./errors.js";
 import { type LogLevel, resolveLogger } from "./log-level.js";
 import type { Logger } from "./logger.js";
-import type { RateLimiting } from "./rate-limit.js";
 import { createRedactor } from "./redact.js";
-import type { FetchLike } from "./transport.js";
 import { Transport } from "./transport.js";
+import type { FetchLike, RateLimiting, ValidationHook } from "./types.js";
 import type { DriftReport } from "./validation/drift.js";
-import type { ValidateMode, ValidationHook, Validators } from "./validation/validators.js";
+import type { ValidateMode, Validators } from "./validation/validators.js";
 
 /** Options every client factory takes. */
 export interface ClientOptions {

@@ -1,5 +1,5 @@
 import { ClienteleError } from "./errors.js";
-import type { ApiPromise, Operation } from "./transport.js";
+import type { ApiPromise, Operation } from "./types.js";
 
 /** The first page as a promise, every item as an async iterable, and every page through `pages()`. */
 export interface PagePromise<Page, Item> extends ApiPromise<Page>, AsyncIterable<Item> {

@@ -1,6 +1,6 @@
 import { isPlainObject } from "./call-options.js";
 import { InvalidInputError, kindOf } from "./errors.js";
-import type { Operation } from "./transport.js";
+import type { Operation } from "./types.js";
 
 /**
  * Form-style query string, percent-encoded like the vendors' own examples: spaces as `%20` (never `+`),

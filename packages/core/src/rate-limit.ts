@@ -1,32 +1,14 @@
-import { type CallInfo, RateLimitError } from "./errors.js";
-import { sleep } from "./retry.js";
-import type { RateLimit } from "./types.js";
+import { RateLimitError } from "./errors.js";
+import { budgetSpentUntil } from "./retry-policy.js";
+import { sleep } from "./sleep.js";
+import type { RateLimit, RateLimiting, Release } from "./types.js";
 
-export type { RateLimit } from "./types.js";
+export type { RateLimit, RateLimiting, Release } from "./types.js";
 
 /** Which response header carries each figure (from the spec's `x-rate-limit`). */
 export type RateLimitHeaders = { [K in keyof RateLimit]?: string };
 
 export type RateLimitReader = (headers: Headers) => RateLimit | undefined;
-
-/**
- * What an API with rate limits plugs into its transport. Only such a provider imports this module, so the others'
- * bundles carry none of it.
- */
-export interface RateLimiting {
-  read: RateLimitReader;
-  /**
-   * Runs before every attempt: throws a `RateLimitError` when `latest` shows the daily budget spent and not yet
-   * reset. With the client-side limiter it returns a promise of a slot: the attempt calls `release` once it is
-   * over. Without one it returns undefined, so an unpaced call costs no extra await.
-   */
-  before(latest: RateLimit | undefined, call: () => CallInfo, signal?: AbortSignal): Promise<Release> | undefined;
-  /** A 429's hint from its figures: which budget is spent and when it refills; undefined when they do not say. */
-  explain(figures: RateLimit | undefined): string | undefined;
-}
-
-/** Ends an attempt's hold on its limiter slot. */
-export type Release = () => void;
 
 /**
  * Reads `names` from every response; with `requestsPerMinute`, also paces requests on the client side.
@@ -37,8 +19,8 @@ export function rateLimiting(names: RateLimitHeaders, requestsPerMinute?: number
   return {
     read: rateLimitReader(names),
     before(latest, call, signal) {
-      const reset = latest?.dayReset;
-      if (latest?.dayRemaining === 0 && reset && reset.getTime() > Date.now()) {
+      const reset = budgetSpentUntil(latest);
+      if (reset) {
         const info = call();
         throw new RateLimitError(
           { ...info, status: 429, headers: new Headers(), body: undefined, rateLimit: latest, hint: explain(latest) },

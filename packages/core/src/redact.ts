@@ -49,7 +49,14 @@ export function createRedactor(secrets: Iterable<string>, sensitiveKeys: readonl
     for (const needle of needles) if (output.includes(needle)) output = output.split(needle).join(MASK);
     return word ? output.replace(word, MASK) : output;
   };
-  const value = <T>(input: T): T => scrub(input, text, keys) as T;
+  // Values are parsed JSON or text, so a JSON round trip copies them whole; the reviver runs leaves first, so a
+  // sensitive key's value is masked whole, whatever it holds.
+  const value = <T>(input: T): T =>
+    input === undefined
+      ? input
+      : JSON.parse(JSON.stringify(input), (key, item: unknown) =>
+          keys.has(key.toLowerCase()) && item != null ? MASK : typeof item === "string" ? text(item) : item,
+        );
   const forCall = (body: string | undefined, extra: readonly string[]): Redactor => {
     const found = [...extra];
     if (keys.size > 0 && body) collect(JSON.parse(body), keys, found, false);
@@ -105,18 +112,6 @@ function variants(secret: string): string[] {
     html,
     html.replace(/&#39;/g, "&#x27;"),
   ];
-}
-
-/** Sensitive keys match in any case (`socialSecurityNumber`), at any depth, in objects and arrays alike. */
-function scrub(input: unknown, text: (s: string) => string, keys: Set<string>): unknown {
-  if (typeof input === "string") return text(input);
-  if (input === null || typeof input !== "object") return input;
-  if (Array.isArray(input)) return input.map((item) => scrub(item, text, keys));
-  const output: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(input)) {
-    output[key] = keys.has(key.toLowerCase()) && item != null ? MASK : scrub(item, text, keys);
-  }
-  return output;
 }
 
 /** Every string or number under a sensitive key, however deep (a sensitive field may hold an object). */

@@ -1,9 +1,7 @@
 import { type BodyEncoder, prepareCall } from "./call-options.js";
 import { corsHint, runsInBrowser } from "./cors-hint.js";
-import type { BodyCheck } from "./error-flag.js";
 import {
-  type ApiError,
-  type CallInfo,
+  at,
   ConnectionError,
   detailOf,
   errorClassFor,
@@ -13,103 +11,24 @@ import {
   TimeoutError,
   UserAbortError,
 } from "./errors.js";
-import type { LogEvent, Logger } from "./logger.js";
-import type { RateLimiting, Release } from "./rate-limit.js";
+import type { LogEvent } from "./logger.js";
 import { maskHeaders, type Redactor, redactHeaders } from "./redact.js";
 import { isRedirect, nextHop, type Refusal } from "./redirect.js";
-import {
-  backoffDelay,
-  isRetryableStatus,
-  neverReachedServer,
-  RETRY_AFTER_LIMIT_MS,
-  retryAfterDelay,
-  sleep,
-} from "./retry.js";
-import type { RateLimit } from "./types.js";
-import type { ValidationHook } from "./validation/validators.js";
+import { type Outcome, type RetryDecision, retryDecision } from "./retry-policy.js";
+import { sleep } from "./sleep.js";
+import type {
+  ApiErrorInit,
+  ApiPromise,
+  ApiResult,
+  CallInfo,
+  Operation,
+  RateLimit,
+  Release,
+  RequestOptions,
+  TransportSettings,
+} from "./types.js";
 
-export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
-
-/**
- * Per-call options: the last argument of every generated method. An unknown name or a value of the wrong type
- * rejects the call with an `OptionError` naming the operation and the option; `undefined` means the client's default.
- */
-export interface RequestOptions {
-  /** Cancels the call, including a pending retry; an aborted call is never retried. */
-  signal?: AbortSignal | null;
-  /**
-   * Merged over the client's headers (names compared case-insensitively). Values are strings; `undefined` leaves the
-   * client's header as it is and `null` removes it for this call. Any other value (a number, a string with a line
-   * break) is an `OptionError`. A credential header given here (`api-key`, `authorization`, …) is redacted from this
-   * call's errors and logs like the client's own.
-   */
-  headers?: Record<string, string | null | undefined>;
-  /** Milliseconds per attempt, covering the headers and the whole body. */
-  timeout?: number;
-  /** Retries after the first attempt. */
-  maxRetries?: number;
-  /** The longest response body to read, in bytes; a longer one rejects with a `ResponseTooLargeError`. */
-  maxResponseBytes?: number;
-}
-
-/** What generation knows about an operation. */
-export interface Operation {
-  id: string;
-  method: "GET" | "POST" | "PUT" | "DELETE" | "PATCH";
-  /** Safe to send twice: GET/PUT/DELETE, or a POST the spec marks `x-idempotent`. */
-  idempotent: boolean;
-  /** Whether the operation takes a JSON object body; a required one missing rejects the call. */
-  body?: "required" | "optional";
-  /** Every 2xx of the spec has a JSON body: an empty or unparseable one is a `ResponseParseError`. */
-  json?: boolean;
-  /** The spec's `x-error-flag` as `errorFlag(property, message)`: a flagged 2xx body is an `InBodyError`. */
-  errorFlag?: BodyCheck | undefined;
-  /** What each documented error status means, from the spec's response descriptions: an `ApiError`'s `hint`. */
-  hints?: Record<number, string>;
-}
-
-export interface TransportSettings<PathOptions = unknown> {
-  baseUrl: string;
-  fetch: FetchLike;
-  /** Header names in lower case, so per-call headers replace them instead of adding a second value. */
-  headers: Record<string, string>;
-  /** Lower-case names of the headers that carry credentials (the factory's auth headers and the usual names). */
-  credentialHeaders: ReadonlySet<string>;
-  timeout: number;
-  maxRetries: number;
-  /** The longest response body read, in bytes. */
-  maxResponseBytes: number;
-  /** Follow redirects to another origin (never with credential headers or a body). */
-  allowCrossOriginRedirects?: boolean | undefined;
-  redactor: Redactor;
-  /** Values the client fills into paths from its own options (Cubit's `environment`). */
-  path: PathOptions;
-  logger?: Logger | undefined;
-  /** Only for APIs with rate limits (CycleSoftware). */
-  rateLimits?: RateLimiting | undefined;
-  /** Only with `validate` on: checks each parsed response against the spec (`@clientele/<provider>/validate`). */
-  validation?: ValidationHook | undefined;
-}
-
-export interface ApiResult<T> {
-  data: T;
-  /** The response; its body has been read into `data`. */
-  response: Response;
-  /** Undefined where the API sends no rate-limit headers. */
-  rateLimit: RateLimit | undefined;
-}
-
-export interface ApiPromise<T> extends Promise<T> {
-  /** The parsed body together with the raw response and its rate-limit figures. */
-  withResponse(): Promise<ApiResult<T>>;
-  /**
-   * The 2xx `Response` with its body unread, for streaming or parsing it yourself. Call it on the call's promise
-   * at once (`client.getCustomer(id).asResponse()`), before awaiting anything else. Like openai-node's: a non-2xx
-   * still rejects with its `ApiError` (retries included), and nothing of the body is checked (JSON, `x-error-flag`,
-   * `maxResponseBytes`); `timeout` and `signal` cover the call until the headers arrive, no longer.
-   */
-  asResponse(): Promise<Response>;
-}
+export type { ApiPromise, ApiResult, FetchLike, Operation, RequestOptions, TransportSettings } from "./types.js";
 
 export class Transport<PathOptions = unknown> {
   declare readonly settings: TransportSettings<PathOptions>;
@@ -184,14 +103,16 @@ async function request<T>(
     url,
     headers,
     body: sent,
-    timeout,
-    maxRetries,
-    maxResponseBytes: maxBytes,
     secrets,
+    signal,
   } = prepareCall(transport, operation, path, options, encodeBody, body);
-  options ??= {};
-  const signal = options.signal ?? undefined;
-  const init: RequestInit = { method, headers, body: sent, redirect: "manual", signal: undefined };
+  // Each checked by prepareCall; undefined means the client's default.
+  const {
+    timeout = settings.timeout,
+    maxRetries = settings.maxRetries,
+    maxResponseBytes: maxBytes = settings.maxResponseBytes,
+  } = options ?? {};
+  const init: RequestInit = { method, headers, body: sent, redirect: "manual" };
 
   // Redacting parses the sent body for sensitive values: only an error or a log line pays for it.
   let redactor: Redactor | undefined;
@@ -206,14 +127,16 @@ async function request<T>(
   const log =
     logger &&
     ((event: DistributiveOmit<LogEvent, keyof CallInfo | "attempt">) => logger({ ...event, ...call(), attempt }));
-  /** Logs the outcome of a failed attempt and waits when another attempt is due. */
-  const retry = async ({ message }: Error, delayMs: number | undefined): Promise<boolean> => {
-    if (delayMs === undefined || attempt >= maxRetries) {
+  const policy = { idempotent, maxRetries };
+  /** Logs a failed attempt and waits when the retry policy answers with a delay; false when the call is over. */
+  const retry = async ({ message }: Error, outcome: Outcome): Promise<boolean> => {
+    const decision: RetryDecision = retryDecision(outcome, attempt, policy);
+    if (decision === "stop") {
       log?.({ type: "error", message });
       return false;
     }
-    log?.({ type: "retry", delayMs, message });
-    await sleep(delayMs, signal).catch(aborted);
+    log?.({ type: "retry", delayMs: decision, message });
+    await sleep(decision, signal).catch(aborted);
     return true;
   };
 
@@ -232,21 +155,16 @@ async function request<T>(
       release?.();
       if (signal?.aborted) aborted(signal.reason);
       let failure: ConnectionError;
-      let retryIn: number | undefined;
+      let outcome: Outcome = { error: "timeout" };
       if (error === TIMED_OUT) {
-        failure = new TimeoutError(call(), `${id}: ${method} ${call().url} timed out after ${timeout} ms`);
-        if (idempotent) retryIn = backoffDelay(attempt);
+        failure = new TimeoutError(call(), `${at(call())} timed out after ${timeout} ms`);
       } else {
-        const [reason, code] = explain(error);
+        const [reason, codes] = explain(error);
         const hint = corsHint(error, runsInBrowser());
-        failure = new ConnectionError(
-          call(),
-          `${id}: ${method} ${call().url} failed: ${redact().text(reason)}${hint}`,
-          code,
-        );
-        if (idempotent || neverReachedServer(error)) retryIn = backoffDelay(attempt);
+        failure = new ConnectionError(call(), `${at(call())} failed: ${redact().text(reason)}${hint}`, codes[0]);
+        outcome = { error: "network", codes };
       }
-      if (await retry(failure, retryIn)) continue;
+      if (await retry(failure, outcome)) continue;
       throw failure;
     }
     release?.();
@@ -260,11 +178,11 @@ async function request<T>(
       return response as T;
     }
     // A failed answer: its class, what the message says after "answered <status>", and when to retry.
-    let Class: typeof ApiError;
+    let Class: new (init: ApiErrorInit, message?: string) => Error;
     let why = "";
     let hint: string | undefined;
     let extra: object | undefined;
-    let retryIn: number | undefined;
+    let outcome: Outcome = { error: "final" };
     let data = refused || text === undefined ? undefined : parseBody(response, text, ok && operation.json);
     // Drift is checked on what the caller would see: a refused redirect or an unread body has nothing to check.
     const drift =
@@ -289,7 +207,7 @@ async function request<T>(
         ? ` with a body that is not the JSON expected${detailOf(text)}`
         : " with an empty body where JSON is due";
       // A body cut off on the way is a transport fault like a broken connection: retried when that is safe.
-      if (idempotent) retryIn = backoffDelay(attempt);
+      outcome = { error: "unparseable" };
     } else if (ok) {
       const flagged = operation.errorFlag?.(data, redact);
       if (!flagged) {
@@ -301,15 +219,7 @@ async function request<T>(
       Class = errorClassFor(status);
       // What the figures say (which budget is spent, until when) is more precise than what the spec says in general.
       hint = (status === 429 && rateLimits?.explain(rateLimit)) || operation.hints?.[status];
-      const asked = retryAfterDelay(response.headers);
-      // No retry can succeed once the daily budget is spent, nor within seconds when a 429 shows the minute's
-      // budget spent and names no time to come back: each such retry would only spend more of the day's budget.
-      const spent =
-        rateLimit?.dayRemaining === 0 || (status === 429 && asked === undefined && rateLimit?.minuteRemaining === 0);
-      if (idempotent && isRetryableStatus(status) && !spent) {
-        // A server asking for a longer pause than the limit gets its error back instead of a silently stalled call.
-        retryIn = asked === undefined ? backoffDelay(attempt) : asked <= RETRY_AFTER_LIMIT_MS ? asked : undefined;
-      }
+      outcome = { status, headers: response.headers, rateLimit };
     }
     const failure = new Class(
       {
@@ -321,9 +231,9 @@ async function request<T>(
         hint,
         ...extra,
       },
-      why ? redact().text(`${id}: ${method} ${call().url} answered ${status}${why}`) : undefined,
+      why ? redact().text(`${at(call())} answered ${status}${why}`) : undefined,
     );
-    if (!(await retry(failure, retryIn))) throw failure;
+    if (!(await retry(failure, outcome))) throw failure;
   }
 }
 
@@ -335,7 +245,7 @@ interface Meta extends Omit<ApiResult<unknown>, "data"> {
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-const TIMED_OUT = Symbol("timed out");
+const TIMED_OUT = Symbol();
 
 /**
  * One attempt, redirects included: the timeout covers the headers and the whole body. The text is undefined when
@@ -398,19 +308,19 @@ async function readText(response: Response, maxBytes: number): Promise<string | 
   return undefined;
 }
 
-/** The messages down an error's cause chain (fetch's own message, "fetch failed", says little) and its code. */
-function explain(error: unknown): [string, string | undefined] {
+/** The messages down an error's cause chain (fetch's own message, "fetch failed", says little) and its codes. */
+function explain(error: unknown): [string, string[]] {
   let text = "";
-  let code: string | undefined;
+  const codes: string[] = [];
   let current = error as { message?: unknown; code?: unknown; cause?: unknown } | null | undefined;
   for (let depth = 0; current != null && depth < 5; depth++, current = current.cause as typeof current) {
     text += `${text && ": "}${current instanceof Error ? current.message : String(current)}`;
-    if (code === undefined && typeof current.code === "string") code = current.code;
+    if (typeof current.code === "string") codes.push(current.code);
   }
-  return [text, code];
+  return [text, codes];
 }
 
-const UNPARSEABLE = Symbol("unparseable");
+const UNPARSEABLE = Symbol();
 
 /**
  * JSON when the content type says so or `promisesJson` (a 2xx of an operation whose spec promises JSON), else

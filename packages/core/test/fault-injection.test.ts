@@ -7,16 +7,13 @@ import {
   InternalServerError,
   type LogEvent,
   RateLimitError,
-  RETRY_BASE_MS,
-  RETRY_CAP_MS,
   TimeoutError,
 } from "@clientele/core/runtime";
 import { afterAll, afterEach, describe, expect, test } from "vitest";
-import { createCubitClient } from "../../cubit/src/index.js";
-import { createCycleSoftwareClient } from "../../cyclesoftware/src/index.js";
-import { createOnlinewerkroosterClient } from "../../onlinewerkrooster/src/index.js";
+import { RETRY_BASE_MS, RETRY_CAP_MS } from "../src/retry-policy.js";
 import { type Fault, freePort, type Received, startFaultServer } from "./support/fault-server.js";
 import { recordLog, settle } from "./support/harness.js";
+import { createCubitClient, createCycleSoftwareClient, createOnlinewerkroosterClient } from "./support/providers.js";
 
 // Small on purpose, so the suite stays fast: a slow answer takes SLOW ms, the client gives up after TIMEOUT ms.
 const TIMEOUT = 300;

@@ -1,7 +1,7 @@
 import { PaginationError, paginateByOffset } from "@clientele/core/runtime";
 import { describe, expect, test } from "vitest";
-import { type Customer, createCycleSoftwareClient } from "../../cyclesoftware/src/index.js";
 import { settle } from "./support/harness.js";
+import { type Customer, createCycleSoftwareClient } from "./support/providers.js";
 import { json, type Seen, scriptedFetch } from "./support/scripted-fetch.js";
 
 /** A CycleSoftware list endpoint over `total` customers, `pageSize` per page, recording each page it serves. */

@@ -1,12 +1,6 @@
-import {
-  minuteLimiter,
-  type RateLimit,
-  RateLimitError,
-  rateLimiting,
-  rateLimitReader,
-  UserAbortError,
-} from "@clientele/core/runtime";
+import { type RateLimit, RateLimitError, rateLimiting, UserAbortError } from "@clientele/core/runtime";
 import { describe, expect, test, vi } from "vitest";
+import { minuteLimiter, rateLimitReader } from "../src/rate-limit.js";
 import { ops, recordLog, settle, testTransport, withFakeTime } from "./support/harness.js";
 import { json, scriptedFetch } from "./support/scripted-fetch.js";
 

@@ -1,10 +1,12 @@
 import { basicCredential, type LogEvent } from "@clientele/core/runtime";
 import { describe, expect, test } from "vitest";
-import { createCube4salesClient } from "../../cube4sales/src/index.js";
-import { createCubitClient } from "../../cubit/src/index.js";
-import { createCycleSoftwareClient } from "../../cyclesoftware/src/index.js";
-import { createOnlinewerkroosterClient } from "../../onlinewerkrooster/src/index.js";
 import { settle, withFakeTime } from "./support/harness.js";
+import {
+  createCube4salesClient,
+  createCubitClient,
+  createCycleSoftwareClient,
+  createOnlinewerkroosterClient,
+} from "./support/providers.js";
 import { renderings } from "./support/renderings.js";
 import { abortableDelay, json, type Seen, type Step, scriptedFetch } from "./support/scripted-fetch.js";
 

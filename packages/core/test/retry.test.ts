@@ -1,16 +1,12 @@
+import { ApiError, ConnectionError, type Operation, RateLimitError, TimeoutError } from "@clientele/core/runtime";
+import { describe, expect, test } from "vitest";
 import {
-  ApiError,
   backoffDelay,
-  ConnectionError,
-  type Operation,
-  RateLimitError,
   RETRY_AFTER_LIMIT_MS,
   RETRY_BASE_MS,
   RETRY_CAP_MS,
   retryAfterDelay,
-  TimeoutError,
-} from "@clientele/core/runtime";
-import { describe, expect, test } from "vitest";
+} from "../src/retry-policy.js";
 import { ops, recordLog, retryDelays, testTransport, withFakeTime } from "./support/harness.js";
 import { abortableDelay, json, networkError, type Step, scriptedFetch } from "./support/scripted-fetch.js";
 

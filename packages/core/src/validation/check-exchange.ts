@@ -1,3 +1,4 @@
+import { OptionError } from "../errors.js";
 import type { Redactor } from "../redact.js";
 import { type Check, Drift, type DriftReport, typeOf } from "./drift.js";
 
@@ -29,7 +30,10 @@ export interface Exchange {
 export function checkExchange(specs: ResponseSpecs, exchange: Exchange, redactor?: Redactor): DriftReport[] {
   const { operationId, status, headers, body } = exchange;
   const responses = specs[operationId];
-  if (!responses) throw new Error(`no validator for operation "${operationId}": the validators belong to another API`);
+  if (!responses) {
+    const problem = `for operation "${operationId}": the validators belong to another API`;
+    throw new OptionError(operationId, "validators", problem, "no validator");
+  }
   const response = responses[status] ?? responses[`${String(status)[0]}XX`] ?? responses.default;
   const drift = new Drift();
   if (!response) {

@@ -1,4 +1,4 @@
-import { ApiError, type ApiErrorInit } from "../errors.js";
+import { ApiError, type ApiErrorInit, at } from "../errors.js";
 import type { DriftReport } from "./drift.js";
 
 /**
@@ -11,8 +11,8 @@ export class ResponseValidationError extends ApiError {
   declare readonly reports: readonly DriftReport[];
 
   constructor(init: ApiErrorInit & { reports: readonly DriftReport[] }) {
-    const { operationId, method, url, status, reports } = init;
+    const { status, reports } = init;
     const more = reports.length > 1 ? ` (and ${reports.length - 1} more: see reports)` : "";
-    super(init, `${operationId}: ${method} ${url} answered ${status} outside its spec: ${reports[0]?.message}${more}`);
+    super(init, `${at(init)} answered ${status} outside its spec: ${reports[0]?.message}${more}`);
   }
 }

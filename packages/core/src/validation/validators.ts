@@ -1,25 +1,14 @@
-import { type CallInfo, kindOf, OptionError } from "../errors.js";
+import { kindOf, OptionError } from "../errors.js";
 import type { Logger } from "../logger.js";
-import type { RateLimit } from "../rate-limit.js";
-import { type Redactor, redactHeaders } from "../redact.js";
+import { redactHeaders } from "../redact.js";
+import type { CallInfo, ValidationHook } from "../types.js";
 import { checkExchange, type ResponseSpecs } from "./check-exchange.js";
 import type { DriftReport } from "./drift.js";
 import { ResponseValidationError } from "./response-validation-error.js";
 
 export type ValidateMode = "off" | "warn" | "throw";
 
-/**
- * Checks one parsed response: returns the error to reject the call with (`throw` mode), else undefined. Positional,
- * so the transport's call site stays small in every bundle.
- */
-export type ValidationHook = (
-  call: CallInfo,
-  attempt: number,
-  response: Response,
-  body: unknown,
-  redactor: Redactor,
-  rateLimit: RateLimit | undefined,
-) => ResponseValidationError | undefined;
+export type { ValidationHook } from "../types.js";
 
 /** A provider's generated validators: `import { cubitValidators } from "@clientele/cubit/validate"`. */
 export interface Validators {

@@ -1,4 +1,4 @@
-// Inputs from plain JavaScript, through the generated clients to a real server: every bad input rejects the call's
+// Inputs from plain JavaScript, through clients built like the generated ones (support/providers.ts) to a real server: every bad input rejects the call's
 // promise with an error naming the operation and the input, and nothing reaches the server.
 import { ClienteleError, InvalidInputError, OptionError } from "@clientele/core/runtime";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";

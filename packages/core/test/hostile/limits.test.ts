@@ -2,7 +2,6 @@
 // that are no timestamps in seconds, and a client-side rate limit judged where it matters, at the server.
 import { gzipSync } from "node:zlib";
 import {
-  DEFAULT_MAX_RESPONSE_BYTES,
   type FetchLike,
   type Operation,
   OptionError,
@@ -11,8 +10,9 @@ import {
   rateLimiting,
 } from "@clientele/core/runtime";
 import { describe, expect, test } from "vitest";
-import { createCycleSoftwareClient } from "../../../cyclesoftware/src/index.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "../../src/options.js";
 import { recordLog, settle, testTransport } from "../support/harness.js";
+import { createCycleSoftwareClient } from "../support/providers.js";
 import { type Answer, endless, hostileServers, inTurn, reply } from "./support/server.js";
 
 const serve = hostileServers();

@@ -1,11 +1,11 @@
 // Servers that redirect: within the origin, to another origin (a second real server, on another port), in loops,
 // and in ways fetch would silently turn a write into a read. Each row asserts what the caller saw and what reached
 // both servers.
-import { type ApiError, MAX_REDIRECTS, type Operation, RedirectError } from "@clientele/core/runtime";
+import { type ApiError, type Operation, RedirectError } from "@clientele/core/runtime";
 import { describe, expect, test } from "vitest";
-import { createCubitClient, createCubitRawClient } from "../../../cubit/src/index.js";
-import { createCycleSoftwareClient } from "../../../cyclesoftware/src/index.js";
+import { MAX_REDIRECTS } from "../../src/redirect.js";
 import { SECRET, settle, testTransport } from "../support/harness.js";
+import { createCubitClient, createCubitRawClient, createCycleSoftwareClient } from "../support/providers.js";
 import { scriptedFetch } from "../support/scripted-fetch.js";
 import { FACTORY_SECRETS, type UntypedClients, untypedClients } from "./support/clients.js";
 import { type Answer, hostileServers, type Recorded, reply } from "./support/server.js";
@@ -251,7 +251,7 @@ describe("redirects through core", () => {
   });
 });
 
-describe("redirects through the generated clients", () => {
+describe("redirects through clients built like the generated ones", () => {
   test("Cubit upsertCustomer (api-key, SSN body) meets a cross-origin 307: refused, the other server gets nothing", async () => {
     const other = await serve(reply(200, {}));
     const home = await serve((_, response) => {
@@ -289,7 +289,7 @@ describe("redirects through the generated clients", () => {
   });
 });
 
-describe("every generated client with allowCrossOriginRedirects meets a cross-origin 307", () => {
+describe("every provider-shaped client with allowCrossOriginRedirects meets a cross-origin 307", () => {
   const cookie = "session=COOKIE-abc123";
   const perCall = { headers: { cookie, "x-api-key": "XKEY-abc123" } };
   const rows: [

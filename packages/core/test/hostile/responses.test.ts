@@ -10,9 +10,8 @@ import {
   ResponseParseError,
 } from "@clientele/core/runtime";
 import { describe, expect, test } from "vitest";
-import { createCycleSoftwareClient } from "../../../cyclesoftware/src/index.js";
-import { createOnlinewerkroosterClient } from "../../../onlinewerkrooster/src/index.js";
 import { SECRET, settle, testTransport } from "../support/harness.js";
+import { createCycleSoftwareClient, createOnlinewerkroosterClient } from "../support/providers.js";
 import { type UntypedClients, untypedClients } from "./support/clients.js";
 import { type Answer, hostileServers, inTurn, reply } from "./support/server.js";
 
@@ -174,7 +173,7 @@ const customerList = (ids: number[], nextOffset: number | null) => ({
   pagination: { count: ids.length, next_offset: nextOffset },
 });
 
-describe("the generated CycleSoftware client: an error flag or a broken page is never the last page", () => {
+describe("the CycleSoftware-shaped client: an error flag or a broken page is never the last page", () => {
   test.each<[string, { given: { page2: Answer }; want: { error: new (...args: never[]) => Error; message: RegExp } }]>([
     [
       "page 2 says error: true (x-error-flag): an InBodyError with error_message",
@@ -267,7 +266,7 @@ describe("the generated CycleSoftware client: an error flag or a broken page is 
   });
 });
 
-describe("the generated Onlinewerkrooster client", () => {
+describe("the Onlinewerkrooster-shaped client", () => {
   test("a createCustomer answered with an HTML 200 rejects, and is sent once", async () => {
     const server = await serve(raw("<!doctype html><title>Maintenance</title>", { "content-type": "text/html" }));
     const client = createOnlinewerkroosterClient({

@@ -2,13 +2,17 @@
 // caller sees (errors, logs, inspected or serialized clients), whatever form the server echoes them in.
 import { basicCredential, type LogEvent, OptionError } from "@clientele/core/runtime";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createCube4salesClient, createCube4salesTransport } from "../../../cube4sales/src/index.js";
-import { createCubitClient, createCubitRawClient, createCubitTransport } from "../../../cubit/src/index.js";
-import { createCycleSoftwareClient, createCycleSoftwareTransport } from "../../../cyclesoftware/src/index.js";
 import {
+  createCube4salesClient,
+  createCube4salesTransport,
+  createCubitClient,
+  createCubitRawClient,
+  createCubitTransport,
+  createCycleSoftwareClient,
+  createCycleSoftwareTransport,
   createOnlinewerkroosterClient,
   createOnlinewerkroosterTransport,
-} from "../../../onlinewerkrooster/src/index.js";
+} from "../support/providers.js";
 import { renderings } from "../support/renderings.js";
 import {
   CUBE_TOKEN,

@@ -1,8 +1,10 @@
 import type { ClientOptions } from "@clientele/core/runtime";
-import { createCube4salesClient } from "../../../../cube4sales/src/index.js";
-import { createCubitClient } from "../../../../cubit/src/index.js";
-import { createCycleSoftwareClient } from "../../../../cyclesoftware/src/index.js";
-import { createOnlinewerkroosterClient } from "../../../../onlinewerkrooster/src/index.js";
+import {
+  createCube4salesClient,
+  createCubitClient,
+  createCycleSoftwareClient,
+  createOnlinewerkroosterClient,
+} from "../../support/providers.js";
 
 export const CUBIT_KEY = "cubit-KEY-7f3a9c1e";
 export const OWR_KEY = "owr-api-KEY-55aa0b";
@@ -15,7 +17,7 @@ export const CUBE_TOKEN = "cube-TOKEN-42d8e7";
 export const FACTORY_SECRETS = [CUBIT_KEY, OWR_KEY, OWR_CUSTOMER_KEY, CYCLE_USER, CYCLE_PASSWORD, CUBE_TOKEN];
 
 /**
- * The four generated clients on one server, typed as plain JavaScript sees them: anything can be passed.
+ * The four test clients (support/providers.ts, built like generated ones) on one server, typed as plain JavaScript sees them: anything can be passed.
  * `options` go to every factory (a logger, `maxRetries`).
  */
 export function untypedClients(baseUrl: string, options: Omit<ClientOptions, "baseUrl"> = {}) {
