@@ -1,7 +1,7 @@
 import { errorFlag, NotFoundError } from "@clientele/core/runtime";
+import { ops, settle, testTransport, withFakeTime } from "@clientele/testkit/harness";
+import { json, scriptedFetch } from "@clientele/testkit/scripted-fetch";
 import { describe, expect, test } from "vitest";
-import { ops, settle, testTransport, withFakeTime } from "./support/harness.js";
-import { json, scriptedFetch } from "./support/scripted-fetch.js";
 
 describe(".asResponse(): the 2xx Response, its body unread", () => {
   test("the body is left for the caller to read or stream", async () => {

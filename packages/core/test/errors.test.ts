@@ -27,10 +27,10 @@ import {
   UnprocessableEntityError,
   UserAbortError,
 } from "@clientele/core/runtime";
+import { ops, SECRET, settle, testTransport } from "@clientele/testkit/harness";
+import { json, networkError, scriptedFetch } from "@clientele/testkit/scripted-fetch";
 import { describe, expect, test } from "vitest";
 import { checkExchange } from "../src/validation/check-exchange.js";
-import { ops, SECRET, settle, testTransport } from "./support/harness.js";
-import { json, networkError, scriptedFetch } from "./support/scripted-fetch.js";
 
 /** Sends one GET answered by `response`, with no retries, and returns what it threw. */
 async function failWith(response: Response) {

@@ -1,10 +1,11 @@
 // `extraBody`: fields a spec does not name, sent beside the typed body, as they reached a real server. Its misuses
 // from plain JavaScript are rows of hostile/inputs.test.ts.
+
+import { testTransport } from "@clientele/testkit/harness";
+import { json, scriptedFetch } from "@clientele/testkit/scripted-fetch";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { type UntypedClients, untypedClients } from "./hostile/support/clients.js";
 import { type HostileServer, reply, startHostileServer } from "./hostile/support/server.js";
-import { testTransport } from "./support/harness.js";
-import { json, scriptedFetch } from "./support/scripted-fetch.js";
 
 let server: HostileServer;
 let clients: UntypedClients;

@@ -9,10 +9,10 @@ import {
   RateLimitError,
   TimeoutError,
 } from "@clientele/core/runtime";
+import { type Fault, freePort, type Received, startFaultServer } from "@clientele/testkit/fault-server";
+import { recordLog, settle } from "@clientele/testkit/harness";
 import { afterAll, afterEach, describe, expect, test } from "vitest";
 import { RETRY_BASE_MS, RETRY_CAP_MS } from "../src/retry-policy.js";
-import { type Fault, freePort, type Received, startFaultServer } from "./support/fault-server.js";
-import { recordLog, settle } from "./support/harness.js";
 import { createCubitClient, createCycleSoftwareClient, createOnlinewerkroosterClient } from "./support/providers.js";
 
 // Small on purpose, so the suite stays fast: a slow answer takes SLOW ms, the client gives up after TIMEOUT ms.

@@ -1,7 +1,7 @@
 import { type ClientOptions, type LogEvent, OptionError } from "@clientele/core/runtime";
+import { ops, recordLog, SECRET, settle, testTransport, withFakeTime } from "@clientele/testkit/harness";
+import { json, scriptedFetch } from "@clientele/testkit/scripted-fetch";
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { ops, recordLog, SECRET, settle, testTransport, withFakeTime } from "./support/harness.js";
-import { json, scriptedFetch } from "./support/scripted-fetch.js";
 
 /** A GET answered 503, retried, then 404: one event of every type (request, response, retry, error). */
 async function eventsOf(options: Omit<ClientOptions, "fetch">): Promise<void> {

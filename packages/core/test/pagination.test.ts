@@ -1,8 +1,8 @@
 import { PaginationError, paginateByOffset } from "@clientele/core/runtime";
+import { settle } from "@clientele/testkit/harness";
+import { json, type Seen, scriptedFetch } from "@clientele/testkit/scripted-fetch";
 import { describe, expect, test } from "vitest";
-import { settle } from "./support/harness.js";
 import { type Customer, createCycleSoftwareClient } from "./support/providers.js";
-import { json, type Seen, scriptedFetch } from "./support/scripted-fetch.js";
 
 /** A CycleSoftware list endpoint over `total` customers, `pageSize` per page, recording each page it serves. */
 function listServer(total: number, pageSize: number) {

@@ -1,8 +1,8 @@
 import { type RateLimit, RateLimitError, rateLimiting, UserAbortError } from "@clientele/core/runtime";
+import { ops, recordLog, settle, testTransport, withFakeTime } from "@clientele/testkit/harness";
+import { json, scriptedFetch } from "@clientele/testkit/scripted-fetch";
 import { describe, expect, test, vi } from "vitest";
 import { minuteLimiter, rateLimitReader } from "../src/rate-limit.js";
-import { ops, recordLog, settle, testTransport, withFakeTime } from "./support/harness.js";
-import { json, scriptedFetch } from "./support/scripted-fetch.js";
 
 const names = {
   minuteLimit: "X-Minute-Limit",

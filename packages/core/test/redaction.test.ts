@@ -1,6 +1,7 @@
 import { basicCredential, type LogEvent } from "@clientele/core/runtime";
+import { settle, withFakeTime } from "@clientele/testkit/harness";
+import { abortableDelay, json, type Seen, type Step, scriptedFetch } from "@clientele/testkit/scripted-fetch";
 import { describe, expect, test } from "vitest";
-import { settle, withFakeTime } from "./support/harness.js";
 import {
   createCube4salesClient,
   createCubitClient,
@@ -8,7 +9,6 @@ import {
   createOnlinewerkroosterClient,
 } from "./support/providers.js";
 import { renderings } from "./support/renderings.js";
-import { abortableDelay, json, type Seen, type Step, scriptedFetch } from "./support/scripted-fetch.js";
 
 const SSN = "01017012345";
 const CUBIT_KEY = "cubit-KEY-7f3a9c1e";

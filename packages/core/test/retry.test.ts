@@ -1,4 +1,6 @@
 import { ApiError, ConnectionError, type Operation, RateLimitError, TimeoutError } from "@clientele/core/runtime";
+import { ops, recordLog, retryDelays, testTransport, withFakeTime } from "@clientele/testkit/harness";
+import { abortableDelay, json, networkError, type Step, scriptedFetch } from "@clientele/testkit/scripted-fetch";
 import { describe, expect, test } from "vitest";
 import {
   backoffDelay,
@@ -7,8 +9,6 @@ import {
   RETRY_CAP_MS,
   retryAfterDelay,
 } from "../src/retry-policy.js";
-import { ops, recordLog, retryDelays, testTransport, withFakeTime } from "./support/harness.js";
-import { abortableDelay, json, networkError, type Step, scriptedFetch } from "./support/scripted-fetch.js";
 
 // Steps are functions so a step used twice answers with a fresh, unread body.
 const ok = (): Step => () => json({ ok: true });

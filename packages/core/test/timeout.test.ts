@@ -1,7 +1,7 @@
 import { ClienteleError, ConnectionError, OptionError, TimeoutError, UserAbortError } from "@clientele/core/runtime";
+import { ops, recordLog, settle, testTransport, withFakeTime } from "@clientele/testkit/harness";
+import { abortableDelay, json, type Step, scriptedFetch, slowBody } from "@clientele/testkit/scripted-fetch";
 import { describe, expect, test } from "vitest";
-import { ops, recordLog, settle, testTransport, withFakeTime } from "./support/harness.js";
-import { abortableDelay, json, type Step, scriptedFetch, slowBody } from "./support/scripted-fetch.js";
 
 /** Headers that arrive after `ms`. */
 const slowHeaders =

@@ -1,7 +1,7 @@
 import { ApiError } from "@clientele/core/runtime";
+import { ops, SECRET, settle, testTransport } from "@clientele/testkit/harness";
+import { json, scriptedFetch } from "@clientele/testkit/scripted-fetch";
 import { describe, expect, test } from "vitest";
-import { ops, SECRET, settle, testTransport } from "./support/harness.js";
-import { json, scriptedFetch } from "./support/scripted-fetch.js";
 
 describe("withResponse()", () => {
   test("resolves to data, the response and rateLimit from the same single request", async () => {

@@ -9,9 +9,9 @@ import {
   ResponseTooLargeError,
   rateLimiting,
 } from "@clientele/core/runtime";
+import { recordLog, settle, testTransport } from "@clientele/testkit/harness";
 import { describe, expect, test } from "vitest";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../../src/options.js";
-import { recordLog, settle, testTransport } from "../support/harness.js";
 import { createCycleSoftwareClient } from "../support/providers.js";
 import { type Answer, endless, hostileServers, inTurn, reply } from "./support/server.js";
 

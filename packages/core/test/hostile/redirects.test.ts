@@ -2,11 +2,11 @@
 // and in ways fetch would silently turn a write into a read. Each row asserts what the caller saw and what reached
 // both servers.
 import { type ApiError, type Operation, RedirectError } from "@clientele/core/runtime";
+import { SECRET, settle, testTransport } from "@clientele/testkit/harness";
+import { scriptedFetch } from "@clientele/testkit/scripted-fetch";
 import { describe, expect, test } from "vitest";
 import { MAX_REDIRECTS } from "../../src/redirect.js";
-import { SECRET, settle, testTransport } from "../support/harness.js";
 import { createCubitClient, createCubitRawClient, createCycleSoftwareClient } from "../support/providers.js";
-import { scriptedFetch } from "../support/scripted-fetch.js";
 import { FACTORY_SECRETS, type UntypedClients, untypedClients } from "./support/clients.js";
 import { type Answer, hostileServers, type Recorded, reply } from "./support/server.js";
 

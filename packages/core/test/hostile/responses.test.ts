@@ -9,8 +9,8 @@ import {
   PaginationError,
   ResponseParseError,
 } from "@clientele/core/runtime";
+import { SECRET, settle, testTransport } from "@clientele/testkit/harness";
 import { describe, expect, test } from "vitest";
-import { SECRET, settle, testTransport } from "../support/harness.js";
 import { createCycleSoftwareClient, createOnlinewerkroosterClient } from "../support/providers.js";
 import { type UntypedClients, untypedClients } from "./support/clients.js";
 import { type Answer, hostileServers, inTurn, reply } from "./support/server.js";
