@@ -14,6 +14,9 @@ const report = {
   unhandled: join(root, ".artifacts", "vitest-unhandled.json"),
 };
 const step = (name: string, command: string, args: string[]): Step => ({ name, command, args });
+/** One of our own commands (a TypeScript workspace package under scripts/), run under tsx as `pnpm <command>` does. */
+const tool = (name: string, file: string, ...args: string[]): Step =>
+  step(name, process.execPath, ["--import", "tsx", join(root, "scripts", file), ...args]);
 
 // Two groups whose steps run at once (scripts/testkit/src/test-steps.ts): on two cores the type check, the package build
 // and the lints overlap, and the consumer matrix (mostly waiting on its runtimes) overlaps vitest. A failure in the
@@ -22,27 +25,10 @@ const steps: (Step | Step[])[] = [
   [
     step("lint: biome", bin("biome"), ["check", "."]),
     step("lint: redocly", bin("redocly"), ["lint", "--format=summary"]),
-    step("lint: security (OWASP)", process.execPath, [
-      "--import",
-      "tsx",
-      join(root, "scripts", "release", "src", "security-lint.ts"),
-    ]),
-    step("generate --check", process.execPath, [
-      "--import",
-      "tsx",
-      join(root, "scripts", "codegen", "src", "main.mjs"),
-      "--check",
-    ]),
-    step("release: changed packages have a changeset", process.execPath, [
-      "--import",
-      "tsx",
-      join(root, "scripts", "release", "src", "check-changesets.ts"),
-    ]),
-    step("release: API changes vs pending bumps", process.execPath, [
-      "--import",
-      "tsx",
-      join(root, "scripts", "release", "src", "check-api-changes.ts"),
-    ]),
+    tool("lint: security (OWASP)", "release/src/security-lint.ts"),
+    tool("generate --check", "codegen/src/main.mjs", "--check"),
+    tool("release: changed packages have a changeset", "release/src/check-changesets.ts"),
+    tool("release: API changes vs pending bumps", "release/src/check-api-changes.ts"),
     // tsc's own incremental state (outside the repository's files): a rerun re-checks only what changed.
     step("typecheck", bin("tsc"), [
       "-p",
@@ -52,19 +38,11 @@ const steps: (Step | Step[])[] = [
       join(root, "node_modules", ".cache", "clientele", "typecheck.tsbuildinfo"),
     ]),
     // Builds and packs once; the consumer matrix and vitest's smoke and test-kit tests reuse the installed tarballs.
-    step("packages: build, pack, publint, attw, sizes", process.execPath, [
-      "--import",
-      "tsx",
-      join(root, "scripts", "release", "src", "check-packages.ts"),
-    ]),
+    tool("packages: build, pack, publint, attw, sizes", "release/src/check-packages.ts"),
   ],
   [
     // Installs those tarballs into a fresh project and runs them on every runtime users run (needs no rebuild).
-    step("packages: consumer matrix (Node, Bun, Deno, workerd, Chromium)", process.execPath, [
-      "--import",
-      "tsx",
-      join(root, "scripts", "release", "src", "consumer", "run.ts"),
-    ]),
+    tool("packages: consumer matrix (Node, Bun, Deno, workerd, Chromium)", "release/src/consumer/run.ts"),
     {
       name: "vitest",
       command: bin("vitest"),
