@@ -33,7 +33,7 @@ export function fuzzOperations(spec: any): FuzzOperation[] {
     if (!found) throw new Error(`${model.id} is not in the spec`);
     const parameter = (p: any): Parameter => ({ name: p.name, required: p.required === true, schema: p.schema });
     const fromClient = new Set(model.pathParams.filter((p) => p.fromClient).map((p) => p.name));
-    const requestBody = found.operation.requestBody ? deref(spec, found.operation.requestBody) : undefined;
+    const requestBody = found.operation.requestBody ? deref<any>(spec, found.operation.requestBody) : undefined;
     return {
       model,
       path: model.pathParams

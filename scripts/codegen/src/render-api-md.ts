@@ -1,30 +1,26 @@
-// @ts-check
 // api.md: every method of a package's client, its parameters and its result type, grouped by the spec's tags, in
 // the style of Stainless-built SDKs' api.md. Read from the spec by the same model the generated code is.
 
 import { deref, isForbiddenSchema, listOperations } from "@clientele/registry/spec-walk";
-import { readOperations } from "./render-operations.mjs";
+import { readOperations } from "./render-operations.ts";
 
 /**
  * A schema as a reader's TypeScript type: a component's name (models.ts exports one alias per component schema),
  * literals, unions and arrays.
- * @param {any} spec
- * @param {any} schema
- * @returns {string}
  */
-export function typeName(spec, schema) {
+export function typeName(spec: OpenAPI3, schema: any): string {
   if (schema === undefined || schema === true) return "unknown";
   if (isForbiddenSchema(schema)) return "never";
   if (typeof schema.$ref === "string") return schema.$ref.split("/").pop() ?? "unknown";
-  if (Array.isArray(schema.enum)) return schema.enum.map((/** @type {unknown} */ v) => JSON.stringify(v)).join(" | ");
+  if (Array.isArray(schema.enum)) return schema.enum.map((v: unknown) => JSON.stringify(v)).join(" | ");
   if (schema.const !== undefined) return JSON.stringify(schema.const);
   const branches = schema.oneOf ?? schema.anyOf;
-  if (branches) return union(branches.map((/** @type {any} */ b) => typeName(spec, b)));
+  if (branches) return union(branches.map((b: any) => typeName(spec, b)));
   if (schema.allOf?.length === 1) return typeName(spec, schema.allOf[0]);
   if (schema.allOf) return "object";
   const types = [schema.type ?? (schema.properties ? "object" : "unknown")].flat();
   return union(
-    types.map((/** @type {string} */ type) => {
+    types.map((type: string) => {
       if (type === "integer") return "number";
       if (type === "array") {
         const item = typeName(spec, schema.items);
@@ -36,21 +32,17 @@ export function typeName(spec, schema) {
 }
 
 /** The generated functions' name for a path parameter (`customer_id` → `customerId`). */
-const camel = (/** @type {string} */ name) => name.replace(/[^A-Za-z0-9]+(.)/g, (_, c) => c.toUpperCase());
+const camel = (name: string) => name.replace(/[^A-Za-z0-9]+(.)/g, (_, c) => c.toUpperCase());
 
-/** @param {string[]} names */
-const union = (names) => [...new Set(names)].join(" | ");
+const union = (names: string[]) => [...new Set(names)].join(" | ");
 
 /**
  * The top-level fields of a body or query, as `name: Type` with `?` where optional; read-only fields are left out
  * of a request, write-only ones out of a response.
- * @param {any} spec
- * @param {any} raw
- * @returns {string[]}
  */
-function fields(spec, raw) {
+function fields(spec: OpenAPI3, raw: any): string[] {
   const schema = deref(spec, raw ?? {});
-  const parts = [schema, ...(schema.allOf ?? []).map((/** @type {any} */ s) => deref(spec, s))];
+  const parts = [schema, ...(schema.allOf ?? []).map((s: any) => deref(spec, s))];
   const required = new Set(parts.flatMap((p) => p.required ?? []));
   return parts.flatMap((part) =>
     Object.entries(part.properties ?? {})
@@ -59,11 +51,10 @@ function fields(spec, raw) {
   );
 }
 
-/**
- * @param {any} spec
- * @param {{ packageName: string, variable: string, factory: string }} names
- */
-export function renderApiMd(spec, { packageName, variable, factory }) {
+export function renderApiMd(
+  spec: OpenAPI3,
+  { packageName, variable, factory }: { packageName: string; variable: string; factory: string },
+) {
   const models = readOperations(spec);
   const raws = listOperations(spec);
   const byTag = new Map();
@@ -90,8 +81,8 @@ export function renderApiMd(spec, { packageName, variable, factory }) {
       const operation = raw.operation;
       const args = [];
       const details = [];
-      for (const param of op.pathParams.filter((/** @type {any} */ p) => !p.fromClient)) {
-        const parameter = raw.parameters.find((/** @type {any} */ p) => p.in === "path" && p.name === param.name);
+      for (const param of op.pathParams.filter((p: any) => !p.fromClient)) {
+        const parameter = raw.parameters.find((p: any) => p.in === "path" && p.name === param.name);
         args.push(`${camel(param.name)}: ${typeName(spec, parameter?.schema)}`);
       }
       if (op.body !== "none") {
@@ -101,10 +92,8 @@ export function renderApiMd(spec, { packageName, variable, factory }) {
         args.push(`body${op.body === "optional" ? "?" : ""}: ${name}`);
         details.push(`body: { ${fields(spec, schema).join("; ")} }`);
       } else if (op.query !== "none") {
-        const query = raw.parameters.filter((/** @type {any} */ p) => p.in === "query");
-        const entries = query.map(
-          (/** @type {any} */ p) => `${p.name}${p.required ? "" : "?"}: ${typeName(spec, p.schema)}`,
-        );
+        const query = raw.parameters.filter((p: any) => p.in === "query");
+        const entries = query.map((p: any) => `${p.name}${p.required ? "" : "?"}: ${typeName(spec, p.schema)}`);
         args.push(`query${op.query === "optional" ? "?" : ""}: { ${entries.join("; ")} }`);
       }
       args.push("options?");
@@ -133,19 +122,14 @@ export function renderApiMd(spec, { packageName, variable, factory }) {
   return `${lines.join("\n")}\n`;
 }
 
-/**
- * The type of an operation's 2xx body: `void` where it documents none.
- * @param {any} spec
- * @param {any} operation
- */
-function resultType(spec, operation) {
+/** The type of an operation's 2xx body: `void` where it documents none. */
+function resultType(spec: OpenAPI3, operation: any) {
   const success = Object.entries(operation.responses ?? {}).filter(([status]) => /^2/.test(status));
   const types = success.map(([, response]) => {
     const media = Object.entries(deref(spec, response).content ?? {}).find(([type]) => /json/.test(type))?.[1];
-    return media ? typeName(spec, /** @type {any} */ (media).schema) : "void";
+    return media ? typeName(spec, (media as any).schema) : "void";
   });
   return union(types.length > 0 ? types : ["void"]);
 }
 
-/** @param {string} text */
-const htmlText = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const htmlText = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

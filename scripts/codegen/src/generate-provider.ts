@@ -1,12 +1,11 @@
-// @ts-check
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
-import { moduleGraph } from "./module-graph.mjs";
-import { FORBIDDEN_IMPORT, forbiddenTypes, prepareRequestSchemas } from "./request-schemas.mjs";
-import { digest, stamp } from "./stamp.mjs";
+import { moduleGraph } from "./module-graph.ts";
+import { FORBIDDEN_IMPORT, forbiddenTypes, prepareRequestSchemas } from "./request-schemas.ts";
+import { digest, stamp } from "./stamp.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -20,27 +19,18 @@ const TOOLS = ["openapi-typescript", "typescript"];
  * A fingerprint of the generator itself, so a change to it makes every stamp stale. It covers the modules the
  * generator imports (followed from main.mjs), not every file in scripts/: a new helper for some other
  * script must not invalidate every committed file.
- * @returns {Promise<string>}
  */
-export async function generatorFingerprint() {
-  const sources = await moduleGraph([join(here, "main.mjs")], here);
+export async function generatorFingerprint(): Promise<string> {
+  const sources = await moduleGraph([join(here, "main.ts")], here);
   const require = createRequire(import.meta.url);
   const versions = TOOLS.map((name) => `${name}@${require(`${name}/package.json`).version}`);
   return digest(`${versions.join("\n")}\n${sources.join("\n")}`);
 }
 
-/**
- * @param {string} specText
- * @param {string} fingerprint
- */
-export const inputsDigest = (specText, fingerprint) => digest(`${fingerprint}\n${specText}`);
+export const inputsDigest = (specText: string, fingerprint: string) => digest(`${fingerprint}\n${specText}`);
 
-/**
- * The component schemas open in the spec (`additionalProperties: true`) and closed in the typed copy.
- * @param {any} spec
- * @param {any} typed
- */
-const closedSchemas = (spec, typed) =>
+/** The component schemas open in the spec (`additionalProperties: true`) and closed in the typed copy. */
+const closedSchemas = (spec: OpenAPI3, typed: any) =>
   new Set(
     Object.keys(spec.components?.schemas ?? {}).filter(
       (name) =>
@@ -49,14 +39,12 @@ const closedSchemas = (spec, typed) =>
     ),
   );
 
-/**
- * Every generated file of one provider, rendered in memory.
- * @param {{ spec: string, packageDir: string }} provider
- * @param {string} root
- * @param {string} fingerprint
- * @returns {Promise<Map<string, string>>}
- */
-export async function renderProvider(provider, root, fingerprint) {
+/** Every generated file of one provider, rendered in memory. */
+export async function renderProvider(
+  provider: { spec: string; packageDir: string },
+  root: string,
+  fingerprint: string,
+): Promise<Map<string, string>> {
   const specText = await readFile(join(root, provider.spec), "utf8");
   const spec = parse(specText);
   const inputs = inputsDigest(specText, fingerprint);
@@ -71,11 +59,11 @@ export async function renderProvider(provider, root, fingerprint) {
   ] = await Promise.all([
     import("openapi-typescript"),
     import("typescript"),
-    import("./render-operations.mjs"),
-    import("./render-spec.mjs"),
-    import("./read-factory.mjs"),
-    import("./render-samples.mjs"),
-    import("./render-validators.mjs"),
+    import("./render-operations.ts"),
+    import("./render-spec.ts"),
+    import("./read-factory.ts"),
+    import("./render-samples.ts"),
+    import("./render-validators.ts"),
   ]);
   // openapi-typescript reads a copy: it annotates the document it is given, and request schemas are closed in it.
   const typed = structuredClone(spec);
@@ -83,14 +71,13 @@ export async function renderProvider(provider, root, fingerprint) {
   const ast = await openapiTS(typed, { silent: true, transform: forbiddenTypes(forbidden, ts, NEVER) });
   const schemaText = astToString(ast);
   const pathOptionsType = readPathOptions(spec).size > 0 ? "PathOptions" : "undefined";
-  /** @type {Record<string, string>} */
-  const bodies = {
+  const bodies: Record<string, string> = {
     "schema.ts": forbidden.size > 0 ? FORBIDDEN_IMPORT + schemaText : schemaText,
     "models.ts": renderModels(spec, closedSchemas(spec, typed)),
     "operations.ts": renderOperations(readOperations(spec), pathOptionsType),
     "spec.ts": renderSpecConstants(spec),
   };
-  const stamped = (/** @type {string} */ body) => stamp(provider.spec, inputs, body);
+  const stamped = (body: string) => stamp(provider.spec, inputs, body);
   // The samples call the hand-written factory, read with the type checker over the files just rendered, so a
   // changed spec and its samples are generated in one pass.
   const generatedDir = join(root, provider.packageDir, "src", "generated");

@@ -1,7 +1,5 @@
-// @ts-check
-
 import { deref, listOperations } from "@clientele/registry/spec-walk";
-import { readHints } from "./response-hints.mjs";
+import { readHints } from "./response-hints.ts";
 
 const IDEMPOTENT_METHODS = new Set(["get", "put", "delete", "head", "options"]);
 
@@ -24,11 +22,7 @@ const IDEMPOTENT_METHODS = new Set(["get", "put", "delete", "head", "options"]);
  * @property {Record<string, string>} hints  per documented error status, what it means (`ApiError.hint`)
  */
 
-/**
- * @param {any} spec
- * @returns {OperationModel[]}
- */
-export function readOperations(spec) {
+export function readOperations(spec: OpenAPI3): OperationModel[] {
   return listOperations(spec).map(({ path, method, operation, parameters }) => {
     const id = operation.operationId;
     const where = `${method.toUpperCase()} ${path}`;
@@ -39,9 +33,9 @@ export function readOperations(spec) {
     }
     const byName = new Map(parameters.filter((p) => p.in === "path").map((p) => [p.name, p]));
     const pathParams = [...path.matchAll(/\{([^}]+)\}/g)].map(([, name]) => {
-      const parameter = byName.get(/** @type {string} */ (name));
+      const parameter = byName.get(name as string);
       if (!parameter) throw new Error(`${id}: path parameter {${name}} is not declared`);
-      return { name: /** @type {string} */ (name), fromClient: typeof parameter["x-client-option"] === "string" };
+      return { name: name as string, fromClient: typeof parameter["x-client-option"] === "string" };
     });
     const query = parameters.filter((p) => p.in === "query");
     const requestBody = operation.requestBody ? deref(spec, operation.requestBody) : undefined;
@@ -76,12 +70,7 @@ export function readOperations(spec) {
 const INFERRED_OPERATION =
   "Not every part of this call is stated by the vendor's document (`x-inferred` in the spec), so it may change.";
 
-/**
- * @param {string} id
- * @param {any} operation
- * @param {any} pathItem
- */
-function readExperimental(id, operation, pathItem) {
+function readExperimental(id: string, operation: any, pathItem: any) {
   const reason = operation["x-experimental"];
   if (reason !== undefined && (typeof reason !== "string" || reason.trim() === "")) {
     throw new Error(`${id}: x-experimental must be a sentence saying why the operation is experimental`);
@@ -93,19 +82,19 @@ function readExperimental(id, operation, pathItem) {
 /**
  * What the 2xx responses promise: a JSON body on every one (so an empty or unparseable body is an error), and an
  * in-body error flag (`x-error-flag: { property, message }` on a 2xx response), checked against the body's schema.
- * @param {any} spec
- * @param {string} id
- * @param {any} operation
- * @returns {{ json: boolean, errorFlag: { property: string, message?: string } | undefined }}
+ *
  */
-function readSuccess(spec, id, operation) {
+function readSuccess(
+  spec: OpenAPI3,
+  id: string,
+  operation: any,
+): { json: boolean; errorFlag: { property: string; message?: string } | undefined } {
   const success = Object.entries(operation.responses ?? {})
     .filter(([status]) => /^2/.test(status))
     .map(([, response]) => deref(spec, response));
   const json =
     success.length > 0 &&
     success.every((r) => Object.keys(r.content ?? {}).some((type) => /^application\/(.+\+)?json\b/.test(type)));
-  /** @type {{ property: string, message?: string } | undefined} */
   let errorFlag;
   for (const response of success) {
     const flag = response["x-error-flag"];
@@ -117,7 +106,7 @@ function readSuccess(spec, id, operation) {
     if (Object.keys(unknown).length > 0)
       throw new Error(`${id}: x-error-flag has unknown keys ${Object.keys(unknown)}`);
     for (const type of Object.values(response.content ?? {})) {
-      const properties = deref(spec, /** @type {any} */ (type).schema ?? {}).properties ?? {};
+      const properties = deref(spec, (type as any).schema ?? {}).properties ?? {};
       for (const name of [property, message]) {
         if (name !== undefined && !(name in properties)) {
           throw new Error(`${id}: x-error-flag names "${name}", which the response body does not define`);
@@ -132,12 +121,7 @@ function readSuccess(spec, id, operation) {
   return { json, errorFlag };
 }
 
-/**
- * @param {string} id
- * @param {any} extension
- * @param {any[]} query
- */
-function readPagination(id, extension, query) {
+function readPagination(id: string, extension: any, query: any[]) {
   if (extension === undefined) return undefined;
   const { style, parameter, items, nextOffset } = extension;
   if (style !== "offset") throw new Error(`${id}: x-pagination style "${style}" is not supported (offset only)`);
@@ -146,30 +130,23 @@ function readPagination(id, extension, query) {
   return { parameter, items: pointer(id, items), nextOffset: pointer(id, nextOffset) };
 }
 
-/** @param {string} id @param {unknown} value */
-function pointer(id, value) {
+/** `id`: @param {unknown} value */
+function pointer(id: string, value) {
   if (typeof value !== "string" || !value.startsWith("/")) throw new Error(`${id}: x-pagination needs JSON pointers`);
   return value.slice(1).split("/");
 }
 
-const pascal = (/** @type {string} */ id) => id[0]?.toUpperCase() + id.slice(1);
-const camel = (/** @type {string} */ name) => name.replace(/[^A-Za-z0-9]+(.)/g, (_, c) => c.toUpperCase());
+const pascal = (id: string) => id[0]?.toUpperCase() + id.slice(1);
+const camel = (name: string) => name.replace(/[^A-Za-z0-9]+(.)/g, (_, c) => c.toUpperCase());
 
-/**
- * @param {OperationModel} op
- * @param {string} indent
- */
-function docComment(op, indent) {
+function docComment(op: OperationModel, indent: string) {
   const lines = [op.summary, "", `\`${op.method} ${op.path}\``];
   if (op.experimental) lines.push("", `@experimental ${op.experimental}`);
   return `${indent}/**\n${lines.map((l) => `${indent} *${l ? ` ${l}` : ""}`).join("\n")}\n${indent} */\n`;
 }
 
-/**
- * The typed inputs of an operation, as `name: Type` strings in call order.
- * @param {OperationModel} op
- */
-function parameterList(op) {
+/** The typed inputs of an operation, as `name: Type` strings in call order. */
+function parameterList(op: OperationModel) {
   const name = pascal(op.id);
   const list = op.pathParams
     .filter((p) => !p.fromClient)
@@ -184,10 +161,9 @@ function parameterList(op) {
 /**
  * The path: a string, or where it holds parameters or a query a function the transport calls, so a bad parameter
  * rejects the call's promise (naming the operation and the parameter) instead of throwing before there is one.
- * @param {OperationModel} op
- * @param {string | undefined} query  the expression of the query object, where the operation takes one
- */
-function pathExpression(op, query) {
+ *
+ * `query`: the expression of the query object, where the operation takes one*/
+function pathExpression(op: OperationModel, query: string | undefined) {
   if (op.pathParams.length === 0 && !query) return JSON.stringify(op.path);
   let template = op.path.replace(/\{([^}]+)\}/g, (_, name) => {
     const param = op.pathParams.find((p) => p.name === name);
@@ -198,20 +174,18 @@ function pathExpression(op, query) {
   return `() => \`${template}\``;
 }
 
-/** @param {string[]} segments @param {string} root */
-const accessExpression = (segments, root) => segments.reduce((at, key) => `${at}?.${key}`, root);
-/** @param {string[]} segments @param {string} root */
-const accessType = (segments, root) => segments.reduce((at, key) => `NonNullable<${at}>["${key}"]`, root);
+/** `segments`: @param {string} root */
+const accessExpression = (segments: string[], root) => segments.reduce((at, key) => `${at}?.${key}`, root);
+/** `segments`: @param {string} root */
+const accessType = (segments: string[], root) => segments.reduce((at, key) => `NonNullable<${at}>["${key}"]`, root);
 
 /**
  * One constant per distinct hint, shared by every operation that documents it (Cubit's 401 is the same on all six),
  * so the full client carries each text once and a one-call app only its operation's.
- * @param {OperationModel[]} operations
- * @returns {Map<string, string>} hint text → constant name
- */
-function hintConstants(operations) {
-  /** @type {Map<string, string>} */
-  const names = new Map();
+ *
+ * Returns hint text → constant name*/
+function hintConstants(operations: OperationModel[]): Map<string, string> {
+  const names: Map<string, string> = new Map();
   for (const op of operations) {
     for (const [status, hint] of Object.entries(op.hints)) {
       if (names.has(hint)) continue;
@@ -222,22 +196,13 @@ function hintConstants(operations) {
   return names;
 }
 
-/**
- * `, hints: { 400: hint400, … }`, or nothing where the spec documents no error status.
- * @param {OperationModel} op
- * @param {Map<string, string>} constants
- */
-function hintsField(op, constants) {
+/** `, hints: { 400: hint400, … }`, or nothing where the spec documents no error status. */
+function hintsField(op: OperationModel, constants: Map<string, string>) {
   const entries = Object.entries(op.hints).map(([status, hint]) => `${status}: ${constants.get(hint)}`);
   return entries.length === 0 ? "" : `, hints: { ${entries.join(", ")} }`;
 }
 
-/**
- * @param {OperationModel} op
- * @param {string} pathOptionsType
- * @param {Map<string, string>} constants
- */
-function renderFunction(op, pathOptionsType, constants) {
+function renderFunction(op: OperationModel, pathOptionsType: string, constants: Map<string, string>) {
   const name = pascal(op.id);
   const takesQuery = op.body === "none" && op.query !== "none";
   // Only what this operation uses: the query and body code come in through the arguments of `send`.
@@ -274,8 +239,7 @@ function renderFunction(op, pathOptionsType, constants) {
   return text;
 }
 
-/** @param {OperationModel} op */
-function renderBinding(op) {
+function renderBinding(op: OperationModel) {
   const params = parameterList(op);
   const args = params.map((p) => p.slice(0, p.search(/[?:]/)));
   const result = op.pagination
@@ -284,12 +248,8 @@ function renderBinding(op) {
   return `${docComment(op, "    ")}    ${op.id}: (${params.join(", ")}): ${result} => ${op.id}(transport, ${args.join(", ")}),\n`;
 }
 
-/**
- * operations.ts: one standalone, tree-shakeable function per operation, and `bindOperations` for the client object.
- * @param {OperationModel[]} operations
- * @param {string} pathOptionsType
- */
-export function renderOperations(operations, pathOptionsType) {
+/** operations.ts: one standalone, tree-shakeable function per operation, and `bindOperations` for the client object. */
+export function renderOperations(operations: OperationModel[], pathOptionsType: string) {
   const paginated = operations.some((op) => op.pagination);
   const usesPathParam = operations.some((op) => op.pathParams.length > 0);
   const coreValues = ["type ApiPromise", "type JsonBody", "type Operation", "type PathOf", "type QueryOf"];

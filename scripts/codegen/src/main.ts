@@ -1,33 +1,37 @@
 #!/usr/bin/env node
-// @ts-check
 // `pnpm generate`: specs → packages/<provider>/src/generated/. `--check` writes nothing and fails on stale output.
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readRegistry } from "@clientele/registry/registry";
 import { repoRoot } from "@clientele/registry/root";
-import { GENERATED_FILES, generatorFingerprint, inputsDigest, renderProvider } from "./generate-provider.mjs";
-import { syncPackageDocs } from "./package-docs.mjs";
-import { stampHolds } from "./stamp.mjs";
+import { GENERATED_FILES, generatorFingerprint, inputsDigest, renderProvider } from "./generate-provider.ts";
+import { syncPackageDocs } from "./package-docs.ts";
+import { stampHolds } from "./stamp.ts";
 
 const root = repoRoot;
 
 /**
  * Generates every provider. With `write: false`, changes nothing and returns the files that differ.
  * `trustStamps: false` skips the stamp fast path and compares against a full regeneration.
- * @param {{ write: boolean, root?: string, trustStamps?: boolean }} options
- * @returns {Promise<string[]>} stale (or, when writing, rewritten) files relative to the root
- */
-export async function generate({ write, root: base = root, trustStamps = true }) {
+ *
+ * Returns stale (or, when writing, rewritten) files relative to the root*/
+export async function generate({
+  write,
+  root: base = root,
+  trustStamps = true,
+}: {
+  write: boolean;
+  root?: string;
+  trustStamps?: boolean;
+}): Promise<string[]> {
   const [providers, fingerprint] = await Promise.all([readRegistry(base), generatorFingerprint()]);
   const changed = [];
   for (const provider of providers) {
     const dir = join(base, provider.packageDir, "src", "generated");
-    const present = await readdir(dir).catch(() => /** @type {string[]} */ ([]));
+    const present = await readdir(dir).catch(() => [] as string[]);
     const current = new Map(
-      await Promise.all(
-        present.map(async (name) => /** @type {const} */ ([name, await readFile(join(dir, name), "utf8")])),
-      ),
+      await Promise.all(present.map(async (name) => [name, await readFile(join(dir, name), "utf8")] as const)),
     );
     if (!write && trustStamps && (await isFresh(base, provider.spec, fingerprint, current))) continue;
     const files = await renderProvider(provider, base, fingerprint);
@@ -50,14 +54,8 @@ export async function generate({ write, root: base = root, trustStamps = true })
   return changed;
 }
 
-/**
- * The fast path: every stamp names the current inputs and every body is untouched.
- * @param {string} base
- * @param {string} spec
- * @param {string} fingerprint
- * @param {Map<string, string>} current
- */
-async function isFresh(base, spec, fingerprint, current) {
+/** The fast path: every stamp names the current inputs and every body is untouched. */
+async function isFresh(base: string, spec: string, fingerprint: string, current: Map<string, string>) {
   if (current.size !== GENERATED_FILES.length) return false;
   const inputs = inputsDigest(await readFile(join(base, spec), "utf8"), fingerprint);
   return GENERATED_FILES.every((name) => {

@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * validators.ts: a plain TypeScript checker per response schema, for the `/validate` entry. Each check reports to
  * core's `Drift` collector with the provenance of the nearest `x-inferred` element, so a report can say why the spec
@@ -7,7 +6,7 @@
  */
 import { deref, isForbiddenSchema, listOperations } from "@clientele/registry/spec-walk";
 
-const literal = (/** @type {unknown} */ value) => JSON.stringify(value);
+const literal = (value: unknown) => JSON.stringify(value);
 
 /** Keywords that say nothing a response could break. */
 const ANNOTATIONS = new Set(["description", "title", "examples", "example", "readOnly", "deprecated", "$comment"]);
@@ -15,34 +14,28 @@ const CHECKED = new Set(["type", "properties", "required", "additionalProperties
 const ALSO = new Set(["enum", "allOf", "not", "writeOnly", "$ref"]);
 
 /** The text that explains an `x-inferred` element: `x-provenance` where given, else its description. */
-export function provenanceOf(/** @type {any} */ node) {
+export function provenanceOf(node: any) {
   if (node?.["x-inferred"] !== true) return undefined;
   const text = node["x-provenance"] ?? node.description ?? "marked x-inferred; the spec gives no reason";
   return String(text).replace(/\s+/g, " ").trim();
 }
 
-/**
- * @param {any} spec
- * @param {{ exportName: string }} options
- */
-export function renderValidators(spec, { exportName }) {
-  /** @type {Map<string, string>} */
-  const texts = new Map();
-  /** @type {Map<string, string>} $ref → function name */
-  const functions = new Map();
-  /** @type {string[]} */
-  const functionCode = [];
+export function renderValidators(spec: OpenAPI3, { exportName }: { exportName: string }) {
+  const texts: Map<string, string> = new Map();
+  /** Returns $ref → function name */
+  const functions: Map<string, string> = new Map();
+  const functionCode: string[] = [];
   let counter = 0;
 
   /** A provenance constant's name, or "undefined". */
-  const why = (/** @type {any} */ node, /** @type {string} */ inherited) => {
+  const why = (node: any, inherited: string) => {
     const text = provenanceOf(node);
     if (!text) return inherited;
     if (!texts.has(text)) texts.set(text, `P${texts.size}`);
-    return /** @type {string} */ (texts.get(text));
+    return texts.get(text) as string;
   };
 
-  const named = (/** @type {string} */ ref) => {
+  const named = (ref: string) => {
     const existing = functions.get(ref);
     if (existing) return existing;
     const name = `check${ref.split("/").pop()?.replace(/\W/g, "_")}`;
@@ -58,15 +51,14 @@ export function renderValidators(spec, { exportName }) {
 
   /**
    * Statements checking the value of expression `v` at pointer expression `at`.
-   * @param {any} schema
-   * @param {string} v
-   * @param {string} at
-   * @param {string} up the inherited provenance expression
-   * @param {string} where for error messages
-   * @param {boolean} [isNamed] the body of a named function, which may be called as an `allOf` member
-   * @returns {string}
+   *
+   *
+   *
+   * `up`: the inherited provenance expression
+   * `where`: for error messages
+   * `isNamed`: the body of a named function, which may be called as an `allOf` member
    */
-  function compile(schema, v, at, up, where, isNamed = false) {
+  function compile(schema: any, v: string, at: string, up: string, where: string, isNamed = false): string {
     if (schema === true || (schema && Object.keys(schema).every((k) => ANNOTATIONS.has(k) || k.startsWith("x-"))))
       return "";
     const w = why(schema, up);
@@ -80,8 +72,7 @@ export function renderValidators(spec, { exportName }) {
       return `r.forbidden(${v}, ${at}, "nothing: the property is write-only, a response never carries it", ${w});`;
     if (schema.format !== undefined && schema.format !== "date")
       throw new Error(`validators: format "${schema.format}" at ${where} is not supported`);
-    /** @type {string[]} */
-    const inner = [];
+    const inner: string[] = [];
     if (schema.pattern) inner.push(`r.pattern(${v}, ${at}, /${schema.pattern.replace(/\//g, "\\/")}/, ${w});`);
     if (schema.format === "date") inner.push(`r.date(${v}, ${at}, ${w});`);
     if (schema.enum) inner.push(`r.oneOf(${v}, ${at}, ${literal(schema.enum)}, ${w});`);
@@ -99,16 +90,8 @@ export function renderValidators(spec, { exportName }) {
   }
 
   /** Object keywords, `allOf` members' included: properties checked per member, one closedness check for all. */
-  function compileObject(
-    /** @type {any} */ schema,
-    /** @type {string} */ v,
-    /** @type {string} */ at,
-    /** @type {string} */ w,
-    /** @type {string} */ where,
-    /** @type {boolean} */ isNamed,
-  ) {
-    /** @type {{ node: any, w: string, ref?: string }[]} */
-    const parts = [{ node: schema, w }];
+  function compileObject(schema: any, v: string, at: string, w: string, where: string, isNamed: boolean) {
+    const parts: { node: any; w: string; ref?: string }[] = [{ node: schema, w }];
     for (const [index, member] of (schema.allOf ?? []).entries()) {
       const node = deref(spec, member);
       if (node.allOf || node.items)
@@ -119,8 +102,7 @@ export function renderValidators(spec, { exportName }) {
       return "";
     const o = `o${counter++}`;
     const lines = [`const ${o} = ${v} as Record<string, unknown>;`];
-    /** @type {Set<string>} */
-    const known = new Set();
+    const known: Set<string> = new Set();
     let open = false;
     for (const { node, w: partWhy, ref } of parts) {
       // A referenced member checks its own properties (one function, however many schemas build on it).
@@ -150,10 +132,9 @@ export function renderValidators(spec, { exportName }) {
     return `if (${v} !== null && typeof ${v} === "object" && !Array.isArray(${v})) {\n${lines.join("\n")}\n}`;
   }
 
-  /** @type {Map<string, string>} the same documented headers on many responses, spelt once */
-  const headerLists = new Map();
-  /** @type {string[]} */
-  const operations = [];
+  /** Returns the same documented headers on many responses, spelt once */
+  const headerLists: Map<string, string> = new Map();
+  const operations: string[] = [];
   for (const { operation } of listOperations(spec)) {
     const responses = [];
     for (const [status, raw] of Object.entries(operation.responses ?? {})) {
@@ -194,7 +175,7 @@ export function renderValidators(spec, { exportName }) {
 }
 
 /** Two spaces per open brace or bracket, so the output reads like written code. */
-function indent(/** @type {string} */ code) {
+function indent(code: string) {
   let depth = 0;
   return code
     .split("\n")

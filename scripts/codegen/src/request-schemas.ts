@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * The typed surface of request bodies. A body schema the vendor leaves open (`additionalProperties: true`, "we will
  * add more fields") would be typed with an index signature that accepts any key, so a misspelt field compiles and
@@ -7,17 +6,12 @@
  */
 import { deref, isForbiddenSchema, listOperations } from "@clientele/registry/spec-walk";
 
-const camel = (/** @type {string} */ name) => name.replace(/[^A-Za-z0-9]+(.)/g, (_, c) => c.toUpperCase());
+const camel = (name: string) => name.replace(/[^A-Za-z0-9]+(.)/g, (_, c) => c.toUpperCase());
 
-/**
- * Every schema object reachable from `roots`, following local `$ref`s, each once.
- * @param {any} spec
- * @param {unknown[]} roots
- * @returns {Set<any>}
- */
-function reachable(spec, roots) {
+/** Every schema object reachable from `roots`, following local `$ref`s, each once. */
+function reachable(spec: OpenAPI3, roots: unknown[]): Set<any> {
   const seen = new Set();
-  const visit = (/** @type {any} */ node) => {
+  const visit = (node: any) => {
     const schema = deref(spec, node);
     if (!schema || typeof schema !== "object" || seen.has(schema)) return;
     seen.add(schema);
@@ -29,17 +23,15 @@ function reachable(spec, roots) {
   return seen;
 }
 
-/** @param {any} spec @param {any} container  a request body or a response: its JSON schemas */
-const contentSchemas = (spec, container) =>
-  Object.values(deref(spec, container)?.content ?? {}).map((/** @type {any} */ media) => media.schema);
+/** `spec`: @param {any} container  a request body or a response: its JSON schemas */
+const contentSchemas = (spec: OpenAPI3, container) =>
+  Object.values(deref(spec, container)?.content ?? {}).map((media: any) => media.schema);
 
 /**
  * Closes every open schema that only request bodies use, in place (give it a copy: the spec stays as written), and
  * returns the message for each forbidden property of a request body, by its schema object.
- * @param {any} spec
- * @returns {Map<unknown, string>}
  */
-export function prepareRequestSchemas(spec) {
+export function prepareRequestSchemas(spec: OpenAPI3): Map<unknown, string> {
   const operations = listOperations(spec);
   const responses = reachable(
     spec,
@@ -48,8 +40,8 @@ export function prepareRequestSchemas(spec) {
       ...parameters.map((parameter) => parameter.schema),
     ]),
   );
-  /** @type {Map<unknown, { owners: Set<string>, name: string, pathArgument: Map<string, string | undefined> }>} */
-  const forbidden = new Map();
+  const forbidden: Map<unknown, { owners: Set<string>; name: string; pathArgument: Map<string, string | undefined> }> =
+    new Map();
   for (const { operation, parameters } of operations) {
     if (!operation.requestBody) continue;
     const pathNames = new Set(parameters.filter((p) => p.in === "path").map((p) => p.name));
@@ -75,11 +67,18 @@ export function prepareRequestSchemas(spec) {
   return new Map([...forbidden].map(([schema, entry]) => [schema, forbiddenMessage(entry)]));
 }
 
-/** @param {{ owners: Set<string>, name: string, pathArgument: Map<string, string | undefined> }} entry */
-function forbiddenMessage({ owners, name, pathArgument }) {
+function forbiddenMessage({
+  owners,
+  name,
+  pathArgument,
+}: {
+  owners: Set<string>;
+  name: string;
+  pathArgument: Map<string, string | undefined>;
+}) {
   const [only] = owners;
   const where = owners.size === 1 ? `${only}'s body` : "this body";
-  const argument = owners.size === 1 ? pathArgument.get(/** @type {string} */ (only)) : undefined;
+  const argument = owners.size === 1 ? pathArgument.get(only as string) : undefined;
   return argument
     ? `${name} is not sent in ${where}: it goes in the path, as ${only}'s ${argument} argument`
     : `${name} cannot be sent in ${where}: the API does not allow it there`;
@@ -88,12 +87,11 @@ function forbiddenMessage({ owners, name, pathArgument }) {
 /**
  * openapi-typescript's `transform`: a forbidden property of a request body is `Forbidden<"why">` (from
  * @clientele/core), so tsc's error names the reason; any other forbidden schema stays `never`.
- * @param {Map<unknown, string>} messages from `prepareRequestSchemas`
- * @param {import("typescript")} ts
- * @param {any} never openapi-typescript's `NEVER`
- * @returns {(schema: unknown) => any}
+ * `messages`: from `prepareRequestSchemas`
+ *
+ * `never`: openapi-typescript's `NEVER`
  */
-export function forbiddenTypes(messages, ts, never) {
+export function forbiddenTypes(messages: Map<unknown, string>, ts: typeof ts, never: any): (schema: unknown) => any {
   return (schema) => {
     if (!isForbiddenSchema(schema)) return undefined;
     const message = messages.get(schema);

@@ -1,4 +1,3 @@
-// @ts-check
 import { dirname, join, resolve } from "node:path";
 import ts from "typescript";
 
@@ -20,12 +19,10 @@ const parsed = new Map();
 /**
  * Reads the `create<Provider>Client` factory that `src/client.ts` of a package exports, with the type checker, so
  * option names and allowed values are exactly what the compiler will hold a sample to.
- * @param {string} packageDir absolute
- * @param {Map<string, string>} overlay absolute path → content, read instead of the file on disk (freshly generated
- *   files that are not written yet)
- * @returns {Factory}
+ * `packageDir`: absolute
+ * `overlay`: absolute path → content, read instead of the file on disk (freshly generated files that are not written yet)
  */
-export function readFactory(packageDir, overlay) {
+export function readFactory(packageDir: string, overlay: Map<string, string>): Factory {
   const clientFile = join(packageDir, "src", "client.ts");
   const config = ts.getParsedCommandLineOfConfigFile(
     join(packageDir, "tsconfig.json"),
@@ -44,7 +41,7 @@ export function readFactory(packageDir, overlay) {
   const files = new Map([...overlay].map(([path, text]) => [resolve(path), text]));
   const readFile = host.readFile.bind(host);
   host.fileExists = (
-    (exists) => (/** @type {string} */ name) =>
+    (exists) => (name: string) =>
       files.has(resolve(name)) || exists(name)
   )(host.fileExists.bind(host));
   host.readFile = (name) => files.get(resolve(name)) ?? readFile(name);
@@ -73,7 +70,7 @@ export function readFactory(packageDir, overlay) {
       `${clientFile} must export exactly one create<Provider>Client factory, found ${factories.map((s) => s.name).join(", ") || "none"}`,
     );
   }
-  const factory = /** @type {ts.Symbol} */ (factories[0]);
+  const factory = factories[0] as ts.Symbol;
   const [signature] = checker.getTypeOfSymbolAtLocation(factory, source).getCallSignatures();
   const parameter = signature?.parameters[0];
   if (!signature || !parameter) throw new Error(`${factory.name} must take its options as first parameter`);
@@ -88,20 +85,12 @@ export function readFactory(packageDir, overlay) {
   return { name: factory.name, required };
 }
 
-/**
- * @param {ts.Type} type
- * @param {string} what
- * @param {ts.TypeChecker} checker
- * @returns {FactoryOptionType}
- */
-function describe(type, what, checker) {
+function describe(type: ts.Type, what: string, checker: ts.TypeChecker): FactoryOptionType {
   const members = type.isUnion() ? type.types : [type];
   if (members.every((t) => t.isLiteral() || (t.flags & ts.TypeFlags.BooleanLiteral) !== 0)) {
     return {
       kind: "literal",
-      values: members.map((t) =>
-        t.isLiteral() ? /** @type {string | number} */ (t.value) : checker.typeToString(t) === "true",
-      ),
+      values: members.map((t) => (t.isLiteral() ? (t.value as string | number) : checker.typeToString(t) === "true")),
     };
   }
   if (type.flags & ts.TypeFlags.String) return { kind: "string" };
