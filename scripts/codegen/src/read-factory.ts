@@ -1,20 +1,20 @@
 import { dirname, join, resolve } from "node:path";
 import ts from "typescript";
 
-/**
- * What a code sample needs to know of a package's hand-written factory.
- * @typedef {object} Factory
- * @property {string} name    e.g. `createCubitClient`
- * @property {{ name: string, type: FactoryOptionType }[]} required  the options a caller must pass, in declared order
- */
+/** What a code sample needs to know of a package's hand-written factory. */
+export interface Factory {
+  /** e.g. `createCubitClient` */
+  name: string;
+  /** the options a caller must pass, in declared order */
+  required: { name: string; type: FactoryOptionType }[];
+}
 
-/**
- * @typedef {{ kind: "literal", values: (string | number | boolean)[] } | { kind: "string" | "number" | "boolean" }}
- *   FactoryOptionType
- */
+export type FactoryOptionType =
+  | { kind: "literal"; values: (string | number | boolean)[] }
+  | { kind: "string" | "number" | "boolean" };
 
 /** Parsed files, reused across packages: every package type-checks against the same core and lib files. */
-const parsed = new Map();
+const parsed = new Map<string, ts.SourceFile>();
 
 /**
  * Reads the `create<Provider>Client` factory that `src/client.ts` of a package exports, with the type checker, so

@@ -1,52 +1,32 @@
 // api.md: every method of a package's client, its parameters and its result type, grouped by the spec's tags, in
 // the style of Stainless-built SDKs' api.md. Read from the spec by the same model the generated code is.
 
-import { deref, isForbiddenSchema, listOperations } from "@clientele/registry/spec-walk";
-import { readOperations } from "./render-operations.ts";
+import {
+  deref,
+  derefSchema,
+  type FoundOperation,
+  listOperations,
+  type OpenAPI3,
+  type OperationObject,
+  type SchemaRef,
+} from "@clientele/registry/spec-walk";
+import type { MediaTypeObject, RequestBodyObject, ResponseObject } from "openapi-typescript";
+import { type OperationModel, readOperations } from "./read-operations.ts";
+import { camel, typeName, union } from "./type-names.ts";
 
-/**
- * A schema as a reader's TypeScript type: a component's name (models.ts exports one alias per component schema),
- * literals, unions and arrays.
- */
-export function typeName(spec: OpenAPI3, schema: any): string {
-  if (schema === undefined || schema === true) return "unknown";
-  if (isForbiddenSchema(schema)) return "never";
-  if (typeof schema.$ref === "string") return schema.$ref.split("/").pop() ?? "unknown";
-  if (Array.isArray(schema.enum)) return schema.enum.map((v: unknown) => JSON.stringify(v)).join(" | ");
-  if (schema.const !== undefined) return JSON.stringify(schema.const);
-  const branches = schema.oneOf ?? schema.anyOf;
-  if (branches) return union(branches.map((b: any) => typeName(spec, b)));
-  if (schema.allOf?.length === 1) return typeName(spec, schema.allOf[0]);
-  if (schema.allOf) return "object";
-  const types = [schema.type ?? (schema.properties ? "object" : "unknown")].flat();
-  return union(
-    types.map((type: string) => {
-      if (type === "integer") return "number";
-      if (type === "array") {
-        const item = typeName(spec, schema.items);
-        return item.includes(" ") ? `(${item})[]` : `${item}[]`;
-      }
-      return type;
-    }),
-  );
-}
-
-/** The generated functions' name for a path parameter (`customer_id` → `customerId`). */
-const camel = (name: string) => name.replace(/[^A-Za-z0-9]+(.)/g, (_, c) => c.toUpperCase());
-
-const union = (names: string[]) => [...new Set(names)].join(" | ");
+export { typeName };
 
 /**
  * The top-level fields of a body or query, as `name: Type` with `?` where optional; read-only fields are left out
  * of a request, write-only ones out of a response.
  */
-function fields(spec: OpenAPI3, raw: any): string[] {
-  const schema = deref(spec, raw ?? {});
-  const parts = [schema, ...(schema.allOf ?? []).map((s: any) => deref(spec, s))];
+function fields(spec: OpenAPI3, raw: SchemaRef | undefined): string[] {
+  const schema = derefSchema(spec, raw);
+  const parts = [schema, ...(schema.allOf ?? []).map((s) => derefSchema(spec, s))];
   const required = new Set(parts.flatMap((p) => p.required ?? []));
   return parts.flatMap((part) =>
     Object.entries(part.properties ?? {})
-      .filter(([, property]) => !deref(spec, property).readOnly)
+      .filter(([, property]) => !derefSchema(spec, property).readOnly)
       .map(([name, property]) => `${name}${required.has(name) ? "" : "?"}: ${typeName(spec, property)}`),
   );
 }
@@ -57,10 +37,11 @@ export function renderApiMd(
 ) {
   const models = readOperations(spec);
   const raws = listOperations(spec);
-  const byTag = new Map();
+  const byTag = new Map<string, { op: OperationModel; raw: FoundOperation }[]>();
   for (const [index, op] of models.entries()) {
     const raw = raws[index];
-    const tag = raw?.operation.tags?.[0] ?? "Operations";
+    if (!raw) continue;
+    const tag = raw.operation.tags?.[0] ?? "Operations";
     byTag.set(tag, [...(byTag.get(tag) ?? []), { op, raw }]);
   }
   const lines = [
@@ -75,25 +56,26 @@ export function renderApiMd(
     "of its result with `.withResponse()`. Types are exported by the package.",
   ];
   for (const [tag, entries] of byTag) {
-    const types = new Set();
-    const methods = [];
+    const types = new Set<string>();
+    const methods: string[] = [];
     for (const { op, raw } of entries) {
       const operation = raw.operation;
-      const args = [];
-      const details = [];
-      for (const param of op.pathParams.filter((p: any) => !p.fromClient)) {
-        const parameter = raw.parameters.find((p: any) => p.in === "path" && p.name === param.name);
+      const args: string[] = [];
+      const details: string[] = [];
+      for (const param of op.pathParams.filter((p) => !p.fromClient)) {
+        const parameter = raw.parameters.find((p) => p.in === "path" && p.name === param.name);
         args.push(`${camel(param.name)}: ${typeName(spec, parameter?.schema)}`);
       }
-      if (op.body !== "none") {
-        const schema = deref(spec, operation.requestBody).content["application/json"].schema;
-        const name = typeName(spec, schema);
-        if (schema?.$ref) types.add(name);
-        args.push(`body${op.body === "optional" ? "?" : ""}: ${name}`);
+      if (operation.requestBody) {
+        const body = deref<RequestBodyObject>(spec, operation.requestBody);
+        const schema = deref<MediaTypeObject | undefined>(spec, body.content["application/json"])?.schema;
+        const name = typeName(spec, schema, types);
+        args.push(`body${op.body === "optional" && op.query !== "required" ? "?" : ""}: ${name}`);
         details.push(`body: { ${fields(spec, schema).join("; ")} }`);
-      } else if (op.query !== "none") {
-        const query = raw.parameters.filter((p: any) => p.in === "query");
-        const entries = query.map((p: any) => `${p.name}${p.required ? "" : "?"}: ${typeName(spec, p.schema)}`);
+      }
+      if (op.query !== "none") {
+        const query = raw.parameters.filter((p) => p.in === "query");
+        const entries = query.map((p) => `${p.name}${p.required ? "" : "?"}: ${typeName(spec, p.schema)}`);
         args.push(`query${op.query === "optional" ? "?" : ""}: { ${entries.join("; ")} }`);
       }
       args.push("options?");
@@ -123,11 +105,12 @@ export function renderApiMd(
 }
 
 /** The type of an operation's 2xx body: `void` where it documents none. */
-function resultType(spec: OpenAPI3, operation: any) {
+function resultType(spec: OpenAPI3, operation: OperationObject) {
   const success = Object.entries(operation.responses ?? {}).filter(([status]) => /^2/.test(status));
   const types = success.map(([, response]) => {
-    const media = Object.entries(deref(spec, response).content ?? {}).find(([type]) => /json/.test(type))?.[1];
-    return media ? typeName(spec, (media as any).schema) : "void";
+    const content = deref<ResponseObject>(spec, response).content ?? {};
+    const media = Object.entries(content).find(([type]) => /json/.test(type))?.[1];
+    return media ? typeName(spec, media.schema) : "void";
   });
   return union(types.length > 0 ? types : ["void"]);
 }

@@ -1,7 +1,17 @@
-import { deref, listOperations } from "@clientele/registry/spec-walk";
-import { readOperations } from "./render-operations.ts";
-
-/** @typedef {import("./read-factory.ts").Factory} Factory */
+import {
+  deref,
+  derefSchema,
+  type FoundOperation,
+  listOperations,
+  type OpenAPI3,
+  type OperationObject,
+  type ParameterObject,
+  type SchemaRef,
+} from "@clientele/registry/spec-walk";
+import type { ExampleObject, MediaTypeObject, RequestBodyObject, ResponseObject } from "openapi-typescript";
+import type { Factory, FactoryOptionType } from "./read-factory.ts";
+import { type OperationModel, readOperations } from "./read-operations.ts";
+import { camel } from "./type-names.ts";
 
 const INDENT = "  ";
 const LINE_WIDTH = 72;
@@ -50,8 +60,7 @@ export function readSamples(text: string): Map<string, string> {
   return samples;
 }
 
-/** `packageName`: @param {Factory} factory */
-const importLine = (packageName: string, factory) => `import { ${factory.name} } from "${packageName}";`;
+const importLine = (packageName: string, factory: Factory) => `import { ${factory.name} } from "${packageName}";`;
 
 /** `@clientele/cubit` → `cubit`: the client reads as the vendor's name. */
 function clientVariable(packageName: string) {
@@ -62,7 +71,7 @@ function clientVariable(packageName: string) {
 function sampleLines(
   spec: OpenAPI3,
   op: OperationModel,
-  raw: { operation: any; parameters: any[] },
+  raw: FoundOperation,
   variable: string,
   factory: Factory,
 ): string[] {
@@ -70,15 +79,18 @@ function sampleLines(
   const args: unknown[] = [];
   for (const param of op.pathParams.filter((p) => !p.fromClient)) {
     const parameter = raw.parameters.find((p) => p.in === "path" && p.name === param.name);
-    args.push(parameterExample(spec, parameter, op.id));
+    if (parameter) args.push(parameterExample(spec, parameter, op.id));
   }
-  if (op.body !== "none") {
-    const body = deref(spec, raw.operation.requestBody);
-    const media = body.content["application/json"];
-    args.push(mediaExample(spec, media, op.id) ?? schemaExample(spec, media.schema, "body"));
-  } else if (op.query !== "none") {
+  const requestBody = raw.operation.requestBody && deref<RequestBodyObject>(spec, raw.operation.requestBody);
+  const media = requestBody && deref<MediaTypeObject | undefined>(spec, requestBody.content["application/json"]);
+  if (media) args.push(mediaExample(spec, media, op.id) ?? schemaExample(spec, media.schema, "body"));
+  if (op.query !== "none") {
     const query = queryExample(spec, op, raw.parameters);
-    if (Object.keys(query).length > 0 || op.query === "required") args.push(query);
+    if (Object.keys(query).length > 0 || op.query === "required") {
+      // An optional body before the query: `undefined` holds its place.
+      if (op.body !== "none" && !media) args.push(undefined);
+      args.push(query);
+    }
   }
   const setup = `const ${variable} = ${factory.name}(${argumentList([options], `const ${variable} = ${factory.name}(`)});`;
   const call = (prefix: string) => {
@@ -101,8 +113,8 @@ function sampleLines(
 
 /**
  * Arguments on one line when the call fits, otherwise each object argument laid out over several lines.
- *
- * `prefix`: the text before the call, for the width check*/
+ * `prefix`: the text before the call, for the width check
+ */
 function argumentList(args: unknown[], prefix: string) {
   const inline = args.map((a) => literal(a)).join(", ");
   if (INDENT.length + prefix.length + inline.length + ");".length <= LINE_WIDTH) return inline;
@@ -111,7 +123,6 @@ function argumentList(args: unknown[], prefix: string) {
 
 /**
  * A TypeScript literal for a JSON value: bare keys where valid, on one line when it fits.
- *
  * `indent`: the indentation of the line the literal starts on
  * `breakTop`: lay the outermost object or array over several lines even when it would fit
  */
@@ -149,23 +160,25 @@ function optionValue(spec: OpenAPI3, option: { name: string; type: FactoryOption
 /**
  * An operation's own named example wins over the first one, so a parameter shared by several operations shows the
  * value the vendor gave for this call.
- *
  * `holder`: a parameter or media type object
  */
-function namedExample(spec: OpenAPI3, holder: any, operationId: string): { value: unknown } | undefined {
+function namedExample(
+  spec: OpenAPI3,
+  holder: ParameterObject | MediaTypeObject,
+  operationId: string,
+): { value: unknown } | undefined {
   if (holder.example !== undefined) return { value: holder.example };
   const entries = Object.entries(holder.examples ?? {});
   const chosen = entries.find(([key]) => key === operationId) ?? entries[0];
   if (!chosen) return undefined;
-  const example = deref(spec, chosen[1]);
+  const example = deref<ExampleObject | undefined>(spec, chosen[1]);
   return example && "value" in example ? { value: example.value } : undefined;
 }
 
-/** `spec`: @param {any} media @param {string} operationId */
-const mediaExample = (spec: OpenAPI3, media, operationId) => namedExample(spec, media, operationId)?.value;
+const mediaExample = (spec: OpenAPI3, media: MediaTypeObject, operationId: string) =>
+  namedExample(spec, media, operationId)?.value;
 
-/** `spec`: @param {any} parameter @param {string} operationId */
-function parameterExample(spec: OpenAPI3, parameter, operationId) {
+function parameterExample(spec: OpenAPI3, parameter: ParameterObject, operationId: string) {
   const named = namedExample(spec, parameter, operationId);
   return named ? named.value : schemaExample(spec, parameter.schema, parameter.name);
 }
@@ -174,7 +187,7 @@ function parameterExample(spec: OpenAPI3, parameter, operationId) {
  * The query of a sample: every required parameter; when none is required, the first one with an example, so the
  * sample shows how a query is passed without listing every filter. The pagination parameter is the client's job.
  */
-function queryExample(spec: OpenAPI3, op: OperationModel, parameters: any[]) {
+function queryExample(spec: OpenAPI3, op: OperationModel, parameters: ParameterObject[]) {
   const query = parameters.filter((p) => p.in === "query" && p.name !== op.pagination?.parameter);
   const required = query.filter((p) => p.required);
   const shown =
@@ -182,11 +195,10 @@ function queryExample(spec: OpenAPI3, op: OperationModel, parameters: any[]) {
   return Object.fromEntries(shown.map((p) => [p.name, parameterExample(spec, p, op.id)]));
 }
 
-/** `spec`: @param {any} parameter @param {string} operationId */
-function exampleOf(spec: OpenAPI3, parameter, operationId) {
+function exampleOf(spec: OpenAPI3, parameter: ParameterObject, operationId: string) {
   const named = namedExample(spec, parameter, operationId);
   if (named) return named.value;
-  const schema = deref(spec, parameter.schema ?? {});
+  const schema = derefSchema(spec, parameter.schema);
   return schema.examples?.[0] ?? schema.example;
 }
 
@@ -194,28 +206,28 @@ function exampleOf(spec: OpenAPI3, parameter, operationId) {
  * A value for a schema: its own example, default, const or first enum value; for objects, the required properties
  * and those with an example; otherwise a placeholder of the right type.
  *
- *
  * `name`: used in string placeholders
  */
-export function schemaExample(spec: OpenAPI3, raw: any, name: string, depth = 0): unknown {
-  const schema = deref(spec, raw ?? {});
+export function schemaExample(spec: OpenAPI3, raw: SchemaRef | undefined, name: string, depth = 0): unknown {
+  const schema = derefSchema(spec, raw);
   if (Array.isArray(schema.examples) && schema.examples.length > 0) return schema.examples[0];
-  for (const key of ["example", "default", "const"]) if (schema[key] !== undefined) return schema[key];
+  for (const key of ["example", "default", "const"] as const) if (schema[key] !== undefined) return schema[key];
   if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0];
   const branch = schema.oneOf?.[0] ?? schema.anyOf?.[0];
   if (branch) return schemaExample(spec, branch, name, depth + 1);
   if (schema.allOf) {
-    return Object.assign({}, ...schema.allOf.map((part: any) => schemaExample(spec, part, name, depth + 1)));
+    return Object.assign({}, ...schema.allOf.map((part) => schemaExample(spec, part, name, depth + 1)));
   }
-  const types = [schema.type].flat().filter((t) => t && t !== "null");
+  const declared: string | string[] | undefined = schema.type;
+  const types = [declared].flat().filter((t) => t && t !== "null");
   const type = types[0] ?? (schema.properties ? "object" : undefined);
   if (type === "object") {
     if (depth > 6) return {};
     const required = new Set(schema.required ?? []);
     const shown = Object.entries(schema.properties ?? {}).filter(([key, property]) => {
-      const resolved = deref(spec, property);
+      const resolved = derefSchema(spec, property);
       if (resolved.readOnly) return false;
-      return required.has(key) || resolved.examples?.length > 0 || resolved.example !== undefined;
+      return required.has(key) || (resolved.examples?.length ?? 0) > 0 || resolved.example !== undefined;
     });
     return Object.fromEntries(shown.map(([key, property]) => [key, schemaExample(spec, property, key, depth + 1)]));
   }
@@ -234,16 +246,14 @@ export function schemaExample(spec: OpenAPI3, raw: any, name: string, depth = 0)
  * The variable a sample stores a result in, named after the success schema (`Customer` → `customer`); none when
  * the operation documents no success body.
  */
-function resultName(spec: OpenAPI3, operation: any) {
+function resultName(spec: OpenAPI3, operation: OperationObject) {
   const success = Object.entries(operation.responses ?? {}).find(([status]) => /^2/.test(status));
   if (!success) return undefined;
-  const response = deref(spec, success[1]);
+  const response = deref<ResponseObject>(spec, success[1]);
   const media = Object.entries(response.content ?? {}).find(([type]) => /json/.test(type))?.[1];
   if (!media?.schema) return undefined;
-  const ref = media.schema.$ref;
+  const ref = "$ref" in media.schema ? media.schema.$ref : undefined;
   const name = typeof ref === "string" ? ref.split("/").pop() : undefined;
   if (!name || !/^[A-Za-z]\w*$/.test(name)) return "result";
   return name[0]?.toLowerCase() + name.slice(1);
 }
-
-const camel = (name: string) => name.replace(/[^A-Za-z0-9]+(.)/g, (_, c) => c.toUpperCase());

@@ -4,7 +4,16 @@
  * believed otherwise. Semantics are drift-finding, not JSON Schema's: an object is closed unless its spec promises
  * more fields (`additionalProperties`), since a field the document never mentions is news worth reporting.
  */
-import { deref, isForbiddenSchema, listOperations } from "@clientele/registry/spec-walk";
+import {
+  deref,
+  derefSchema,
+  isForbiddenSchema,
+  listOperations,
+  type OpenAPI3,
+  type Schema,
+  type SchemaRef,
+} from "@clientele/registry/spec-walk";
+import type { HeaderObject, ResponseObject } from "openapi-typescript";
 
 const literal = (value: unknown) => JSON.stringify(value);
 
@@ -14,9 +23,10 @@ const CHECKED = new Set(["type", "properties", "required", "additionalProperties
 const ALSO = new Set(["enum", "allOf", "not", "writeOnly", "$ref"]);
 
 /** The text that explains an `x-inferred` element: `x-provenance` where given, else its description. */
-export function provenanceOf(node: any) {
-  if (node?.["x-inferred"] !== true) return undefined;
-  const text = node["x-provenance"] ?? node.description ?? "marked x-inferred; the spec gives no reason";
+export function provenanceOf(node: unknown): string | undefined {
+  const element = (node && typeof node === "object" ? node : {}) as Record<string, unknown>;
+  if (element["x-inferred"] !== true) return undefined;
+  const text = element["x-provenance"] ?? element.description ?? "marked x-inferred; the spec gives no reason";
   return String(text).replace(/\s+/g, " ").trim();
 }
 
@@ -28,11 +38,11 @@ export function renderValidators(spec: OpenAPI3, { exportName }: { exportName: s
   let counter = 0;
 
   /** A provenance constant's name, or "undefined". */
-  const why = (node: any, inherited: string) => {
+  const why = (node: unknown, inherited: string) => {
     const text = provenanceOf(node);
     if (!text) return inherited;
     if (!texts.has(text)) texts.set(text, `P${texts.size}`);
-    return texts.get(text) as string;
+    return texts.get(text) ?? inherited;
   };
 
   const named = (ref: string) => {
@@ -40,7 +50,7 @@ export function renderValidators(spec: OpenAPI3, { exportName }: { exportName: s
     if (existing) return existing;
     const name = `check${ref.split("/").pop()?.replace(/\W/g, "_")}`;
     functions.set(ref, name);
-    const schema = deref(spec, { $ref: ref });
+    const schema = deref<SchemaRef>(spec, { $ref: ref });
     const body = compile(schema, "v", "at", "up", ref, true);
     // `part`: called for an `allOf` member, whose whole object decides which properties are known.
     functionCode.push(
@@ -51,22 +61,20 @@ export function renderValidators(spec: OpenAPI3, { exportName }: { exportName: s
 
   /**
    * Statements checking the value of expression `v` at pointer expression `at`.
-   *
-   *
-   *
    * `up`: the inherited provenance expression
    * `where`: for error messages
    * `isNamed`: the body of a named function, which may be called as an `allOf` member
    */
-  function compile(schema: any, v: string, at: string, up: string, where: string, isNamed = false): string {
-    if (schema === true || (schema && Object.keys(schema).every((k) => ANNOTATIONS.has(k) || k.startsWith("x-"))))
-      return "";
-    const w = why(schema, up);
-    if (schema.$ref) return `${named(schema.$ref)}(${v}, ${at}, r, ${w});`;
-    if (isForbiddenSchema(schema)) return `r.forbidden(${v}, ${at}, "nothing: the spec forbids this property", ${w});`;
+  function compile(raw: SchemaRef, v: string, at: string, up: string, where: string, isNamed = false): string {
+    if (raw === true || (raw && Object.keys(raw).every((k) => ANNOTATIONS.has(k) || k.startsWith("x-")))) return "";
+    const w = why(raw, up);
+    if (typeof raw === "object" && "$ref" in raw && typeof raw.$ref === "string")
+      return `${named(raw.$ref)}(${v}, ${at}, r, ${w});`;
+    if (isForbiddenSchema(raw)) return `r.forbidden(${v}, ${at}, "nothing: the spec forbids this property", ${w});`;
+    const schema = raw as Schema;
     for (const key of Object.keys(schema)) {
       if (!ANNOTATIONS.has(key) && !CHECKED.has(key) && !ALSO.has(key) && !key.startsWith("x-"))
-        throw new Error(`validators: keyword "${key}" at ${where} is not supported; teach render-validators.mjs`);
+        throw new Error(`validators: keyword "${key}" at ${where} is not supported; teach render-validators.ts`);
     }
     if (schema.writeOnly === true)
       return `r.forbidden(${v}, ${at}, "nothing: the property is write-only, a response never carries it", ${w});`;
@@ -83,20 +91,21 @@ export function renderValidators(spec: OpenAPI3, { exportName }: { exportName: s
     }
     const objectCode = compileObject(schema, v, at, w, where, isNamed);
     if (objectCode) inner.push(objectCode);
-    const types = schema.type === undefined ? undefined : [schema.type].flat().join("|");
+    const declared: string | string[] | undefined = schema.type;
+    const types = declared === undefined ? undefined : [declared].flat().join("|");
     if (!types) return inner.join("\n");
     if (inner.length === 0) return `r.type(${v}, ${at}, ${literal(types)}, ${w});`;
     return `if (r.type(${v}, ${at}, ${literal(types)}, ${w})) {\n${inner.join("\n")}\n}`;
   }
 
   /** Object keywords, `allOf` members' included: properties checked per member, one closedness check for all. */
-  function compileObject(schema: any, v: string, at: string, w: string, where: string, isNamed: boolean) {
-    const parts: { node: any; w: string; ref?: string }[] = [{ node: schema, w }];
+  function compileObject(schema: Schema, v: string, at: string, w: string, where: string, isNamed: boolean) {
+    const parts: { node: Schema; w: string; ref?: string }[] = [{ node: schema, w }];
     for (const [index, member] of (schema.allOf ?? []).entries()) {
-      const node = deref(spec, member);
+      const node = derefSchema(spec, member);
       if (node.allOf || node.items)
         throw new Error(`validators: nested allOf at ${where}/allOf/${index} is not supported`);
-      parts.push({ node, w: why(node, w), ref: member.$ref });
+      parts.push({ node, w: why(node, w), ref: "$ref" in member ? member.$ref : undefined });
     }
     if (!parts.some(({ node }) => node.properties || node.required || node.additionalProperties !== undefined))
       return "";
@@ -136,10 +145,10 @@ export function renderValidators(spec: OpenAPI3, { exportName }: { exportName: s
   const headerLists: Map<string, string> = new Map();
   const operations: string[] = [];
   for (const { operation } of listOperations(spec)) {
-    const responses = [];
+    const responses: string[] = [];
     for (const [status, raw] of Object.entries(operation.responses ?? {})) {
-      const response = deref(spec, raw);
-      const fields = [];
+      const response = deref<ResponseObject>(spec, raw);
+      const fields: string[] = [];
       const [mediaType, media] =
         Object.entries(response.content ?? {}).find(([type]) => /[/+]json(;|$)/.test(type)) ?? [];
       const responseWhy = why(media, why(response, "undefined"));
@@ -148,8 +157,9 @@ export function renderValidators(spec: OpenAPI3, { exportName }: { exportName: s
         if (body) fields.push(`body: (v, at, r, up) => {\n${body}\n}`);
       } else if (!response.content) fields.push("empty: true");
       const headers = Object.entries(response.headers ?? {}).map(([name, rawHeader]) => {
-        const header = deref(spec, rawHeader);
-        const type = deref(spec, header.schema ?? {}).type ?? "string";
+        const header = deref<HeaderObject>(spec, rawHeader);
+        const declared: string | string[] | undefined = derefSchema(spec, header.schema).type;
+        const type = declared ?? "string";
         const headerWhy = why(header, "undefined");
         return `[${literal(name.toLowerCase())}, ${literal(type)}${headerWhy === "undefined" ? "" : `, ${headerWhy}`}]`;
       });

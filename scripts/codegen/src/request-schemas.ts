@@ -4,28 +4,42 @@
  * is sent. Closed, its known fields are checked; undocumented ones go through the `extraBody` call option. A
  * forbidden property (`not: {}`) gets a type whose name says why, rather than a bare `never`.
  */
-import { deref, isForbiddenSchema, listOperations } from "@clientele/registry/spec-walk";
+import {
+  deref,
+  derefSchema,
+  isForbiddenSchema,
+  listOperations,
+  type OpenAPI3,
+  type ReferenceObject,
+  type Schema,
+  type SchemaRef,
+} from "@clientele/registry/spec-walk";
+import type { MediaTypeObject, RequestBodyObject, ResponseObject } from "openapi-typescript";
+import type ts from "typescript";
 
 const camel = (name: string) => name.replace(/[^A-Za-z0-9]+(.)/g, (_, c) => c.toUpperCase());
 
 /** Every schema object reachable from `roots`, following local `$ref`s, each once. */
-function reachable(spec: OpenAPI3, roots: unknown[]): Set<any> {
-  const seen = new Set();
-  const visit = (node: any) => {
-    const schema = deref(spec, node);
-    if (!schema || typeof schema !== "object" || seen.has(schema)) return;
-    seen.add(schema);
-    for (const key of ["items", "additionalProperties", "not"]) visit(schema[key]);
-    for (const key of ["allOf", "anyOf", "oneOf", "prefixItems"]) for (const s of schema[key] ?? []) visit(s);
-    for (const property of Object.values(schema.properties ?? {})) visit(property);
+function reachable(spec: OpenAPI3, roots: (SchemaRef | undefined)[]): Set<Schema> {
+  const seen = new Set<Schema>();
+  const visit = (node: SchemaRef | undefined) => {
+    const schema = deref<SchemaRef | undefined>(spec, node);
+    if (!schema || typeof schema !== "object" || seen.has(schema as Schema)) return;
+    const walked = derefSchema(spec, schema);
+    seen.add(walked);
+    for (const key of ["items", "additionalProperties", "not"] as const) visit(walked[key]);
+    for (const key of ["allOf", "anyOf", "oneOf", "prefixItems"] as const) for (const s of walked[key] ?? []) visit(s);
+    for (const property of Object.values(walked.properties ?? {})) visit(property);
   };
   for (const root of roots) visit(root);
   return seen;
 }
 
-/** `spec`: @param {any} container  a request body or a response: its JSON schemas */
-const contentSchemas = (spec: OpenAPI3, container) =>
-  Object.values(deref(spec, container)?.content ?? {}).map((media: any) => media.schema);
+/** The JSON schemas of a request body or a response. */
+const contentSchemas = (spec: OpenAPI3, container: RequestBodyObject | ResponseObject | ReferenceObject) =>
+  Object.values(deref<RequestBodyObject | ResponseObject>(spec, container).content ?? {}).map(
+    (media) => deref<MediaTypeObject>(spec, media).schema,
+  );
 
 /**
  * Closes every open schema that only request bodies use, in place (give it a copy: the spec stays as written), and
@@ -78,7 +92,7 @@ function forbiddenMessage({
 }) {
   const [only] = owners;
   const where = owners.size === 1 ? `${only}'s body` : "this body";
-  const argument = owners.size === 1 ? pathArgument.get(only as string) : undefined;
+  const argument = owners.size === 1 ? pathArgument.get(only ?? "") : undefined;
   return argument
     ? `${name} is not sent in ${where}: it goes in the path, as ${only}'s ${argument} argument`
     : `${name} cannot be sent in ${where}: the API does not allow it there`;
@@ -86,18 +100,20 @@ function forbiddenMessage({
 
 /**
  * openapi-typescript's `transform`: a forbidden property of a request body is `Forbidden<"why">` (from
- * @clientele/core), so tsc's error names the reason; any other forbidden schema stays `never`.
- * `messages`: from `prepareRequestSchemas`
- *
- * `never`: openapi-typescript's `NEVER`
+ * @clientele/core), so tsc's error names the reason; any other forbidden schema stays `never` (openapi-typescript's
+ * `NEVER`). `messages` come from `prepareRequestSchemas`.
  */
-export function forbiddenTypes(messages: Map<unknown, string>, ts: typeof ts, never: any): (schema: unknown) => any {
+export function forbiddenTypes(
+  messages: Map<unknown, string>,
+  typescript: typeof ts,
+  never: ts.TypeNode,
+): (schema: unknown) => ts.TypeNode | undefined {
   return (schema) => {
     if (!isForbiddenSchema(schema)) return undefined;
     const message = messages.get(schema);
     if (message === undefined) return never;
-    const literal = ts.factory.createLiteralTypeNode(ts.factory.createStringLiteral(message));
-    return ts.factory.createTypeReferenceNode("Forbidden", [literal]);
+    const literal = typescript.factory.createLiteralTypeNode(typescript.factory.createStringLiteral(message));
+    return typescript.factory.createTypeReferenceNode("Forbidden", [literal]);
   };
 }
 

@@ -1,4 +1,5 @@
-import { deref } from "@clientele/registry/spec-walk";
+import { deref, type OpenAPI3, type OperationObject } from "@clientele/registry/spec-walk";
+import type { ResponseObject } from "openapi-typescript";
 
 /** A vendor document's file name: provenance, which users cannot open, so never part of a hint. */
 const SEED_FILE = /\b\d{3}_[0-9a-f]{16}\.txt\b/;
@@ -8,11 +9,11 @@ const MAX_HINT = 240;
  * What each documented error status (4xx/5xx) of an operation means, as a short user-facing hint per status: the
  * `hint` of the `ApiError` the call throws and the tail of its message.
  */
-export function readHints(spec: OpenAPI3, operation: any): Record<string, string> {
+export function readHints(spec: OpenAPI3, operation: OperationObject): Record<string, string> {
   const hints: Record<string, string> = {};
   for (const [status, response] of Object.entries(operation.responses ?? {})) {
     if (!/^[45]\d\d$/.test(status)) continue;
-    const hint = hintOf(deref(spec, response).description);
+    const hint = hintOf(deref<ResponseObject>(spec, response).description);
     if (hint) hints[status] = hint;
   }
   return hints;

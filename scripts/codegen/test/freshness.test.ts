@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { readRegistry } from "@clientele/registry/registry";
 import { repoRoot } from "@clientele/registry/root";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { GENERATED_FILES } from "../src/generate-provider.mjs";
-import { generate } from "../src/main.mjs";
+import { GENERATED_FILES } from "../src/generate-provider.ts";
+import { generate } from "../src/main.ts";
 
 const root = repoRoot;
 const generatedOf = (provider: string) => GENERATED_FILES.map((f) => `packages/${provider}/src/generated/${f}`);

@@ -1,6 +1,6 @@
 import { loadSpec } from "@clientele/testkit/spec";
 import { describe, expect, test } from "vitest";
-import { renderApiMd, typeName } from "../src/render-api-md.mjs";
+import { renderApiMd, typeName } from "../src/render-api-md.ts";
 
 describe("typeName", () => {
   test.each([

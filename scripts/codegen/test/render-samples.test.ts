@@ -8,8 +8,8 @@ import { listOperations } from "@clientele/registry/spec-walk";
 import { loadSpec } from "@clientele/testkit/spec";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { type Factory, readFactory } from "../src/read-factory.mjs";
-import { literal, readSamples, renderSamples, schemaExample } from "../src/render-samples.mjs";
+import { type Factory, readFactory } from "../src/read-factory.ts";
+import { literal, readSamples, renderSamples, schemaExample } from "../src/render-samples.ts";
 
 const root = repoRoot;
 const fixture = () => parse(readFileSync(join(import.meta.dirname, "fixtures", "shop.yaml"), "utf8"));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { provenanceOf, renderValidators } from "../src/render-validators.mjs";
+import { provenanceOf, renderValidators } from "../src/render-validators.ts";
 
 /** A one-operation spec whose 200 answers with `schema`; `components` are its component schemas. */
 function specWith(schema: unknown, components: Record<string, unknown> = {}) {

@@ -4,9 +4,9 @@ import { repoRoot } from "@clientele/registry/root";
 import { isForbiddenSchema } from "@clientele/registry/spec-walk";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { readOperations, renderOperations } from "../src/render-operations.mjs";
-import { renderModels, renderSpecConstants } from "../src/render-spec.mjs";
-import { forbiddenTypes, prepareRequestSchemas } from "../src/request-schemas.mjs";
+import { readOperations, renderOperations } from "../src/render-operations.ts";
+import { renderModels, renderSpecConstants } from "../src/render-spec.ts";
+import { forbiddenTypes, prepareRequestSchemas } from "../src/request-schemas.ts";
 
 const fixture = () => parse(readFileSync(join(import.meta.dirname, "fixtures", "shop.yaml"), "utf8"));
 
@@ -368,7 +368,7 @@ describe("provenance stays out of what users read", () => {
   test("no committed generated file names a vendor document", async () => {
     const root = repoRoot;
     const { readRegistry } = await import("@clientele/registry/registry");
-    const { GENERATED_FILES } = await import("../src/generate-provider.mjs");
+    const { GENERATED_FILES } = await import("../src/generate-provider.ts");
     const named: string[] = [];
     for (const { packageDir } of await readRegistry(root)) {
       // validators.ts is the exception by design: a drift report quotes why the spec guessed (issue 15's point).

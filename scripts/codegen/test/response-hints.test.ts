@@ -5,7 +5,7 @@ import { repoRoot } from "@clientele/registry/root";
 import { listOperations } from "@clientele/registry/spec-walk";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { hintOf, readHints } from "../src/response-hints.mjs";
+import { hintOf, readHints } from "../src/response-hints.ts";
 
 const root = repoRoot;
 

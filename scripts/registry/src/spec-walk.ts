@@ -1,6 +1,5 @@
 /** Reading a parsed OpenAPI document: local `$ref`s, operations in document order. */
 import type {
-  ArraySubtype,
   OpenAPI3,
   OperationObject,
   ParameterObject,
@@ -22,6 +21,7 @@ export type Schema = SchemaObject & {
   prefixItems?: SchemaRef[];
   not?: SchemaRef;
   pattern?: string;
+  examples?: unknown[];
 };
 
 /** A schema where one may stand: written out, referenced, or `true`/`false` (JSON Schema's any / nothing). */
@@ -46,7 +46,10 @@ export function deref<T>(spec: OpenAPI3, node: T | ReferenceObject): T {
       .slice(2)
       .split("/")
       .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
-      .reduce<unknown>((at, key) => (at && typeof at === "object" ? (at as Record<string, unknown>)[key] : undefined), spec);
+      .reduce<unknown>(
+        (at, key) => (at && typeof at === "object" ? (at as Record<string, unknown>)[key] : undefined),
+        spec,
+      );
     if (current === undefined) throw new Error(`dangling $ref ${ref}`);
   }
   return current as T;
