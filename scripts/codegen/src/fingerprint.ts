@@ -21,6 +21,7 @@ async function filesUnder(dir: string): Promise<string[]> {
     .sort();
 }
 
+/** Of this checkout's generator, whichever repository it generates. */
 export async function generatorFingerprint(root = repoRoot): Promise<string> {
   const require = createRequire(join(root, "package.json"));
   const versions = GENERATOR_TOOLS.map((name) => `${name}@${require(`${name}/package.json`).version}`);

@@ -20,7 +20,7 @@ export interface GenerateOptions {
 
 /** Generates every provider; returns the stale (or, when writing, rewritten) files relative to the root. */
 export async function generate({ write, root = repoRoot, trustStamps = true }: GenerateOptions): Promise<string[]> {
-  const [providers, fingerprint] = await Promise.all([readRegistry(root), generatorFingerprint(root)]);
+  const [providers, fingerprint] = await Promise.all([readRegistry(root), generatorFingerprint()]);
   // Providers render at once: one waits on Biome or the file system while another computes.
   const changed = (
     await Promise.all(providers.map((provider) => generateProvider(provider, root, fingerprint, write, trustStamps)))

@@ -2,7 +2,7 @@
 import type { OperationModel } from "./read-operations.ts";
 import { camel } from "./type-names.ts";
 
-/** One line of prose per paragraph, `*\/` escaped: a description as it reads inside a doc comment. */
+/** Paragraphs of a description, each one line, `*\/` escaped: prose as it reads inside a doc comment. */
 const prose = (text: string) =>
   text
     .trim()
@@ -10,8 +10,21 @@ const prose = (text: string) =>
     .split(/\n\s*\n/)
     .map((paragraph) => paragraph.replace(/\s+/g, " "));
 
+/** A line broken between words to fit `width` (a longer word stays whole). */
+function wrap(line: string, width: number): string[] {
+  const lines: string[] = [];
+  let current = "";
+  for (const word of line.split(" ")) {
+    if (current && current.length + 1 + word.length > width) {
+      lines.push(current);
+      current = word;
+    } else current = current ? `${current} ${word}` : word;
+  }
+  return [...lines, current];
+}
+
 /** The summary, the description, the method and path, a `@param` per documented argument, `@experimental`. */
-export function docComment(op: OperationModel, indent: string, query: boolean): string {
+export function docComment(op: OperationModel, indent: string): string {
   const lines = [op.summary];
   if (op.description) lines.push("", ...prose(op.description).flatMap((p, i) => (i === 0 ? [p] : ["", p])));
   lines.push("", `\`${op.method} ${op.path}\``);
@@ -20,10 +33,12 @@ export function docComment(op: OperationModel, indent: string, query: boolean): 
     params.push(`@param ${camel(p.name)} ${prose(p.description ?? "").join(" ")}`);
   }
   if (op.body !== "none" && op.bodyDescription) params.push(`@param body ${prose(op.bodyDescription).join(" ")}`);
-  if (query) params.push("@param query the query parameters (each documented on its field)");
+  for (const { name, description } of op.queryDocs) params.push(`@param query.${name} ${prose(description).join(" ")}`);
   if (params.length > 0) lines.push("", ...params);
   if (op.experimental) lines.push("", `@experimental ${op.experimental}`);
-  return `${indent}/**\n${lines.map((l) => `${indent} *${l ? ` ${l}` : ""}`).join("\n")}\n${indent} */\n`;
+  const width = 117 - indent.length;
+  const wrapped = lines.flatMap((line) => (line ? wrap(line, width) : [line]));
+  return `${indent}/**\n${wrapped.map((l) => `${indent} *${l ? ` ${l}` : ""}`).join("\n")}\n${indent} */\n`;
 }
 
 /**

@@ -33,6 +33,8 @@ export interface OperationModel {
   /** in path order */
   pathParams: PathParam[];
   query: "none" | "optional" | "required";
+  /** the query parameters' descriptions, by name, for the doc comment */
+  queryDocs: { name: string; description: string }[];
   body: "none" | "optional" | "required";
   bodyDescription: string | undefined;
   /** the component schema the JSON body is, where it is a `$ref` to one */
@@ -78,6 +80,7 @@ function readOperation(spec: OpenAPI3, { path, method, operation, parameters }: 
     idempotent: IDEMPOTENT_METHODS.has(method) || operation["x-idempotent"] === true,
     pathParams,
     query: query.length === 0 ? "none" : query.some((p) => p.required) ? "required" : "optional",
+    queryDocs: query.flatMap(({ name, description }) => (description ? [{ name, description }] : [])),
     body,
     bodyDescription,
     bodyModel,

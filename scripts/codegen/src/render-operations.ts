@@ -82,14 +82,14 @@ function renderFunction(op: OperationModel, pathOptionsType: string, constants: 
     const { parameter, items, nextOffset } = op.pagination;
     const pageQuery = `${parameter} === undefined ? query : { ...query, ${parameter} }`;
     text += `export type ${name}Item = NonNullable<${accessType(items, `${name}Result`)}>[number];\n\n`;
-    text += docComment(op, "", query);
+    text += docComment(op, "");
     text += `export function ${op.id}(${signature}): PagePromise<${name}Result, ${name}Item> {\n`;
     text += `  const page = (${parameter}?: number) =>\n`;
     text += `    send<${name}Result>(transport, ${op.id}Operation, ${pathExpression(op, `(${pageQuery})`)}, options${body});\n`;
     text += `  return paginateByOffset(page(), page, (p) => ${accessExpression(items, "p")}, (p) => ${accessExpression(nextOffset, "p")}, ${op.id}Operation);\n}\n`;
     return text;
   }
-  text += `\n${docComment(op, "", query)}`;
+  text += `\n${docComment(op, "")}`;
   text += `export function ${op.id}(${signature}): ApiPromise<${name}Result> {\n`;
   text += `  return send(transport, ${op.id}Operation, ${pathExpression(op, query ? "query" : undefined)}, options${body});\n}\n`;
   return text;
@@ -100,7 +100,7 @@ function renderBinding(op: OperationModel) {
   const args = params.map((p) => p.slice(0, p.search(/[?:]/)));
   const name = pascal(op.id);
   const result = op.pagination ? `PagePromise<${name}Result, ${name}Item>` : `ApiPromise<${name}Result>`;
-  const doc = docComment(op, "    ", op.query !== "none");
+  const doc = docComment(op, "    ");
   return `${doc}    ${op.id}: (${params.join(", ")}): ${result} => ${op.id}(transport, ${args.join(", ")}),\n`;
 }
 

@@ -1,6 +1,8 @@
+import type { SchemaRef } from "@clientele/registry/spec-walk";
 import { loadSpec } from "@clientele/testkit/spec";
 import { describe, expect, test } from "vitest";
 import { renderApiMd, typeName } from "../src/render-api-md.ts";
+import { asSpec } from "./support/spec.ts";
 
 describe("typeName", () => {
   test.each([
@@ -16,7 +18,7 @@ describe("typeName", () => {
     ["a forbidden field", { not: {} }, "never"],
     ["nothing", undefined, "unknown"],
   ])("writes %s as %s", (_, schema, want) => {
-    expect(typeName({}, schema)).toBe(want);
+    expect(typeName(asSpec({}), schema as SchemaRef)).toBe(want);
   });
 });
 
@@ -62,7 +64,7 @@ describe("renderApiMd", () => {
         },
       },
     };
-    const text = renderApiMd(spec, { packageName: "p", variable: "client", factory: "createClient" });
+    const text = renderApiMd(asSpec(spec), { packageName: "p", variable: "client", factory: "createClient" });
     expect(text).toContain("createNote</a>(body: object, options?) -> void</code>");
     expect(text).toContain("<br><code>body: { title: string; tags?: string[] }</code>");
   });
