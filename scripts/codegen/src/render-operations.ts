@@ -12,19 +12,22 @@ const CORE = [
 ].map((name) => `type ${name}`);
 const CORE_VALUES = ["errorFlag", "jsonBody", "paginateByOffset", "pathParam", "queryString", "send"];
 
+/** What a signature says: the model's own name where the spec names one, so a hover shows `Customer`. */
+const resultType = (op: OperationModel) => op.resultModel ?? `${pascal(op.id)}Result`;
+const bodyType = (op: OperationModel) => op.bodyModel ?? `${pascal(op.id)}Body`;
+
 /** The typed inputs of an operation, as `name: Type` strings in call order: path, body, query, options. */
 function parameterList(op: OperationModel) {
   const name = pascal(op.id);
+  const body = bodyType(op);
   const list = op.pathParams.filter((p) => !p.fromClient).map((p) => `${camel(p.name)}: ${p.type}`);
   // A required query after an optional body: the body stays positional, `undefined` where there is none.
   const bodyOptional = op.body === "optional" && op.query !== "required";
-  if (op.body !== "none")
-    list.push(
-      `body${bodyOptional ? "?" : ""}: ${name}Body${op.body === "optional" && !bodyOptional ? " | undefined" : ""}`,
-    );
+  const orUndefined = op.body === "optional" && !bodyOptional ? " | undefined" : "";
+  if (op.body !== "none") list.push(`body${bodyOptional ? "?" : ""}: ${body}${orUndefined}`);
   if (op.query !== "none") list.push(`query${op.query === "optional" ? "?" : ""}: ${name}Query`);
   // A body's call also takes `extraBody`, typed against the body so a field it names cannot bypass its check.
-  list.push(op.body === "none" ? "options?: RequestOptions" : `options?: BodyRequestOptions<${name}Body>`);
+  list.push(op.body === "none" ? "options?: RequestOptions" : `options?: BodyRequestOptions<${body}>`);
   return list;
 }
 
@@ -83,14 +86,14 @@ function renderFunction(op: OperationModel, pathOptionsType: string, constants: 
     const pageQuery = `${parameter} === undefined ? query : { ...query, ${parameter} }`;
     text += `export type ${name}Item = NonNullable<${accessType(items, `${name}Result`)}>[number];\n\n`;
     text += docComment(op, "");
-    text += `export function ${op.id}(${signature}): PagePromise<${name}Result, ${name}Item> {\n`;
+    text += `export function ${op.id}(${signature}): PagePromise<${resultType(op)}, ${name}Item> {\n`;
     text += `  const page = (${parameter}?: number) =>\n`;
     text += `    send<${name}Result>(transport, ${op.id}Operation, ${pathExpression(op, `(${pageQuery})`)}, options${body});\n`;
     text += `  return paginateByOffset(page(), page, (p) => ${accessExpression(items, "p")}, (p) => ${accessExpression(nextOffset, "p")}, ${op.id}Operation);\n}\n`;
     return text;
   }
   text += `\n${docComment(op, "")}`;
-  text += `export function ${op.id}(${signature}): ApiPromise<${name}Result> {\n`;
+  text += `export function ${op.id}(${signature}): ApiPromise<${resultType(op)}> {\n`;
   text += `  return send(transport, ${op.id}Operation, ${pathExpression(op, query ? "query" : undefined)}, options${body});\n}\n`;
   return text;
 }
@@ -99,7 +102,7 @@ function renderBinding(op: OperationModel) {
   const params = parameterList(op);
   const args = params.map((p) => p.slice(0, p.search(/[?:]/)));
   const name = pascal(op.id);
-  const result = op.pagination ? `PagePromise<${name}Result, ${name}Item>` : `ApiPromise<${name}Result>`;
+  const result = op.pagination ? `PagePromise<${resultType(op)}, ${name}Item>` : `ApiPromise<${resultType(op)}>`;
   const doc = docComment(op, "    ");
   return `${doc}    ${op.id}: (${params.join(", ")}): ${result} => ${op.id}(transport, ${args.join(", ")}),\n`;
 }
