@@ -36,7 +36,7 @@ const steps = [
     step("generate --check", process.execPath, [
       "--import",
       "tsx",
-      join(root, "scripts", "codegen", "src", "main.mjs"),
+      join(root, "scripts", "codegen", "src", "main.ts"),
       "--check",
     ]),
     step("release: changed packages have a changeset", process.execPath, [
