@@ -6,7 +6,7 @@ import { formatTypeScript } from "./format.ts";
 import type { Factory } from "./read-factory.ts";
 import { RENDERERS, type RenderContext } from "./renderers.ts";
 import { prepareRequestSchemas } from "./request-schemas.ts";
-import { readSpec } from "./spec-file.ts";
+import { readSpec, type SpecFile } from "./spec-file.ts";
 import { stamp } from "./stamp.ts";
 
 export { GENERATED_FILES } from "./renderers.ts";
@@ -19,8 +19,9 @@ export async function renderProvider(
   provider: Pick<Provider, "spec" | "packageDir">,
   root: string,
   fingerprint: string,
+  read: Promise<SpecFile> = readSpec(root, provider),
 ): Promise<Map<string, string>> {
-  const { text: specText, spec } = await readSpec(root, provider);
+  const { text: specText, spec } = await read;
   const inputs = inputsDigest(specText, fingerprint);
   // openapi-typescript reads a copy: it annotates the document it is given, and request schemas are closed in it.
   const typed = structuredClone(spec);

@@ -5,9 +5,11 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Provider, readRegistry } from "@clientele/registry/registry";
 import { repoRoot } from "@clientele/registry/root";
+import { snapshotInputs, writeCheckRecord } from "./check-cache.ts";
 import { generatorFingerprint, inputsDigest } from "./fingerprint.ts";
 import { GENERATED_FILES, renderProvider } from "./generate-provider.ts";
 import { syncPackageDocs } from "./package-docs.ts";
+import { readSpec, type SpecFile } from "./spec-file.ts";
 import { stampHolds } from "./stamp.ts";
 
 export interface GenerateOptions {
@@ -21,12 +23,26 @@ export interface GenerateOptions {
 /** Generates every provider; returns the stale (or, when writing, rewritten) files relative to the root. */
 export async function generate({ write, root = repoRoot, trustStamps = true }: GenerateOptions): Promise<string[]> {
   const [providers, fingerprint] = await Promise.all([readRegistry(root), generatorFingerprint()]);
+  // Taken before anything is read: a file changed during the run makes the next fast check fail, not pass.
+  const before = write ? undefined : await snapshotInputs(root, providers);
+  // Each spec is read and parsed once, for its generated files and its docs.
+  const specs = providers.map((provider) => readSpec(root, provider));
+  // A spec that fails to read fails the run once, where it is awaited, not again as an unhandled rejection.
+  for (const spec of specs) spec.catch(() => undefined);
   // Providers render at once: one waits on Biome or the file system while another computes.
   const changed = (
-    await Promise.all(providers.map((provider) => generateProvider(provider, root, fingerprint, write, trustStamps)))
+    await Promise.all(
+      providers.map((provider, i) =>
+        generateProvider(provider, root, fingerprint, specs[i] ?? readSpec(root, provider), write, trustStamps),
+      ),
+    )
   ).flat();
   // Outside src/generated: api.md and the README's operations region, from the spec and the samples just written.
-  for (const provider of providers) changed.push(...(await syncPackageDocs(provider, root, write)));
+  for (const [i, provider] of providers.entries())
+    changed.push(...(await syncPackageDocs(provider, root, write, specs[i])));
+  // What a fast check compares against: the state a check found fresh, or the one a generate just wrote.
+  if (write) await writeCheckRecord(root, await snapshotInputs(root, providers));
+  else if (before && changed.length === 0) await writeCheckRecord(root, before);
   return changed;
 }
 
@@ -34,6 +50,7 @@ async function generateProvider(
   provider: Provider,
   root: string,
   fingerprint: string,
+  spec: Promise<SpecFile>,
   write: boolean,
   trustStamps: boolean,
 ): Promise<string[]> {
@@ -42,8 +59,8 @@ async function generateProvider(
   const current = new Map(
     await Promise.all(present.map(async (name) => [name, await readFile(join(dir, name), "utf8")] as const)),
   );
-  if (!write && trustStamps && (await isFresh(root, provider.spec, fingerprint, current))) return [];
-  const files = await renderProvider(provider, root, fingerprint);
+  if (!write && trustStamps && isFresh((await spec).text, fingerprint, current)) return [];
+  const files = await renderProvider(provider, root, fingerprint, spec);
   const changed: string[] = [];
   for (const [name, content] of files) {
     if (current.get(name) === content) continue;
@@ -62,9 +79,9 @@ async function generateProvider(
 }
 
 /** The fast path: every stamp names the current inputs and every body is untouched. */
-async function isFresh(root: string, spec: string, fingerprint: string, current: Map<string, string>) {
+function isFresh(specText: string, fingerprint: string, current: Map<string, string>) {
   if (current.size !== GENERATED_FILES.length) return false;
-  const inputs = inputsDigest(await readFile(join(root, spec), "utf8"), fingerprint);
+  const inputs = inputsDigest(specText, fingerprint);
   return GENERATED_FILES.every((name) => {
     const content = current.get(name);
     return content !== undefined && stampHolds(content, inputs);
