@@ -30,7 +30,10 @@ export async function measureGeneration(root: string, runs: number): Promise<Gen
   try {
     // Our pipeline, copied whole (specs, registry, generator, the packages it reads); node_modules is linked so
     // imports resolve.
-    for (const path of ["redocly.yaml", "tsconfig.base.json", "biome.json", "specs", "scripts", "packages"]) {
+    for (const path of [
+      ...["redocly.yaml", "package.json", "pnpm-lock.yaml", "tsconfig.base.json", "biome.json"],
+      ...["specs", "scripts", "packages"],
+    ]) {
       cpSync(join(root, path), join(scratch, path), {
         recursive: true,
         // pnpm's links stay links: relative ones still resolve, through the linked root node_modules.
@@ -39,8 +42,8 @@ export async function measureGeneration(root: string, runs: number): Promise<Gen
       });
     }
     symlinkSync(join(root, "node_modules"), join(scratch, "node_modules"));
-    // The generator is TypeScript, run by tsx as `pnpm generate` runs it.
-    const ours = ["--import", "tsx", join(scratch, "scripts", "codegen", "src", "main.ts")];
+    // As `pnpm generate` runs it: through the bootstrap, which starts the TypeScript generator under tsx.
+    const ours = [join(scratch, "scripts", "bootstrap.mjs"), "generate"];
 
     const heyApiOut = join(scratch, "hey-api");
     const heyApiConfig = join(scratch, "hey-api.config.mjs");

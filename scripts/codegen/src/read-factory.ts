@@ -1,5 +1,8 @@
 import { dirname, join, resolve } from "node:path";
-import ts from "typescript";
+import type * as TypeScript from "typescript";
+import { loadTypescript } from "./tools.ts";
+
+const ts = loadTypescript();
 
 /** What a code sample needs to know of a package's hand-written factory. */
 export interface Factory {
@@ -14,7 +17,7 @@ export type FactoryOptionType =
   | { kind: "string" | "number" | "boolean" };
 
 /** Parsed files, reused across packages: every package type-checks against the same core and lib files. */
-const parsed = new Map<string, ts.SourceFile>();
+const parsed = new Map<string, TypeScript.SourceFile>();
 
 /**
  * Reads the `create<Provider>Client` factory that `src/client.ts` of a package exports, with the type checker, so
@@ -70,7 +73,7 @@ export function readFactory(packageDir: string, overlay: Map<string, string>): F
       `${clientFile} must export exactly one create<Provider>Client factory, found ${factories.map((s) => s.name).join(", ") || "none"}`,
     );
   }
-  const factory = factories[0] as ts.Symbol;
+  const factory = factories[0] as TypeScript.Symbol;
   const [signature] = checker.getTypeOfSymbolAtLocation(factory, source).getCallSignatures();
   const parameter = signature?.parameters[0];
   if (!signature || !parameter) throw new Error(`${factory.name} must take its options as first parameter`);
@@ -85,7 +88,7 @@ export function readFactory(packageDir: string, overlay: Map<string, string>): F
   return { name: factory.name, required };
 }
 
-function describe(type: ts.Type, what: string, checker: ts.TypeChecker): FactoryOptionType {
+function describe(type: TypeScript.Type, what: string, checker: TypeScript.TypeChecker): FactoryOptionType {
   const members = type.isUnion() ? type.types : [type];
   if (members.every((t) => t.isLiteral() || (t.flags & ts.TypeFlags.BooleanLiteral) !== 0)) {
     return {
