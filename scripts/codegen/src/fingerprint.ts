@@ -4,9 +4,10 @@ import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { repoRoot } from "@clientele/registry/root";
+import { formatterConfig } from "./format.ts";
 import { digest } from "./stamp.ts";
 
-/** The generator's sources, and the registry package it reads specs with. */
+/** The generator's sources, and the registry package it reads specs with (plus Biome's formatter settings). */
 export const GENERATOR_SOURCES = ["scripts/codegen/src", "scripts/registry/src"];
 
 /** The tools whose output lands in generated files: a new version of one makes every stamp stale. */
@@ -29,7 +30,7 @@ export async function generatorFingerprint(root = repoRoot): Promise<string> {
   const texts = await Promise.all(
     files.map(async (file) => `${relative(root, file)}\n${await readFile(file, "utf8")}`),
   );
-  return digest([...versions, ...texts].join("\n"));
+  return digest([...versions, await formatterConfig(root), ...texts].join("\n"));
 }
 
 export const inputsDigest = (specText: string, fingerprint: string): string => digest(`${fingerprint}\n${specText}`);

@@ -24,9 +24,12 @@ function biomeCommand(): [string, string[]] {
   return [process.execPath, [launcher]];
 }
 
-/** The root biome.json's formatter settings, without its file filters (the temp folder is not the repository). */
-async function formatterConfig(): Promise<string> {
-  const { formatter, javascript } = JSON.parse(await readFile(join(repoRoot, "biome.json"), "utf8"));
+/**
+ * The root biome.json's formatter settings, without its file filters (the temp folder is not the repository): part
+ * of the generator's fingerprint, since they shape every generated file.
+ */
+export async function formatterConfig(root = repoRoot): Promise<string> {
+  const { formatter, javascript } = JSON.parse(await readFile(join(root, "biome.json"), "utf8"));
   return JSON.stringify({ formatter, javascript, assist: { enabled: false }, linter: { enabled: false } });
 }
 
