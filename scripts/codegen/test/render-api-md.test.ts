@@ -1,6 +1,9 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { SchemaRef } from "@clientele/registry/spec-walk";
 import { loadSpec } from "@clientele/testkit/spec";
 import { describe, expect, test } from "vitest";
+import { parse } from "yaml";
 import { renderApiMd, typeName } from "../src/render-api-md.ts";
 import { asSpec } from "./support/spec.ts";
 
@@ -33,6 +36,14 @@ describe("renderApiMd", () => {
     expect(md).toMatch(/cycle\.<a [^>]+>getCustomer<\/a>\(customerId: number, options\?\) -> Customer<\/code>/);
     expect(md).toMatch(/cycle\.<a [^>]+>listCustomers<\/a>\(query\?: \{ [^}]*modified_since\?: string/);
     expect(md).toContain("an async iterable of every item, page after page");
+  });
+
+  test("an operation with a body and a query lists both, in call order", () => {
+    const shop = parse(readFileSync(join(import.meta.dirname, "fixtures", "shop.yaml"), "utf8"));
+    const text = renderApiMd(shop, { packageName: "@acme/shop", variable: "shop", factory: "createShopClient" });
+    expect(text).toContain(
+      "updateItem</a>(id: number, body: ItemInput, query?: { notify?: boolean }, options?) -> Item",
+    );
   });
 
   test("lists a body's fields, required ones without `?`, read-only ones left out", () => {
