@@ -4,12 +4,17 @@
 // Installs dependencies with the pinned pnpm when node_modules is missing or older than the lockfile, then runs
 // the named task. Uses only Node built-ins: it runs before anything is installed.
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const TASKS = { start: "scripts/devserver/src/start.ts", test: "scripts/testkit/src/test.ts" };
+const TASKS = {
+  start: "scripts/devserver/src/start.ts",
+  test: "scripts/testkit/src/test.ts",
+  generate: "scripts/codegen/src/main.ts",
+};
 const [task, ...rest] = process.argv.slice(2);
 
 const [major] = process.versions.node.split(".").map(Number);
@@ -23,6 +28,10 @@ if (!installed()) {
   console.log(`Installing dependencies with ${pnpm.join(" ")} install --frozen-lockfile ...`);
   run(pnpm[0] ?? "pnpm", [...pnpm.slice(1), "install", "--frozen-lockfile"]);
 }
+if (task === "generate" && rest.length === 1 && rest[0] === "--check" && checkRecordHolds()) {
+  console.log("generate --check: generated code is fresh (nothing it reads changed since the last check)");
+  process.exit(0);
+}
 // Ctrl-C reaches the task as well (one process group): this process outlives it, so the task stops what it started
 // and reports it, and its exit code is the one the shell sees.
 process.on("SIGINT", () => {});
@@ -35,6 +44,39 @@ function installed() {
     return (
       readFileSync(join(root, "node_modules/.pnpm/lock.yaml"), "utf8") ===
       readFileSync(join(root, "pnpm-lock.yaml"), "utf8")
+    );
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `generate --check` without TypeScript: true when every file and folder the last passing check (or generate) read
+ * is as it was then (scripts/codegen/src/check-cache.ts writes the record). Anything else runs the real check.
+ */
+function checkRecordHolds() {
+  const name = `generate-check-${createHash("sha256").update(resolve(root)).digest("hex").slice(0, 12)}.json`;
+  try {
+    const record = JSON.parse(readFileSync(join(root, "node_modules", ".cache", "clientele", name), "utf8"));
+    const sha256 = (/** @type {string} */ file) => {
+      try {
+        return createHash("sha256")
+          .update(readFileSync(join(root, file)))
+          .digest("hex");
+      } catch {
+        return createHash("sha256").update("").digest("hex");
+      }
+    };
+    const list = (/** @type {string} */ folder) => {
+      try {
+        return readdirSync(join(root, folder)).sort().join("\n");
+      } catch {
+        return "";
+      }
+    };
+    return (
+      Object.entries(record.folders).every(([folder, entries]) => list(folder) === entries.join("\n")) &&
+      Object.entries(record.files).every(([file, digest]) => sha256(file) === digest)
     );
   } catch {
     return false;

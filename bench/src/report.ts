@@ -118,7 +118,7 @@ function generationTable(results: GeneratorResult[]): string {
     ["generator", "median wall time", "runs", "÷ clientele cold", "result"],
     results.map((r) => [
       r.generator === "clientele"
-        ? "clientele `node scripts/codegen/src/main.mjs` (cold)"
+        ? "clientele `pnpm generate` (cold)"
         : r.generator === "clientele --check"
           ? "clientele `generate --check` (unchanged specs)"
           : r.generator,

@@ -33,9 +33,8 @@ describe("tsc's error text for Cube4sales bodies", () => {
       `Type 'string' is not assignable to type 'Forbidden<"name is a typed field: set it in the body, not in extraBody">'.`,
     );
     // The record's standard fields are typed in the body too: a misspelling is caught, extraBody refuses them.
-    expect(standardTypo).toContain(
-      "'zipcode' does not exist in type 'UpdateCustomerBody'. Did you mean to write 'zip_code'?",
-    );
+    // (tsc spells the body's type out: CustomerUpdate is an intersection of the record's fields and the forbidden ones.)
+    expect(standardTypo).toMatch(/'zipcode' does not exist in type '.+'\. Did you mean to write 'zip_code'\?/);
     expect(extraStandard).toContain(
       `Type 'string' is not assignable to type 'Forbidden<"city is a typed field: set it in the body, not in extraBody">'.`,
     );

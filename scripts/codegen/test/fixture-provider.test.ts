@@ -12,7 +12,7 @@ import { packageConfig } from "@clientele/release/tsdown-config";
 import { build } from "tsdown";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { generate } from "../src/main.mjs";
+import { generate } from "../src/main.ts";
 
 const SPEC = join(import.meta.dirname, "fixtures", "provider", "widgets.yaml");
 const KEY = "widget-secret-key-4711";

@@ -4,8 +4,9 @@ import { join } from "node:path";
 import { readRegistry } from "@clientele/registry/registry";
 import { repoRoot } from "@clientele/registry/root";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { GENERATED_FILES } from "../src/generate-provider.mjs";
-import { generate } from "../src/main.mjs";
+import { checkRecordFile } from "../src/check-cache.ts";
+import { GENERATED_FILES } from "../src/generate-provider.ts";
+import { generate } from "../src/main.ts";
 
 const root = repoRoot;
 const generatedOf = (provider: string) => GENERATED_FILES.map((f) => `packages/${provider}/src/generated/${f}`);
@@ -38,7 +39,10 @@ describe("generate --check in a copy of the repository", () => {
     }
   });
 
-  afterEach(() => rm(copy, { recursive: true, force: true }));
+  afterEach(async () => {
+    await rm(checkRecordFile(copy), { force: true });
+    await rm(copy, { recursive: true, force: true });
+  });
 
   test("names the files of the provider whose spec changed, and no other provider's", async () => {
     const spec = join(copy, "specs", "cubit.yaml");

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { readRegistry } from "@clientele/registry/registry";
 import { repoRoot } from "@clientele/registry/root";
 import { describe, expect, test } from "vitest";
-import { README_END, README_START } from "../src/package-docs.mjs";
+import { README_END, README_START } from "../src/package-docs.ts";
 import { readmeModule, readText, typecheckInPackages } from "./support/readme-examples.js";
 
 // Every ```ts example of every package README compiles against the package's own types (in order, as a reader

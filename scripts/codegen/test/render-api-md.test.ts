@@ -1,6 +1,11 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { SchemaRef } from "@clientele/registry/spec-walk";
 import { loadSpec } from "@clientele/testkit/spec";
 import { describe, expect, test } from "vitest";
-import { renderApiMd, typeName } from "../src/render-api-md.mjs";
+import { parse } from "yaml";
+import { renderApiMd, typeName } from "../src/render-api-md.ts";
+import { asSpec } from "./support/spec.ts";
 
 describe("typeName", () => {
   test.each([
@@ -16,7 +21,7 @@ describe("typeName", () => {
     ["a forbidden field", { not: {} }, "never"],
     ["nothing", undefined, "unknown"],
   ])("writes %s as %s", (_, schema, want) => {
-    expect(typeName({}, schema)).toBe(want);
+    expect(typeName(asSpec({}), schema as SchemaRef)).toBe(want);
   });
 });
 
@@ -31,6 +36,14 @@ describe("renderApiMd", () => {
     expect(md).toMatch(/cycle\.<a [^>]+>getCustomer<\/a>\(customerId: number, options\?\) -> Customer<\/code>/);
     expect(md).toMatch(/cycle\.<a [^>]+>listCustomers<\/a>\(query\?: \{ [^}]*modified_since\?: string/);
     expect(md).toContain("an async iterable of every item, page after page");
+  });
+
+  test("an operation with a body and a query lists both, in call order", () => {
+    const shop = parse(readFileSync(join(import.meta.dirname, "fixtures", "shop.yaml"), "utf8"));
+    const text = renderApiMd(shop, { packageName: "@acme/shop", variable: "shop", factory: "createShopClient" });
+    expect(text).toContain(
+      "updateItem</a>(id: number, body: ItemInput, query?: { notify?: boolean }, options?) -> Item",
+    );
   });
 
   test("lists a body's fields, required ones without `?`, read-only ones left out", () => {
@@ -62,7 +75,7 @@ describe("renderApiMd", () => {
         },
       },
     };
-    const text = renderApiMd(spec, { packageName: "p", variable: "client", factory: "createClient" });
+    const text = renderApiMd(asSpec(spec), { packageName: "p", variable: "client", factory: "createClient" });
     expect(text).toContain("createNote</a>(body: object, options?) -> void</code>");
     expect(text).toContain("<br><code>body: { title: string; tags?: string[] }</code>");
   });

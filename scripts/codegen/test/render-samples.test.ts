@@ -2,12 +2,14 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readRegistry } from "@clientele/registry/registry";
 import { repoRoot } from "@clientele/registry/root";
+import type { SchemaRef } from "@clientele/registry/spec-walk";
 import { listOperations } from "@clientele/registry/spec-walk";
 import { loadSpec } from "@clientele/testkit/spec";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { type Factory, factoryOf, readClientModel } from "../src/client-options.ts";
-import { literal, readSamples, renderSamples, schemaExample } from "../src/render-samples.mjs";
+import { literal, readSamples, renderSamples, schemaExample } from "../src/render-samples.ts";
+import { asSpec, formatted } from "./support/spec.ts";
 
 const root = repoRoot;
 const fixture = () => parse(readFileSync(join(import.meta.dirname, "fixtures", "shop.yaml"), "utf8"));
@@ -20,15 +22,19 @@ const shopFactory: Factory = {
 };
 
 describe("samples.ts for a fixture spec", () => {
-  const text = renderSamples(fixture(), { packageName: "@acme/shop", factory: shopFactory });
+  const text = formatted(renderSamples(fixture(), { packageName: "@acme/shop", factory: shopFactory }));
 
   test("renders one sample per operation", async () => {
-    await expect(text).toMatchFileSnapshot("__snapshots__/shop.samples.ts.snap");
+    await expect(text).resolves.toMatchFileSnapshot("__snapshots__/shop.samples.ts.snap");
   });
 
-  test("reads back as the code a reader would write, import included", () => {
-    const samples = readSamples(text);
-    expect([...samples.keys()]).toEqual(["listItems", "createItem", "deleteItem"]);
+  test("reads back, formatted, as the code a reader would write, import included", async () => {
+    const samples = readSamples(await text);
+    expect([...samples.keys()]).toEqual(["listItems", "createItem", "deleteItem", "updateItem"]);
+    // A call with both a body and a query passes them in that order.
+    expect(samples.get("updateItem")?.replace(/\s+|,(?=\s*[)}])/g, "")).toContain(
+      'awaitshop.updateItem(1,{name:"<name>"},{notify:true})',
+    );
     expect(samples.get("deleteItem")).toBe(
       [
         'import { createShopClient } from "@acme/shop";',
@@ -83,7 +89,7 @@ describe("schemaExample", () => {
       { name: "<name>", note: "hi" },
     ],
   ])("gives %s", (_, schema, expected) => {
-    expect(schemaExample({}, schema, "field")).toEqual(expected);
+    expect(schemaExample(asSpec({}), schema as SchemaRef, "field")).toEqual(expected);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { provenanceOf, renderValidators } from "../src/render-validators.mjs";
+import { provenanceOf, renderValidators } from "../src/render-validators.ts";
+import { asSpec } from "./support/spec.ts";
 
 /** A one-operation spec whose 200 answers with `schema`; `components` are its component schemas. */
 function specWith(schema: unknown, components: Record<string, unknown> = {}) {
@@ -18,7 +19,7 @@ function specWith(schema: unknown, components: Record<string, unknown> = {}) {
   };
 }
 const render = (schema: unknown, components?: Record<string, unknown>) =>
-  renderValidators(specWith(schema, components), { exportName: "tValidators" });
+  renderValidators(asSpec(specWith(schema, components)), { exportName: "tValidators" });
 
 describe("renderValidators: one check per keyword", () => {
   it.each([

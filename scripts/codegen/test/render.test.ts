@@ -1,29 +1,34 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot } from "@clientele/registry/root";
+import type { OpenAPI3 } from "@clientele/registry/spec-walk";
 import { isForbiddenSchema } from "@clientele/registry/spec-walk";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { readOperations, renderOperations } from "../src/render-operations.mjs";
-import { renderModels, renderSpecConstants } from "../src/render-spec.mjs";
-import { forbiddenTypes, prepareRequestSchemas } from "../src/request-schemas.mjs";
+import { readOperations, renderOperations } from "../src/render-operations.ts";
+import { renderModels, renderSpecConstants } from "../src/render-spec.ts";
+import { forbiddenTypes, prepareRequestSchemas } from "../src/request-schemas.ts";
+import { asSpec, formatted } from "./support/spec.ts";
 
 const fixture = () => parse(readFileSync(join(import.meta.dirname, "fixtures", "shop.yaml"), "utf8"));
 
 describe("generated code for a fixture spec", () => {
   test("operations.ts", async () => {
     const spec = fixture();
-    await expect(renderOperations(readOperations(spec), "PathOptions")).toMatchFileSnapshot(
+    const models = Object.keys(spec.components.schemas);
+    await expect(formatted(renderOperations(readOperations(spec), "PathOptions", models))).resolves.toMatchFileSnapshot(
       "__snapshots__/shop.operations.ts.snap",
     );
   });
 
   test("spec.ts", async () => {
-    await expect(renderSpecConstants(fixture())).toMatchFileSnapshot("__snapshots__/shop.spec.ts.snap");
+    await expect(formatted(renderSpecConstants(fixture()))).resolves.toMatchFileSnapshot(
+      "__snapshots__/shop.spec.ts.snap",
+    );
   });
 
   test("models.ts", async () => {
-    await expect(renderModels(fixture())).toMatchFileSnapshot("__snapshots__/shop.models.ts.snap");
+    await expect(formatted(renderModels(fixture()))).resolves.toMatchFileSnapshot("__snapshots__/shop.models.ts.snap");
   });
 });
 
@@ -34,13 +39,26 @@ describe("what the generator reads from an operation", () => {
     ["createItem", { method: "POST", idempotent: true, body: "required", query: "none" }],
     ["listItems", { method: "GET", idempotent: true, body: "none", query: "required" }],
     ["deleteItem", { method: "DELETE", idempotent: true, body: "none", query: "optional" }],
+    ["updateItem", { method: "PATCH", idempotent: false, body: "required", query: "optional", bodyModel: "ItemInput" }],
   ])("%s", (id, expected) => {
     expect(byId[id]).toMatchObject(expected);
   });
 
   test("a path parameter marked x-client-option is filled by the client, in path order", () => {
-    expect(byId.createItem?.pathParams).toEqual([{ name: "stage", fromClient: true }]);
-    expect(byId.deleteItem?.pathParams).toEqual([{ name: "id", fromClient: false }]);
+    expect(byId.createItem?.pathParams).toMatchObject([{ name: "stage", fromClient: true }]);
+    expect(byId.deleteItem?.pathParams).toMatchObject([{ name: "id", fromClient: false }]);
+  });
+
+  test("a path parameter is typed by its schema, and carries its description", () => {
+    expect(byId.createItem?.pathParams).toMatchObject([{ type: '"draft" | "live"' }]);
+    expect(byId.deleteItem?.pathParams).toEqual([
+      { name: "id", fromClient: false, type: "number", description: "The item's number." },
+    ]);
+  });
+
+  test("a result or body that is a component schema is named after it; an inline one is not", () => {
+    expect(byId.createItem).toMatchObject({ resultModel: "Item", bodyModel: "ItemInput" });
+    expect(byId.listItems).toMatchObject({ resultModel: undefined });
   });
 
   test.each<[string, object, object]>([
@@ -68,7 +86,9 @@ describe("what the generator reads from an operation", () => {
       { json: true, errorFlag: { property: "error", message: "error_message" } },
     ],
   ])("the 2xx responses: %s", (_, responses, expected) => {
-    const [op] = readOperations({ openapi: "3.1.0", paths: { "/x": { get: { operationId: "getX", responses } } } });
+    const [op] = readOperations(
+      asSpec({ openapi: "3.1.0", paths: { "/x": { get: { operationId: "getX", responses } } } }),
+    );
     expect(op).toMatchObject(expected);
   });
 
@@ -141,7 +161,7 @@ describe("what the generator refuses rather than silently drops", () => {
       /doIt: x-error-flag needs \{ property: <name>, message\?: <name> \}/,
     ],
   ])("%s", (_, operation, message) => {
-    expect(() => readOperations(withOperation(operation))).toThrow(message);
+    expect(() => readOperations(asSpec(withOperation(operation)))).toThrow(message);
   });
 });
 
@@ -152,7 +172,8 @@ describe("operations the spec guesses are @experimental where a user meets them"
       "/x": { ...pathItem, get: { operationId: "doIt", responses: { 200: { description: "ok" } }, ...operation } },
     },
   });
-  const comment = (s: object) => renderOperations(readOperations(s), "undefined").match(/\/\*\*[\s\S]*?\*\//)?.[0];
+  const comment = (s: object) =>
+    renderOperations(readOperations(asSpec(s)), "undefined").match(/\/\*\*[\s\S]*?\*\//)?.[0];
 
   test.each([
     ["a documented operation: no tag", { given: spec({}), want: undefined }],
@@ -202,8 +223,8 @@ describe("forbidden properties", () => {
 });
 
 /** A one-operation spec: `PUT /items/{id}` with `body` as its JSON body, and `components.schemas`. */
-function openapi(body: object, schemas: object, response: object = {}) {
-  return {
+function openapi(body: object, schemas: object, response: object = {}): OpenAPI3 {
+  return asSpec({
     openapi: "3.1.0",
     info: { title: "t", version: "1" },
     paths: {
@@ -217,11 +238,11 @@ function openapi(body: object, schemas: object, response: object = {}) {
       },
     },
     components: { schemas },
-  };
+  });
 }
 
 /** schema.ts's body for a spec, as the generator makes it. */
-async function schemaText(spec: object): Promise<string> {
+async function schemaText(spec: OpenAPI3): Promise<string> {
   const [{ default: openapiTS, astToString, NEVER }, { default: ts }] = await Promise.all([
     import("openapi-typescript"),
     import("typescript"),
@@ -254,13 +275,10 @@ describe("request bodies: known fields checked, forbidden ones say why", () => {
     const spec = openapi(open({ Number: { type: "string" } }), {});
     const copy = structuredClone(spec);
     prepareRequestSchemas(copy);
-    expect(spec.paths["/items/{id}"].put.requestBody.content["application/json"].schema).toHaveProperty(
-      "additionalProperties",
-      true,
-    );
-    expect(copy.paths["/items/{id}"].put.requestBody.content["application/json"].schema).not.toHaveProperty(
-      "additionalProperties",
-    );
+    const bodySchema = (document: OpenAPI3) =>
+      JSON.parse(JSON.stringify(document)).paths["/items/{id}"].put.requestBody.content["application/json"].schema;
+    expect(bodySchema(spec)).toHaveProperty("additionalProperties", true);
+    expect(bodySchema(copy)).not.toHaveProperty("additionalProperties");
   });
 
   test("models.ts tells where a closed request schema's other fields go", () => {
@@ -311,7 +329,7 @@ describe("request bodies: known fields checked, forbidden ones say why", () => {
 describe("provenance stays out of what users read", () => {
   const SEED = /\d{3}_[0-9a-f]{16}\.txt/;
   const provenance = "001_ae8f092b452e1e4d.txt names it without a URL.";
-  const spec = {
+  const spec = asSpec({
     openapi: "3.1.0",
     info: { title: "t", version: "1", "x-origin": ["001_ae8f092b452e1e4d.txt"] },
     paths: {
@@ -350,7 +368,7 @@ describe("provenance stays out of what users read", () => {
         },
       },
     },
-  };
+  });
 
   test("JSDoc (openapi-typescript), models.ts and operations.ts carry the descriptions, never x-provenance", async () => {
     const { default: openapiTS, astToString } = await import("openapi-typescript");
@@ -368,7 +386,7 @@ describe("provenance stays out of what users read", () => {
   test("no committed generated file names a vendor document", async () => {
     const root = repoRoot;
     const { readRegistry } = await import("@clientele/registry/registry");
-    const { GENERATED_FILES } = await import("../src/generate-provider.mjs");
+    const { GENERATED_FILES } = await import("../src/generate-provider.ts");
     const named: string[] = [];
     for (const { packageDir } of await readRegistry(root)) {
       // validators.ts is the exception by design: a drift report quotes why the spec guessed (issue 15's point).

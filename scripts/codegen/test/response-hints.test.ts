@@ -5,7 +5,8 @@ import { repoRoot } from "@clientele/registry/root";
 import { listOperations } from "@clientele/registry/spec-walk";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { hintOf, readHints } from "../src/response-hints.mjs";
+import { hintOf, readHints } from "../src/response-hints.ts";
+import { asSpec } from "./support/spec.ts";
 
 const root = repoRoot;
 
@@ -90,7 +91,7 @@ describe("hints per operation", () => {
         500: { description: "Inferred: 000_edb40a1b32d836a7.txt says nothing." },
       },
     };
-    expect(readHints(spec, operation)).toEqual({ 404: "The item is gone." });
+    expect(readHints(asSpec(spec), operation)).toEqual({ 404: "The item is gone." });
   });
 });
 
@@ -101,7 +102,9 @@ describe("the real specs", async () => {
     return listOperations(spec).flatMap(({ operation }) =>
       Object.keys(operation.responses ?? {})
         .filter((status) => /^[45]\d\d$/.test(status))
-        .map((status) => [`${id} ${operation.operationId} ${status}`, readHints(spec, operation)[status]] as const),
+        .map(
+          (status) => [`${id} ${operation.operationId} ${status}`, readHints(asSpec(spec), operation)[status]] as const,
+        ),
     );
   });
 

@@ -52,7 +52,7 @@ function statedProperties(spec: any, tag: string): Set<string> {
   const names = new Set<string>();
   const seen = new Set<unknown>();
   const visit = (raw: unknown) => {
-    const schema = raw && typeof raw === "object" ? deref(spec, raw) : undefined;
+    const schema = raw && typeof raw === "object" ? deref<any>(spec, raw) : undefined;
     if (!schema || seen.has(schema)) return;
     seen.add(schema);
     for (const [name, property] of Object.entries<any>(schema.properties ?? {})) {
@@ -67,7 +67,7 @@ function statedProperties(spec: any, tag: string): Set<string> {
     if ((operation.tags?.[0] ?? "") !== tag) continue;
     const media = [operation.requestBody, ...Object.values(operation.responses ?? {})]
       .filter(Boolean)
-      .flatMap((r) => Object.values<any>(deref(spec, r).content ?? {}));
+      .flatMap((r) => Object.values<any>(deref<any>(spec, r).content ?? {}));
     for (const m of media) visit(m.schema);
   }
   return names;

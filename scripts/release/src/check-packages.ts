@@ -68,7 +68,7 @@ try {
     packages
       .filter((pkg) => pkg.dir !== "packages/core")
       .map(async (pkg) => {
-        const checks: SizeCheck[] | undefined = pkg.manifest["size-limit"];
+        const checks = pkg.manifest["size-limit"] as SizeCheck[] | undefined;
         if (!checks?.some((check) => check.limit)) {
           fail(pkg.name, 'no size budget: add a "size-limit" entry with a "limit" to its package.json');
           return;
@@ -113,7 +113,7 @@ function printReport(packages: PublishablePackage[], report: Report) {
   for (const pkg of packages) {
     const figures = report[pkg.name];
     if (!figures) continue;
-    const checks: SizeCheck[] = pkg.manifest["size-limit"] ?? [];
+    const checks = (pkg.manifest["size-limit"] ?? []) as SizeCheck[];
     const sizes = checks.map((check) => {
       const bytes = figures.sizes[check.name];
       if (bytes === undefined) return "";

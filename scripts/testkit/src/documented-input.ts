@@ -15,7 +15,7 @@ type Spec = any;
 function documented(spec: Spec, holder: Spec, name: string): unknown {
   if (holder.example !== undefined) return holder.example;
   const first = holder.examples ? Object.values(holder.examples)[0] : undefined;
-  if (first !== undefined) return deref(spec, first).value;
+  if (first !== undefined) return deref<{ value?: unknown }>(spec, first as { value?: unknown }).value;
   return schemaExample(spec, holder.schema, name);
 }
 

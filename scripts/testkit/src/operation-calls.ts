@@ -1,6 +1,7 @@
 import { type OperationModel, readOperations } from "@clientele/codegen/render-operations";
 import type { ApiPromise, RequestOptions } from "@clientele/core";
 import { deref, listOperations } from "@clientele/registry/spec-walk";
+import type { MediaTypeObject, RequestBodyObject } from "openapi-typescript";
 
 /** What a caller passes to one generated method, by where it goes on the wire. */
 export interface CallInput {
@@ -40,7 +41,10 @@ export function fuzzOperations(spec: any): FuzzOperation[] {
       raw: p,
     });
     const fromClient = new Set(model.pathParams.filter((p) => p.fromClient).map((p) => p.name));
-    const requestBody = found.operation.requestBody ? deref(spec, found.operation.requestBody) : undefined;
+    const requestBody = found.operation.requestBody
+      ? deref<RequestBodyObject>(spec, found.operation.requestBody)
+      : undefined;
+    const media = requestBody?.content["application/json"] as MediaTypeObject | undefined;
     return {
       model,
       path: model.pathParams
@@ -49,8 +53,8 @@ export function fuzzOperations(spec: any): FuzzOperation[] {
       query: found.parameters.filter((p) => p.in === "query").map(parameter),
       body: requestBody && {
         required: requestBody.required === true,
-        schema: requestBody.content["application/json"].schema,
-        raw: requestBody.content["application/json"],
+        schema: media?.schema,
+        raw: media,
       },
     };
   });

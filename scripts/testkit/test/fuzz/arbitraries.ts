@@ -127,7 +127,7 @@ export function flattenAllOf(spec: any, schema: Record<string, any>, where: stri
     throw new UnsupportedSchemaError(`${where}: additionalProperties beside allOf`);
   for (const [index, raw] of (allOf as Schema[]).entries()) {
     const at = `${where}.allOf[${index}]`;
-    const member = flattenAllOf(spec, deref(spec, raw), at);
+    const member = flattenAllOf(spec, deref<any>(spec, raw), at);
     checkKeywords(member, at);
     if (member.type !== undefined && member.type !== "object")
       throw new UnsupportedSchemaError(`${at}: a member that is not an object`);
@@ -147,7 +147,7 @@ export function declaredProperties(spec: any, schema: Record<string, any>) {
   const sendable: [string, Schema][] = [];
   const forbidden: string[] = [];
   for (const [name, raw] of Object.entries<Schema>(schema.properties ?? {})) {
-    const property = typeof raw === "object" ? deref(spec, raw) : raw;
+    const property = typeof raw === "object" ? deref<any>(spec, raw) : raw;
     if (isForbiddenSchema(property)) forbidden.push(name);
     // A read-only property belongs to responses: a request should not carry it.
     else if (property === true || property.readOnly !== true) sendable.push([name, property]);

@@ -15,7 +15,7 @@ function documentedExchanges(provider: string) {
         headers.set(name, String(schema.examples?.[0] ?? (schema.type === "integer" ? 1 : "x")));
       }
       const media: any = Object.values(response.content ?? {})[0];
-      const examples = Object.entries(media?.examples ?? {}).map(([name, e]) => [name, deref(spec, e).value]);
+      const examples = Object.entries(media?.examples ?? {}).map(([name, e]) => [name, deref<any>(spec, e).value]);
       if (media?.example !== undefined) examples.push(["example", media.example]);
       if (!media) examples.push(["no body", undefined]);
       return examples.map(([name, body]) => ({

@@ -1,9 +1,17 @@
-// @ts-check
-
-import { deref, listOperations } from "@clientele/registry/spec-walk";
-import { readOperations } from "./render-operations.mjs";
-
-/** @typedef {import("./client-options.ts").Factory} Factory */
+import {
+  deref,
+  derefSchema,
+  type FoundOperation,
+  listOperations,
+  type OpenAPI3,
+  type OperationObject,
+  type ParameterObject,
+  type SchemaRef,
+} from "@clientele/registry/spec-walk";
+import type { ExampleObject, MediaTypeObject, RequestBodyObject, ResponseObject } from "openapi-typescript";
+import type { Factory, FactoryOptionType } from "./client-options.ts";
+import { type OperationModel, readOperations } from "./read-operations.ts";
+import { camel } from "./type-names.ts";
 
 const INDENT = "  ";
 const LINE_WIDTH = 72;
@@ -14,10 +22,8 @@ const MARKER = "// sample: ";
  * sample sits in a function that nothing calls (the file exports nothing and is never imported), so `tsc -p .` checks
  * every sample against the client and running nothing is the cost. The docs portal reads them back with
  * `readSamples` and shows them as `x-codeSamples`.
- * @param {any} spec
- * @param {{ packageName: string, factory: Factory }} client
  */
-export function renderSamples(spec, { packageName, factory }) {
+export function renderSamples(spec: OpenAPI3, { packageName, factory }: { packageName: string; factory: Factory }) {
   const variable = clientVariable(packageName);
   const operations = readOperations(spec);
   const raw = listOperations(spec);
@@ -38,18 +44,14 @@ export function renderSamples(spec, { packageName, factory }) {
   return text;
 }
 
-/**
- * The samples of a generated samples.ts, by operationId, as a reader would write them (import included).
- * @param {string} text
- * @returns {Map<string, string>}
- */
-export function readSamples(text) {
+/** The samples of a generated samples.ts, by operationId, as a reader would write them (import included). */
+export function readSamples(text: string): Map<string, string> {
   const imports = text.match(/^import .*$/m)?.[0];
   if (!imports) throw new Error("samples.ts has no import line: run `pnpm generate`");
   const samples = new Map();
   const pattern = new RegExp(`^${MARKER}(\\w+)\\nasync function \\w+\\(\\) \\{\\n([\\s\\S]*?)\\n\\}$`, "gm");
   for (const [, id, body] of text.matchAll(pattern)) {
-    const code = /** @type {string} */ (body)
+    const code = (body as string)
       .split("\n")
       .map((line) => (line.startsWith(INDENT) ? line.slice(INDENT.length) : line))
       .join("\n");
@@ -58,41 +60,40 @@ export function readSamples(text) {
   return samples;
 }
 
-/** @param {string} packageName @param {Factory} factory */
-const importLine = (packageName, factory) => `import { ${factory.name} } from "${packageName}";`;
+const importLine = (packageName: string, factory: Factory) => `import { ${factory.name} } from "${packageName}";`;
 
 /** `@clientele/cubit` → `cubit`: the client reads as the vendor's name. */
-function clientVariable(/** @type {string} */ packageName) {
+function clientVariable(packageName: string) {
   const name = camel(packageName.split("/").pop() ?? "client");
   return /^[A-Za-z_$][\w$]*$/.test(name) ? name : "client";
 }
 
-/**
- * @param {any} spec
- * @param {import("./render-operations.mjs").OperationModel} op
- * @param {{ operation: any, parameters: any[] }} raw
- * @param {string} variable
- * @param {Factory} factory
- * @returns {string[]}
- */
-function sampleLines(spec, op, raw, variable, factory) {
+function sampleLines(
+  spec: OpenAPI3,
+  op: OperationModel,
+  raw: FoundOperation,
+  variable: string,
+  factory: Factory,
+): string[] {
   const options = Object.fromEntries(factory.required.map((o) => [o.name, optionValue(spec, o)]));
-  /** @type {unknown[]} */
-  const args = [];
+  const args: unknown[] = [];
   for (const param of op.pathParams.filter((p) => !p.fromClient)) {
     const parameter = raw.parameters.find((p) => p.in === "path" && p.name === param.name);
-    args.push(parameterExample(spec, parameter, op.id));
+    if (parameter) args.push(parameterExample(spec, parameter, op.id));
   }
-  if (op.body !== "none") {
-    const body = deref(spec, raw.operation.requestBody);
-    const media = body.content["application/json"];
-    args.push(mediaExample(spec, media, op.id) ?? schemaExample(spec, media.schema, "body"));
-  } else if (op.query !== "none") {
+  const requestBody = raw.operation.requestBody && deref<RequestBodyObject>(spec, raw.operation.requestBody);
+  const media = requestBody && deref<MediaTypeObject | undefined>(spec, requestBody.content["application/json"]);
+  if (media) args.push(mediaExample(spec, media, op.id) ?? schemaExample(spec, media.schema, "body"));
+  if (op.query !== "none") {
     const query = queryExample(spec, op, raw.parameters);
-    if (Object.keys(query).length > 0 || op.query === "required") args.push(query);
+    if (Object.keys(query).length > 0 || op.query === "required") {
+      // An optional body before the query: `undefined` holds its place.
+      if (op.body !== "none" && !media) args.push(undefined);
+      args.push(query);
+    }
   }
   const setup = `const ${variable} = ${factory.name}(${argumentList([options], `const ${variable} = ${factory.name}(`)});`;
-  const call = (/** @type {string} */ prefix) => {
+  const call = (prefix: string) => {
     const head = `${prefix}${variable}.${op.id}(`;
     return `${head}${argumentList(args, head)})`;
   };
@@ -112,10 +113,9 @@ function sampleLines(spec, op, raw, variable, factory) {
 
 /**
  * Arguments on one line when the call fits, otherwise each object argument laid out over several lines.
- * @param {unknown[]} args
- * @param {string} prefix the text before the call, for the width check
+ * `prefix`: the text before the call, for the width check
  */
-function argumentList(args, prefix) {
+function argumentList(args: unknown[], prefix: string) {
   const inline = args.map((a) => literal(a)).join(", ");
   if (INDENT.length + prefix.length + inline.length + ");".length <= LINE_WIDTH) return inline;
   return args.map((a) => literal(a, "", true)).join(", ");
@@ -123,16 +123,13 @@ function argumentList(args, prefix) {
 
 /**
  * A TypeScript literal for a JSON value: bare keys where valid, on one line when it fits.
- * @param {unknown} value
- * @param {string} [indent] the indentation of the line the literal starts on
- * @param {boolean} [breakTop] lay the outermost object or array over several lines even when it would fit
- * @returns {string}
+ * `indent`: the indentation of the line the literal starts on
+ * `breakTop`: lay the outermost object or array over several lines even when it would fit
  */
-export function literal(value, indent = "", breakTop = false) {
+export function literal(value: unknown, indent = "", breakTop = false): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "undefined";
   const isArray = Array.isArray(value);
-  /** @type {[string, unknown][]} */
-  const entries = isArray
+  const entries: [string, unknown][] = isArray
     ? value.map((item) => ["", item])
     : Object.entries(value).map(([key, item]) => [
         `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)}: `,
@@ -147,11 +144,7 @@ export function literal(value, indent = "", breakTop = false) {
   return `${open.trim()}\n${lines.join("\n")}\n${indent}${close.trim()}`;
 }
 
-/**
- * @param {any} spec
- * @param {{ name: string, type: import("./client-options.ts").FactoryOptionType }} option
- */
-function optionValue(spec, option) {
+function optionValue(spec: OpenAPI3, option: { name: string; type: FactoryOptionType }) {
   const { type, name } = option;
   if (type.kind === "literal") return type.values[0];
   if (type.kind === "number") return 1;
@@ -167,25 +160,25 @@ function optionValue(spec, option) {
 /**
  * An operation's own named example wins over the first one, so a parameter shared by several operations shows the
  * value the vendor gave for this call.
- * @param {any} spec
- * @param {any} holder a parameter or media type object
- * @param {string} operationId
- * @returns {{ value: unknown } | undefined}
+ * `holder`: a parameter or media type object
  */
-function namedExample(spec, holder, operationId) {
+function namedExample(
+  spec: OpenAPI3,
+  holder: ParameterObject | MediaTypeObject,
+  operationId: string,
+): { value: unknown } | undefined {
   if (holder.example !== undefined) return { value: holder.example };
   const entries = Object.entries(holder.examples ?? {});
   const chosen = entries.find(([key]) => key === operationId) ?? entries[0];
   if (!chosen) return undefined;
-  const example = deref(spec, chosen[1]);
+  const example = deref<ExampleObject | undefined>(spec, chosen[1]);
   return example && "value" in example ? { value: example.value } : undefined;
 }
 
-/** @param {any} spec @param {any} media @param {string} operationId */
-const mediaExample = (spec, media, operationId) => namedExample(spec, media, operationId)?.value;
+const mediaExample = (spec: OpenAPI3, media: MediaTypeObject, operationId: string) =>
+  namedExample(spec, media, operationId)?.value;
 
-/** @param {any} spec @param {any} parameter @param {string} operationId */
-function parameterExample(spec, parameter, operationId) {
+function parameterExample(spec: OpenAPI3, parameter: ParameterObject, operationId: string) {
   const named = namedExample(spec, parameter, operationId);
   return named ? named.value : schemaExample(spec, parameter.schema, parameter.name);
 }
@@ -193,11 +186,8 @@ function parameterExample(spec, parameter, operationId) {
 /**
  * The query of a sample: every required parameter; when none is required, the first one with an example, so the
  * sample shows how a query is passed without listing every filter. The pagination parameter is the client's job.
- * @param {any} spec
- * @param {import("./render-operations.mjs").OperationModel} op
- * @param {any[]} parameters
  */
-function queryExample(spec, op, parameters) {
+function queryExample(spec: OpenAPI3, op: OperationModel, parameters: ParameterObject[]) {
   const query = parameters.filter((p) => p.in === "query" && p.name !== op.pagination?.parameter);
   const required = query.filter((p) => p.required);
   const shown =
@@ -205,45 +195,39 @@ function queryExample(spec, op, parameters) {
   return Object.fromEntries(shown.map((p) => [p.name, parameterExample(spec, p, op.id)]));
 }
 
-/** @param {any} spec @param {any} parameter @param {string} operationId */
-function exampleOf(spec, parameter, operationId) {
+function exampleOf(spec: OpenAPI3, parameter: ParameterObject, operationId: string) {
   const named = namedExample(spec, parameter, operationId);
   if (named) return named.value;
-  const schema = deref(spec, parameter.schema ?? {});
+  const schema = derefSchema(spec, parameter.schema);
   return schema.examples?.[0] ?? schema.example;
 }
 
 /**
  * A value for a schema: its own example, default, const or first enum value; for objects, the required properties
  * and those with an example; otherwise a placeholder of the right type.
- * @param {any} spec
- * @param {any} raw
- * @param {string} name used in string placeholders
- * @param {number} [depth]
- * @returns {unknown}
+ *
+ * `name`: used in string placeholders
  */
-export function schemaExample(spec, raw, name, depth = 0) {
-  const schema = deref(spec, raw ?? {});
+export function schemaExample(spec: OpenAPI3, raw: SchemaRef | undefined, name: string, depth = 0): unknown {
+  const schema = derefSchema(spec, raw);
   if (Array.isArray(schema.examples) && schema.examples.length > 0) return schema.examples[0];
-  for (const key of ["example", "default", "const"]) if (schema[key] !== undefined) return schema[key];
+  for (const key of ["example", "default", "const"] as const) if (schema[key] !== undefined) return schema[key];
   if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0];
   const branch = schema.oneOf?.[0] ?? schema.anyOf?.[0];
   if (branch) return schemaExample(spec, branch, name, depth + 1);
   if (schema.allOf) {
-    return Object.assign(
-      {},
-      ...schema.allOf.map((/** @type {any} */ part) => schemaExample(spec, part, name, depth + 1)),
-    );
+    return Object.assign({}, ...schema.allOf.map((part) => schemaExample(spec, part, name, depth + 1)));
   }
-  const types = [schema.type].flat().filter((t) => t && t !== "null");
+  const declared: string | string[] | undefined = schema.type;
+  const types = [declared].flat().filter((t) => t && t !== "null");
   const type = types[0] ?? (schema.properties ? "object" : undefined);
   if (type === "object") {
     if (depth > 6) return {};
     const required = new Set(schema.required ?? []);
     const shown = Object.entries(schema.properties ?? {}).filter(([key, property]) => {
-      const resolved = deref(spec, property);
+      const resolved = derefSchema(spec, property);
       if (resolved.readOnly) return false;
-      return required.has(key) || resolved.examples?.length > 0 || resolved.example !== undefined;
+      return required.has(key) || (resolved.examples?.length ?? 0) > 0 || resolved.example !== undefined;
     });
     return Object.fromEntries(shown.map(([key, property]) => [key, schemaExample(spec, property, key, depth + 1)]));
   }
@@ -261,19 +245,15 @@ export function schemaExample(spec, raw, name, depth = 0) {
 /**
  * The variable a sample stores a result in, named after the success schema (`Customer` → `customer`); none when
  * the operation documents no success body.
- * @param {any} spec
- * @param {any} operation
  */
-function resultName(spec, operation) {
+function resultName(spec: OpenAPI3, operation: OperationObject) {
   const success = Object.entries(operation.responses ?? {}).find(([status]) => /^2/.test(status));
   if (!success) return undefined;
-  const response = deref(spec, success[1]);
+  const response = deref<ResponseObject>(spec, success[1]);
   const media = Object.entries(response.content ?? {}).find(([type]) => /json/.test(type))?.[1];
   if (!media?.schema) return undefined;
-  const ref = media.schema.$ref;
+  const ref = "$ref" in media.schema ? media.schema.$ref : undefined;
   const name = typeof ref === "string" ? ref.split("/").pop() : undefined;
   if (!name || !/^[A-Za-z]\w*$/.test(name)) return "result";
   return name[0]?.toLowerCase() + name.slice(1);
 }
-
-const camel = (/** @type {string} */ name) => name.replace(/[^A-Za-z0-9]+(.)/g, (_, c) => c.toUpperCase());

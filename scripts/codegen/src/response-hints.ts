@@ -1,5 +1,5 @@
-// @ts-check
-import { deref } from "@clientele/registry/spec-walk";
+import { deref, type OpenAPI3, type OperationObject } from "@clientele/registry/spec-walk";
+import type { ResponseObject } from "openapi-typescript";
 
 /** A vendor document's file name: provenance, which users cannot open, so never part of a hint. */
 const SEED_FILE = /\b\d{3}_[0-9a-f]{16}\.txt\b/;
@@ -8,16 +8,12 @@ const MAX_HINT = 240;
 /**
  * What each documented error status (4xx/5xx) of an operation means, as a short user-facing hint per status: the
  * `hint` of the `ApiError` the call throws and the tail of its message.
- * @param {any} spec
- * @param {any} operation
- * @returns {Record<string, string>}
  */
-export function readHints(spec, operation) {
-  /** @type {Record<string, string>} */
-  const hints = {};
+export function readHints(spec: OpenAPI3, operation: OperationObject): Record<string, string> {
+  const hints: Record<string, string> = {};
   for (const [status, response] of Object.entries(operation.responses ?? {})) {
     if (!/^[45]\d\d$/.test(status)) continue;
-    const hint = hintOf(deref(spec, response).description);
+    const hint = hintOf(deref<ResponseObject>(spec, response).description);
     if (hint) hints[status] = hint;
   }
   return hints;
@@ -29,10 +25,8 @@ export function readHints(spec, operation) {
  * dropped, a sentence naming a vendor document is skipped, a leading echo of the status ("400 - Bad Request:") and
  * quoted vendor sentences in parentheses go, and Markdown code marks are unwrapped. A vendor error table's
  * "Explanation: … Solution: …" reads as the explanation and the first step of the solution.
- * @param {unknown} description
- * @returns {string | undefined}
  */
-export function hintOf(description) {
+export function hintOf(description: unknown): string | undefined {
   if (typeof description !== "string") return undefined;
   let text = description
     .replace(/\s+/g, " ")
@@ -59,16 +53,13 @@ export function hintOf(description) {
   return text.length > MAX_HINT ? `${text.slice(0, MAX_HINT - 1).trimEnd()}…` : text;
 }
 
-/** @param {string} text */
-const firstSentence = (text) => sentences(text)[0] ?? "";
+const firstSentence = (text: string) => sentences(text)[0] ?? "";
 
 /**
  * Sentences, split where `.`, `!` or `?` (or a quotation ending in one) is followed by a space or the end, never
  * inside quotation marks or parentheses: a quoted vendor sentence stays whole.
- * @param {string} text
- * @returns {string[]}
  */
-function sentences(text) {
+function sentences(text: string): string[] {
   const found = [];
   let start = 0;
   let quoted = false;

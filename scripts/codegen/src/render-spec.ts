@@ -1,14 +1,10 @@
-// @ts-check
-import { deref, listOperations, sensitivePropertyNames } from "@clientele/registry/spec-walk";
+import { deref, listOperations, type OpenAPI3, sensitivePropertyNames } from "@clientele/registry/spec-walk";
+import type { ResponseObject } from "openapi-typescript";
 
-const literal = (/** @type {unknown} */ value) => JSON.stringify(value);
+const literal = (value: unknown) => JSON.stringify(value);
 
-/**
- * The options a client fills into paths itself (parameters marked `x-client-option`), with their allowed values.
- * @param {any} spec
- * @returns {Map<string, string[] | undefined>}
- */
-export function readPathOptions(spec) {
+/** The options a client fills into paths itself (parameters marked `x-client-option`), with their allowed values. */
+export function readPathOptions(spec: OpenAPI3): Map<string, string[] | undefined> {
   const options = new Map();
   for (const { parameters } of listOperations(spec)) {
     for (const parameter of parameters) {
@@ -22,20 +18,18 @@ export function readPathOptions(spec) {
   return options;
 }
 
-/**
- * spec.ts: what a client factory needs from the spec, as constants.
- * @param {any} spec
- */
-export function renderSpecConstants(spec) {
+/** spec.ts: what a client factory needs from the spec, as constants. */
+export function renderSpecConstants(spec: OpenAPI3) {
   const servers = spec.servers ?? [];
-  if (servers.length === 0) throw new Error("the spec names no server");
+  const [first] = servers;
+  if (!first) throw new Error("the spec names no server");
   // Only URLs: the descriptions live in the spec and the docs, not in every user's bundle.
   let text = `/** The first server the spec names (a template where it has variables). */\n`;
-  text += `export const defaultServer = ${literal(servers[0].url)};\n`;
-  const byEnvironment = servers.filter((/** @type {any} */ s) => typeof s["x-environment"] === "string");
+  text += `export const defaultServer = ${literal(first.url)};\n`;
+  const byEnvironment = servers.filter((s) => typeof s["x-environment"] === "string");
   if (byEnvironment.length > 0) {
     text += `\n/** The server of each environment (\`x-environment\`). */\n`;
-    text += `export const environmentServers = {\n${byEnvironment.map((/** @type {any} */ s) => `  ${literal(s["x-environment"])}: ${literal(s.url)},\n`).join("")}} as const;\n`;
+    text += `export const environmentServers = {\n${byEnvironment.map((s) => `  ${literal(s["x-environment"])}: ${literal(s.url)},\n`).join("")}} as const;\n`;
   }
   const pathOptions = readPathOptions(spec);
   if (pathOptions.size > 0) {
@@ -67,15 +61,13 @@ const CLOSED_NOTE = "Typed with the named fields only: send any other through th
 
 /**
  * models.ts: a friendly name for every component schema.
- * @param {any} spec
- * @param {ReadonlySet<string>} [closed] request schemas typed without the spec's `additionalProperties: true`
+ * `closed`: request schemas typed without the spec's `additionalProperties: true`
  */
-export function renderModels(spec, closed = new Set()) {
-  const names = Object.keys(spec.components?.schemas ?? {});
+export function renderModels(spec: OpenAPI3, closed: ReadonlySet<string> = new Set()) {
   let text = `import type { components } from "./schema.js";\n\n`;
-  for (const name of names) {
+  for (const [name, schema] of Object.entries(spec.components?.schemas ?? {})) {
     if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new Error(`schema name "${name}" is not a valid type name`);
-    const lines = [String(spec.components.schemas[name].description ?? "").split("\n")[0]];
+    const lines = [String(schema.description ?? "").split("\n")[0]];
     if (closed.has(name)) lines.push(CLOSED_NOTE);
     const description = lines.filter(Boolean).join(" ");
     if (description) text += `/** ${description.replace(/\*\//g, "*\\/")} */\n`;
@@ -84,17 +76,13 @@ export function renderModels(spec, closed = new Set()) {
   return text;
 }
 
-/**
- * The media types of every response of every operation, in document order.
- * @param {any} spec
- * @returns {string[]}
- */
-function responseMediaTypes(spec) {
-  const types = new Set();
+/** The media types of every response of every operation, in document order. */
+function responseMediaTypes(spec: OpenAPI3): string[] {
+  const types = new Set<string>();
   for (const { operation } of listOperations(spec)) {
     for (const response of Object.values(operation.responses ?? {})) {
-      for (const type of Object.keys(deref(spec, response).content ?? {})) types.add(type);
+      for (const type of Object.keys(deref<ResponseObject>(spec, response).content ?? {})) types.add(type);
     }
   }
-  return /** @type {string[]} */ ([...types]);
+  return [...types];
 }

@@ -1,13 +1,21 @@
-// @ts-check
 /**
  * validators.ts: a plain TypeScript checker per response schema, for the `/validate` entry. Each check reports to
  * core's `Drift` collector with the provenance of the nearest `x-inferred` element, so a report can say why the spec
  * believed otherwise. Semantics are drift-finding, not JSON Schema's: an object is closed unless its spec promises
  * more fields (`additionalProperties`), since a field the document never mentions is news worth reporting.
  */
-import { deref, isForbiddenSchema, listOperations } from "@clientele/registry/spec-walk";
+import {
+  deref,
+  derefSchema,
+  isForbiddenSchema,
+  listOperations,
+  type OpenAPI3,
+  type Schema,
+  type SchemaRef,
+} from "@clientele/registry/spec-walk";
+import type { HeaderObject, ResponseObject } from "openapi-typescript";
 
-const literal = (/** @type {unknown} */ value) => JSON.stringify(value);
+const literal = (value: unknown) => JSON.stringify(value);
 
 /** Keywords that say nothing a response could break. */
 const ANNOTATIONS = new Set(["description", "title", "examples", "example", "readOnly", "deprecated", "$comment"]);
@@ -15,39 +23,34 @@ const CHECKED = new Set(["type", "properties", "required", "additionalProperties
 const ALSO = new Set(["enum", "allOf", "not", "writeOnly", "$ref"]);
 
 /** The text that explains an `x-inferred` element: `x-provenance` where given, else its description. */
-export function provenanceOf(/** @type {any} */ node) {
-  if (node?.["x-inferred"] !== true) return undefined;
-  const text = node["x-provenance"] ?? node.description ?? "marked x-inferred; the spec gives no reason";
+export function provenanceOf(node: unknown): string | undefined {
+  const element = (node && typeof node === "object" ? node : {}) as Record<string, unknown>;
+  if (element["x-inferred"] !== true) return undefined;
+  const text = element["x-provenance"] ?? element.description ?? "marked x-inferred; the spec gives no reason";
   return String(text).replace(/\s+/g, " ").trim();
 }
 
-/**
- * @param {any} spec
- * @param {{ exportName: string }} options
- */
-export function renderValidators(spec, { exportName }) {
-  /** @type {Map<string, string>} */
-  const texts = new Map();
-  /** @type {Map<string, string>} $ref → function name */
-  const functions = new Map();
-  /** @type {string[]} */
-  const functionCode = [];
+export function renderValidators(spec: OpenAPI3, { exportName }: { exportName: string }) {
+  const texts: Map<string, string> = new Map();
+  /** Returns $ref → function name */
+  const functions: Map<string, string> = new Map();
+  const functionCode: string[] = [];
   let counter = 0;
 
   /** A provenance constant's name, or "undefined". */
-  const why = (/** @type {any} */ node, /** @type {string} */ inherited) => {
+  const why = (node: unknown, inherited: string) => {
     const text = provenanceOf(node);
     if (!text) return inherited;
     if (!texts.has(text)) texts.set(text, `P${texts.size}`);
-    return /** @type {string} */ (texts.get(text));
+    return texts.get(text) ?? inherited;
   };
 
-  const named = (/** @type {string} */ ref) => {
+  const named = (ref: string) => {
     const existing = functions.get(ref);
     if (existing) return existing;
     const name = `check${ref.split("/").pop()?.replace(/\W/g, "_")}`;
     functions.set(ref, name);
-    const schema = deref(spec, { $ref: ref });
+    const schema = deref<SchemaRef>(spec, { $ref: ref });
     const body = compile(schema, "v", "at", "up", ref, true);
     // `part`: called for an `allOf` member, whose whole object decides which properties are known.
     functionCode.push(
@@ -58,30 +61,26 @@ export function renderValidators(spec, { exportName }) {
 
   /**
    * Statements checking the value of expression `v` at pointer expression `at`.
-   * @param {any} schema
-   * @param {string} v
-   * @param {string} at
-   * @param {string} up the inherited provenance expression
-   * @param {string} where for error messages
-   * @param {boolean} [isNamed] the body of a named function, which may be called as an `allOf` member
-   * @returns {string}
+   * `up`: the inherited provenance expression
+   * `where`: for error messages
+   * `isNamed`: the body of a named function, which may be called as an `allOf` member
    */
-  function compile(schema, v, at, up, where, isNamed = false) {
-    if (schema === true || (schema && Object.keys(schema).every((k) => ANNOTATIONS.has(k) || k.startsWith("x-"))))
-      return "";
-    const w = why(schema, up);
-    if (schema.$ref) return `${named(schema.$ref)}(${v}, ${at}, r, ${w});`;
-    if (isForbiddenSchema(schema)) return `r.forbidden(${v}, ${at}, "nothing: the spec forbids this property", ${w});`;
+  function compile(raw: SchemaRef, v: string, at: string, up: string, where: string, isNamed = false): string {
+    if (raw === true || (raw && Object.keys(raw).every((k) => ANNOTATIONS.has(k) || k.startsWith("x-")))) return "";
+    const w = why(raw, up);
+    if (typeof raw === "object" && "$ref" in raw && typeof raw.$ref === "string")
+      return `${named(raw.$ref)}(${v}, ${at}, r, ${w});`;
+    if (isForbiddenSchema(raw)) return `r.forbidden(${v}, ${at}, "nothing: the spec forbids this property", ${w});`;
+    const schema = raw as Schema;
     for (const key of Object.keys(schema)) {
       if (!ANNOTATIONS.has(key) && !CHECKED.has(key) && !ALSO.has(key) && !key.startsWith("x-"))
-        throw new Error(`validators: keyword "${key}" at ${where} is not supported; teach render-validators.mjs`);
+        throw new Error(`validators: keyword "${key}" at ${where} is not supported; teach render-validators.ts`);
     }
     if (schema.writeOnly === true)
       return `r.forbidden(${v}, ${at}, "nothing: the property is write-only, a response never carries it", ${w});`;
     if (schema.format !== undefined && schema.format !== "date")
       throw new Error(`validators: format "${schema.format}" at ${where} is not supported`);
-    /** @type {string[]} */
-    const inner = [];
+    const inner: string[] = [];
     if (schema.pattern) inner.push(`r.pattern(${v}, ${at}, /${schema.pattern.replace(/\//g, "\\/")}/, ${w});`);
     if (schema.format === "date") inner.push(`r.date(${v}, ${at}, ${w});`);
     if (schema.enum) inner.push(`r.oneOf(${v}, ${at}, ${literal(schema.enum)}, ${w});`);
@@ -92,35 +91,27 @@ export function renderValidators(spec, { exportName }) {
     }
     const objectCode = compileObject(schema, v, at, w, where, isNamed);
     if (objectCode) inner.push(objectCode);
-    const types = schema.type === undefined ? undefined : [schema.type].flat().join("|");
+    const declared: string | string[] | undefined = schema.type;
+    const types = declared === undefined ? undefined : [declared].flat().join("|");
     if (!types) return inner.join("\n");
     if (inner.length === 0) return `r.type(${v}, ${at}, ${literal(types)}, ${w});`;
     return `if (r.type(${v}, ${at}, ${literal(types)}, ${w})) {\n${inner.join("\n")}\n}`;
   }
 
   /** Object keywords, `allOf` members' included: properties checked per member, one closedness check for all. */
-  function compileObject(
-    /** @type {any} */ schema,
-    /** @type {string} */ v,
-    /** @type {string} */ at,
-    /** @type {string} */ w,
-    /** @type {string} */ where,
-    /** @type {boolean} */ isNamed,
-  ) {
-    /** @type {{ node: any, w: string, ref?: string }[]} */
-    const parts = [{ node: schema, w }];
+  function compileObject(schema: Schema, v: string, at: string, w: string, where: string, isNamed: boolean) {
+    const parts: { node: Schema; w: string; ref?: string }[] = [{ node: schema, w }];
     for (const [index, member] of (schema.allOf ?? []).entries()) {
-      const node = deref(spec, member);
+      const node = derefSchema(spec, member);
       if (node.allOf || node.items)
         throw new Error(`validators: nested allOf at ${where}/allOf/${index} is not supported`);
-      parts.push({ node, w: why(node, w), ref: member.$ref });
+      parts.push({ node, w: why(node, w), ref: "$ref" in member ? member.$ref : undefined });
     }
     if (!parts.some(({ node }) => node.properties || node.required || node.additionalProperties !== undefined))
       return "";
     const o = `o${counter++}`;
     const lines = [`const ${o} = ${v} as Record<string, unknown>;`];
-    /** @type {Set<string>} */
-    const known = new Set();
+    const known: Set<string> = new Set();
     let open = false;
     for (const { node, w: partWhy, ref } of parts) {
       // A referenced member checks its own properties (one function, however many schemas build on it).
@@ -150,15 +141,14 @@ export function renderValidators(spec, { exportName }) {
     return `if (${v} !== null && typeof ${v} === "object" && !Array.isArray(${v})) {\n${lines.join("\n")}\n}`;
   }
 
-  /** @type {Map<string, string>} the same documented headers on many responses, spelt once */
-  const headerLists = new Map();
-  /** @type {string[]} */
-  const operations = [];
+  /** Returns the same documented headers on many responses, spelt once */
+  const headerLists: Map<string, string> = new Map();
+  const operations: string[] = [];
   for (const { operation } of listOperations(spec)) {
-    const responses = [];
+    const responses: string[] = [];
     for (const [status, raw] of Object.entries(operation.responses ?? {})) {
-      const response = deref(spec, raw);
-      const fields = [];
+      const response = deref<ResponseObject>(spec, raw);
+      const fields: string[] = [];
       const [mediaType, media] =
         Object.entries(response.content ?? {}).find(([type]) => /[/+]json(;|$)/.test(type)) ?? [];
       const responseWhy = why(media, why(response, "undefined"));
@@ -167,8 +157,9 @@ export function renderValidators(spec, { exportName }) {
         if (body) fields.push(`body: (v, at, r, up) => {\n${body}\n}`);
       } else if (!response.content) fields.push("empty: true");
       const headers = Object.entries(response.headers ?? {}).map(([name, rawHeader]) => {
-        const header = deref(spec, rawHeader);
-        const type = deref(spec, header.schema ?? {}).type ?? "string";
+        const header = deref<HeaderObject>(spec, rawHeader);
+        const declared: string | string[] | undefined = derefSchema(spec, header.schema).type;
+        const type = declared ?? "string";
         const headerWhy = why(header, "undefined");
         return `[${literal(name.toLowerCase())}, ${literal(type)}${headerWhy === "undefined" ? "" : `, ${headerWhy}`}]`;
       });
@@ -194,7 +185,7 @@ export function renderValidators(spec, { exportName }) {
 }
 
 /** Two spaces per open brace or bracket, so the output reads like written code. */
-function indent(/** @type {string} */ code) {
+function indent(code: string) {
   let depth = 0;
   return code
     .split("\n")

@@ -1,13 +1,7 @@
-// @ts-check
 // What the long-running commands (`pnpm mock`, `pnpm twin`, `pnpm proxy`, `pnpm start`) share: a --port option, a clear failure, a clean stop.
 
-/**
- * @param {string | undefined} value  the text given to the option
- * @param {string} [option]  its name, for the error
- * @param {boolean} [anyFree]  whether 0 (any free port) is allowed
- * @returns {number | undefined}
- */
-export function portOption(value, option = "--port", anyFree = false) {
+/** `value`: the text given to the option; `anyFree`: whether 0 (any free port) is allowed. */
+export function portOption(value: string | undefined, option = "--port", anyFree = false): number | undefined {
   if (value === undefined) return undefined;
   const port = Number(value);
   if (!(Number.isInteger(port) && port >= (anyFree ? 0 : 1) && port < 65536))
@@ -15,12 +9,8 @@ export function portOption(value, option = "--port", anyFree = false) {
   return port;
 }
 
-/**
- * @param {string | undefined} value  the text given to the option
- * @param {string} option  its name, for the error
- * @returns {number | undefined}  a whole number >= 0
- */
-export function countOption(value, option) {
+/** A whole number >= 0 from the text given to `option`. */
+export function countOption(value: string | undefined, option: string): number | undefined {
   if (value === undefined) return undefined;
   const count = Number(value);
   if (!(Number.isInteger(count) && count >= 0))
@@ -28,13 +18,8 @@ export function countOption(value, option) {
   return count;
 }
 
-/**
- * Runs a command; a failure prints `<name>: <message>` and the usage line, and exits 2.
- * @param {string} name
- * @param {string} usage
- * @param {() => Promise<void>} main
- */
-export async function runCommand(name, usage, main) {
+/** Runs a command; a failure prints `<name>: <message>` and the usage line, and exits 2. */
+export async function runCommand(name: string, usage: string, main: () => Promise<void>): Promise<void> {
   try {
     await main();
   } catch (error) {
@@ -44,16 +29,13 @@ export async function runCommand(name, usage, main) {
   }
 }
 
-/**
- * Calls `stop` once, on Ctrl-C or SIGTERM.
- * @param {() => Promise<void>} stop
- */
-export function stopOnSignal(stop) {
+/** Calls `stop` once, on Ctrl-C or SIGTERM. */
+export function stopOnSignal(stop: () => Promise<void>): void {
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
 }
 
 /** The first line of a multi-line message (an error's stack), for a one-line report. */
-export function firstLine(/** @type {string} */ text) {
+export function firstLine(text: string): string {
   return text.split("\n", 1)[0] ?? "";
 }

@@ -1,45 +1,51 @@
-// @ts-check
 /**
  * The typed surface of request bodies. A body schema the vendor leaves open (`additionalProperties: true`, "we will
  * add more fields") would be typed with an index signature that accepts any key, so a misspelt field compiles and
  * is sent. Closed, its known fields are checked; undocumented ones go through the `extraBody` call option. A
  * forbidden property (`not: {}`) gets a type whose name says why, rather than a bare `never`.
  */
-import { deref, isForbiddenSchema, listOperations } from "@clientele/registry/spec-walk";
+import {
+  deref,
+  derefSchema,
+  isForbiddenSchema,
+  listOperations,
+  type OpenAPI3,
+  type ReferenceObject,
+  type Schema,
+  type SchemaRef,
+} from "@clientele/registry/spec-walk";
+import type { MediaTypeObject, RequestBodyObject, ResponseObject } from "openapi-typescript";
+import type ts from "typescript";
 
-const camel = (/** @type {string} */ name) => name.replace(/[^A-Za-z0-9]+(.)/g, (_, c) => c.toUpperCase());
+const camel = (name: string) => name.replace(/[^A-Za-z0-9]+(.)/g, (_, c) => c.toUpperCase());
 
-/**
- * Every schema object reachable from `roots`, following local `$ref`s, each once.
- * @param {any} spec
- * @param {unknown[]} roots
- * @returns {Set<any>}
- */
-function reachable(spec, roots) {
-  const seen = new Set();
-  const visit = (/** @type {any} */ node) => {
-    const schema = deref(spec, node);
-    if (!schema || typeof schema !== "object" || seen.has(schema)) return;
-    seen.add(schema);
-    for (const key of ["items", "additionalProperties", "not"]) visit(schema[key]);
-    for (const key of ["allOf", "anyOf", "oneOf", "prefixItems"]) for (const s of schema[key] ?? []) visit(s);
-    for (const property of Object.values(schema.properties ?? {})) visit(property);
+/** Every schema object reachable from `roots`, following local `$ref`s, each once. */
+function reachable(spec: OpenAPI3, roots: (SchemaRef | undefined)[]): Set<Schema> {
+  const seen = new Set<Schema>();
+  const visit = (node: SchemaRef | undefined) => {
+    const schema = deref<SchemaRef | undefined>(spec, node);
+    if (!schema || typeof schema !== "object" || seen.has(schema as Schema)) return;
+    const walked = derefSchema(spec, schema);
+    seen.add(walked);
+    for (const key of ["items", "additionalProperties", "not"] as const) visit(walked[key]);
+    for (const key of ["allOf", "anyOf", "oneOf", "prefixItems"] as const) for (const s of walked[key] ?? []) visit(s);
+    for (const property of Object.values(walked.properties ?? {})) visit(property);
   };
   for (const root of roots) visit(root);
   return seen;
 }
 
-/** @param {any} spec @param {any} container  a request body or a response: its JSON schemas */
-const contentSchemas = (spec, container) =>
-  Object.values(deref(spec, container)?.content ?? {}).map((/** @type {any} */ media) => media.schema);
+/** The JSON schemas of a request body or a response. */
+const contentSchemas = (spec: OpenAPI3, container: RequestBodyObject | ResponseObject | ReferenceObject) =>
+  Object.values(deref<RequestBodyObject | ResponseObject>(spec, container).content ?? {}).map(
+    (media) => deref<MediaTypeObject>(spec, media).schema,
+  );
 
 /**
  * Closes every open schema that only request bodies use, in place (give it a copy: the spec stays as written), and
  * returns the message for each forbidden property of a request body, by its schema object.
- * @param {any} spec
- * @returns {Map<unknown, string>}
  */
-export function prepareRequestSchemas(spec) {
+export function prepareRequestSchemas(spec: OpenAPI3): Map<unknown, string> {
   const operations = listOperations(spec);
   const responses = reachable(
     spec,
@@ -48,8 +54,8 @@ export function prepareRequestSchemas(spec) {
       ...parameters.map((parameter) => parameter.schema),
     ]),
   );
-  /** @type {Map<unknown, { owners: Set<string>, name: string, pathArgument: Map<string, string | undefined> }>} */
-  const forbidden = new Map();
+  const forbidden: Map<unknown, { owners: Set<string>; name: string; pathArgument: Map<string, string | undefined> }> =
+    new Map();
   for (const { operation, parameters } of operations) {
     if (!operation.requestBody) continue;
     const pathNames = new Set(parameters.filter((p) => p.in === "path").map((p) => p.name));
@@ -75,11 +81,18 @@ export function prepareRequestSchemas(spec) {
   return new Map([...forbidden].map(([schema, entry]) => [schema, forbiddenMessage(entry)]));
 }
 
-/** @param {{ owners: Set<string>, name: string, pathArgument: Map<string, string | undefined> }} entry */
-function forbiddenMessage({ owners, name, pathArgument }) {
+function forbiddenMessage({
+  owners,
+  name,
+  pathArgument,
+}: {
+  owners: Set<string>;
+  name: string;
+  pathArgument: Map<string, string | undefined>;
+}) {
   const [only] = owners;
   const where = owners.size === 1 ? `${only}'s body` : "this body";
-  const argument = owners.size === 1 ? pathArgument.get(/** @type {string} */ (only)) : undefined;
+  const argument = owners.size === 1 ? pathArgument.get(only ?? "") : undefined;
   return argument
     ? `${name} is not sent in ${where}: it goes in the path, as ${only}'s ${argument} argument`
     : `${name} cannot be sent in ${where}: the API does not allow it there`;
@@ -87,19 +100,20 @@ function forbiddenMessage({ owners, name, pathArgument }) {
 
 /**
  * openapi-typescript's `transform`: a forbidden property of a request body is `Forbidden<"why">` (from
- * @clientele/core), so tsc's error names the reason; any other forbidden schema stays `never`.
- * @param {Map<unknown, string>} messages from `prepareRequestSchemas`
- * @param {import("typescript")} ts
- * @param {any} never openapi-typescript's `NEVER`
- * @returns {(schema: unknown) => any}
+ * @clientele/core), so tsc's error names the reason; any other forbidden schema stays `never` (openapi-typescript's
+ * `NEVER`). `messages` come from `prepareRequestSchemas`.
  */
-export function forbiddenTypes(messages, ts, never) {
+export function forbiddenTypes(
+  messages: Map<unknown, string>,
+  typescript: typeof ts,
+  never: ts.TypeNode,
+): (schema: unknown) => ts.TypeNode | undefined {
   return (schema) => {
     if (!isForbiddenSchema(schema)) return undefined;
     const message = messages.get(schema);
     if (message === undefined) return never;
-    const literal = ts.factory.createLiteralTypeNode(ts.factory.createStringLiteral(message));
-    return ts.factory.createTypeReferenceNode("Forbidden", [literal]);
+    const literal = typescript.factory.createLiteralTypeNode(typescript.factory.createStringLiteral(message));
+    return typescript.factory.createTypeReferenceNode("Forbidden", [literal]);
   };
 }
 
