@@ -31,7 +31,8 @@ interface ExampleSource {
   allOf?: (SchemaObject | ReferenceObject)[];
 }
 
-const schemaOf = (spec: OpenAPI3, raw: Raw | ExampleSource): ExampleSource => deref<ExampleSource>(spec, (raw ?? {}) as ExampleSource);
+const schemaOf = (spec: OpenAPI3, raw: Raw | ExampleSource): ExampleSource =>
+  deref<ExampleSource>(spec, (raw ?? {}) as ExampleSource);
 
 /**
  * Adds composed examples to the 2xx JSON responses that have none, in place, to a bundled OpenAPI document (the
