@@ -42,7 +42,8 @@ export async function measureGeneration(root: string, runs: number): Promise<Gen
       });
     }
     symlinkSync(join(root, "node_modules"), join(scratch, "node_modules"));
-    // As `pnpm generate` runs it: through the bootstrap, which starts the TypeScript generator under tsx.
+    // As `pnpm generate` runs it: through the bootstrap, which runs the generator compiled (built once per change to
+    // the tools' sources; the copy leaves out dist/, so the first run here builds it).
     const ours = [join(scratch, "scripts", "bootstrap.mjs"), "generate"];
 
     const heyApiOut = join(scratch, "hey-api");

@@ -26,7 +26,7 @@ const listing = async (dir: string) => (await readdir(dir).catch((): string[] =>
 
 /** Every file and folder a check reads, with what they hold now. */
 export async function snapshotInputs(root: string, providers: Provider[]): Promise<CheckRecord> {
-  const require = createRequire(join(root, "package.json"));
+  const require = createRequire(join(root, "scripts", "codegen", "package.json"));
   const folders = [
     ...providers.map((p) => join(p.packageDir, "src", "generated")),
     ...(await Promise.all(GENERATOR_SOURCES.map((dir) => subfolders(root, dir)))).flat(),

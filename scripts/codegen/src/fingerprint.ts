@@ -11,7 +11,7 @@ import { digest } from "./stamp.ts";
 export const GENERATOR_SOURCES = ["scripts/codegen/src", "scripts/registry/src"];
 
 /** The tools whose output lands in generated files: a new version of one makes every stamp stale. */
-export const GENERATOR_TOOLS = ["openapi-typescript", "typescript", "@biomejs/biome", "yaml"];
+export const GENERATOR_TOOLS = ["openapi-typescript", "typescript", "@biomejs/biome", "js-yaml"];
 
 /** Every file under `dir`, as absolute paths, sorted. */
 async function filesUnder(dir: string): Promise<string[]> {
@@ -24,7 +24,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 /** Of this checkout's generator, whichever repository it generates. */
 export async function generatorFingerprint(root = repoRoot): Promise<string> {
-  const require = createRequire(join(root, "package.json"));
+  const require = createRequire(join(root, "scripts", "codegen", "package.json"));
   const versions = GENERATOR_TOOLS.map((name) => `${name}@${require(`${name}/package.json`).version}`);
   const files = (await Promise.all(GENERATOR_SOURCES.map((dir) => filesUnder(join(root, dir))))).flat();
   const texts = await Promise.all(

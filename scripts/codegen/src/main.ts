@@ -93,12 +93,12 @@ function isFresh(specText: string, fingerprint: string, client: Provider["client
   });
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const args = process.argv.slice(2);
+/** `pnpm generate [--check]`: prints what it did and returns the exit code. */
+export async function generateCli(args: string[]): Promise<number> {
   const unknown = args.filter((a) => a !== "--check");
   if (unknown.length > 0) {
     console.error(`generate: unknown argument ${unknown.join(" ")}; usage: pnpm generate [--check]`);
-    process.exit(2);
+    return 2;
   }
   const check = args.includes("--check");
   try {
@@ -107,11 +107,14 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       console.error(
         `generate --check: stale generated files (run \`pnpm generate\`):\n${changed.map((f) => `  ${f}`).join("\n")}`,
       );
-      process.exit(1);
+      return 1;
     }
     console.log(check ? "generate --check: generated code is fresh" : `generate: ${changed.length} file(s) written`);
+    return 0;
   } catch (error) {
     console.error(`generate: ${error instanceof Error ? error.message : error}`);
-    process.exit(1);
+    return 1;
   }
 }
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) process.exit(await generateCli(process.argv.slice(2)));

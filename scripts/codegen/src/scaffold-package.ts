@@ -4,8 +4,8 @@
 // stays): an existing package's files are its maintainers'.
 import { lstat, mkdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
+import { parseYaml } from "@clientele/registry/yaml";
 import type { OpenAPI3 } from "openapi-typescript";
-import { parse } from "yaml";
 import { type ClientConfig, readClientModel } from "./client-options.ts";
 
 export interface ScaffoldedProvider {
@@ -22,7 +22,7 @@ const README_REGION = [
 
 /** The package.json fields `pnpm pack` publishes instead of the development ones (what the build checks). */
 async function publishedFields(): Promise<Record<string, unknown>> {
-  const { publishedFields: fields } = await import("@clientele/release/tsdown-config");
+  const { publishedFields: fields } = await import("@clientele/release/published-fields");
   return fields(["index", "validate"], { spec: true });
 }
 
@@ -82,7 +82,7 @@ export async function scaffoldPackage(provider: ScaffoldedProvider, root: string
       () => false,
     );
   if (await exists("package.json")) return [];
-  const spec = parse(await readFile(join(root, provider.spec), "utf8")) as OpenAPI3;
+  const spec = parseYaml(await readFile(join(root, provider.spec), "utf8")) as OpenAPI3;
   const written: string[] = [];
   for (const [file, render] of Object.entries(files(provider, spec))) {
     if (await exists(file)) continue;

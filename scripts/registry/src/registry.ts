@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { parse } from "yaml";
+import { parseYaml } from "./yaml.ts";
 
 export interface Provider {
   /** the key before `@` in redocly.yaml's `apis:`; also the package folder name */
@@ -15,7 +15,7 @@ export interface Provider {
 
 /** The providers, in registry order, from redocly.yaml: the one list every script works from. */
 export async function readRegistry(root: string): Promise<Provider[]> {
-  const config: unknown = parse(await readFile(join(root, "redocly.yaml"), "utf8"));
+  const config: unknown = parseYaml(await readFile(join(root, "redocly.yaml"), "utf8"));
   const apis = config && typeof config === "object" && "apis" in config ? config.apis : undefined;
   if (!apis || typeof apis !== "object") throw new Error("redocly.yaml: no `apis:` section");
   return Object.entries(apis).map(([key, api]: [string, { root?: unknown; "x-client"?: unknown } | undefined]) => {
