@@ -25,7 +25,7 @@ export interface BenchReport {
 /** The project's targets: reported, never enforced. */
 export const TARGETS = {
   overheadVsFetch: 1.1,
-  coldGenerateMs: 1800,
+  // A cold `pnpm generate` is held to the fastest peer generator of the same run (machine conditions vary).
   checkMs: 500,
   bundleGzip: 2.7 * 1024,
 } as const;
@@ -49,15 +49,24 @@ function targets(report: BenchReport): string {
       verdict(c.ratio <= TARGETS.overheadVsFetch),
     ]);
   }
-  const generationTargets = [
-    ["clientele", "`generate` cold, four providers", TARGETS.coldGenerateMs],
-    ["clientele --check", "`generate --check`, unchanged specs", TARGETS.checkMs],
-  ] as const;
-  for (const [name, figure, target] of generationTargets) {
-    const measured = report.generation.find((g) => g.generator === name);
-    if (measured)
-      rows.push([figure, `≤ ${formatMs(target)}`, formatMs(measured.median), verdict(measured.median <= target)]);
-  }
+  const cold = report.generation.find((g) => g.generator === "clientele");
+  const peers = report.generation.filter((g) => !g.generator.startsWith("clientele") && g.failures.length === 0);
+  const fastest = peers.reduce<GeneratorResult | undefined>((a, b) => (a && a.median <= b.median ? a : b), undefined);
+  if (cold && fastest)
+    rows.push([
+      "`generate` cold, four providers",
+      `≤ the fastest peer in this run (${fastest.generator}, ${formatMs(fastest.median)})`,
+      formatMs(cold.median),
+      verdict(cold.median <= fastest.median),
+    ]);
+  const check = report.generation.find((g) => g.generator === "clientele --check");
+  if (check)
+    rows.push([
+      "`generate --check`, unchanged specs",
+      `≤ ${formatMs(TARGETS.checkMs)}`,
+      formatMs(check.median),
+      verdict(check.median <= TARGETS.checkMs),
+    ]);
   for (const bundle of report.bundles) {
     const size = bundle.sizes["clientele transport + function"].gzipped;
     rows.push([
