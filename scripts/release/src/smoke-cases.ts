@@ -5,12 +5,12 @@
 // examples. Reading the sample rather than re-deriving it keeps the smoke call and the docs on one answer.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { sampleCall } from "@clientele/codegen/sample-call";
 import { publishablePackages } from "@clientele/registry/packages";
 import { type Provider, readRegistry } from "@clientele/registry/registry";
 import { listOperations } from "@clientele/registry/spec-walk";
 import type { OpenAPI3, ParameterObject } from "openapi-typescript";
 import { parse } from "yaml";
-import { sampleCall } from "./sample-call.ts";
 
 export interface SmokeCase {
   /** the full-client factory (used from ESM) */

@@ -7,7 +7,6 @@ import { listOperations } from "@clientele/registry/spec-walk";
 import type { OpenAPI3, OperationObject, ParameterObject } from "openapi-typescript";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { sampleCall } from "../src/sample-call.ts";
 import { readSmokeCases, smokeOperation } from "../src/smoke-cases.ts";
 
 const path = (name: string): ParameterObject => ({ name, in: "path", required: true, schema: { type: "string" } });
@@ -62,43 +61,6 @@ describe("smokeOperation", () => {
 
   test("a spec without operations is refused, naming the provider", () => {
     expect(() => smokeOperation(spec({}), "fixture")).toThrow("fixture: the spec has no operation with an operationId");
-  });
-});
-
-describe("sampleCall", () => {
-  const sample = (body: string) =>
-    `import { createAcmeClient } from "@acme/client";\n\n// sample: getThing\nasync function getThingSample() {\n${body}\n}\n`;
-
-  test("reads the factory, its options and the operation's arguments as values", () => {
-    const text = sample(
-      '  const acme = createAcmeClient({ apiKey: "<apiKey>", region: "eu", "x-trace": true });\n' +
-        '  const thing = await acme.getThing(-7, { tags: ["a", null], nested: { n: 1.5 } });',
-    );
-    expect(sampleCall(text, "getThing")).toEqual({
-      factory: "createAcmeClient",
-      options: { apiKey: "<apiKey>", region: "eu", "x-trace": true },
-      args: [-7, { tags: ["a", null], nested: { n: 1.5 } }],
-    });
-  });
-
-  test.each([
-    [
-      "a computed argument",
-      "  const acme = createAcmeClient({});\n  await acme.getThing(Date.now());",
-      "CallExpression",
-    ],
-    [
-      "a spread option",
-      "  const acme = createAcmeClient({ ...defaults });\n  await acme.getThing(1);",
-      "not a plain property",
-    ],
-    ["no call of the operation", "  const acme = createAcmeClient({});", "no getThing call"],
-  ])("refuses %s, naming the operation", (_, body, reason) => {
-    expect(() => sampleCall(sample(body), "getThing")).toThrow(new RegExp(`samples.ts, getThing: .*${reason}`));
-  });
-
-  test("a samples file without the operation's sample asks for `pnpm generate`", () => {
-    expect(() => sampleCall(sample(""), "listThings")).toThrow("no listThingsSample function; run `pnpm generate`");
   });
 });
 

@@ -1,6 +1,7 @@
-// Reads back, as values, the call a generated code sample makes (packages/<provider>/src/generated/samples.ts): the
-// factory it builds the client with, the options it passes, and the operation's arguments. The samples hold only
-// literals (the spec's examples and the values the generator fills in), so the TypeScript parser reads them exactly.
+// Reads back, as values, the calls a generated samples.ts makes (render-samples.ts writes them): the factory a sample
+// builds its client with, the options it passes, and the operation's arguments. The samples hold only literals (the
+// spec's examples and the values the generator fills in), so the TypeScript parser reads them exactly. The package
+// smoke test replays one operation's call; the test kit builds every provider's client with the factory's options.
 import ts from "typescript";
 
 export interface SampleCall {
@@ -42,6 +43,25 @@ export function sampleCall(samplesText: string, operation: string): SampleCall {
     options: options as Record<string, unknown>,
     args: operationCall.arguments.map((argument) => literalValue(argument, where)),
   };
+}
+
+/** The options of the first call of `factory` in a samples.ts: what the docs show a user constructing it with. */
+export function factoryOptions(samplesText: string, factory: string): Record<string, unknown> {
+  const file = ts.createSourceFile("samples.ts", samplesText, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  let call: ts.CallExpression | undefined;
+  const visit = (node: ts.Node): void => {
+    if (call) return;
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === factory) call = node;
+    else ts.forEachChild(node, visit);
+  };
+  visit(file);
+  if (!call) throw new Error(`samples.ts: no sample calls ${factory}`);
+  const options =
+    call.arguments.length === 0 ? {} : literalValue(call.arguments[0], `samples.ts, ${factory}'s options`);
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    throw new Error(`samples.ts: ${factory}'s options are not an object literal`);
+  }
+  return options as Record<string, unknown>;
 }
 
 /** The JSON value a literal expression writes; anything computed is refused, naming the sample. */
