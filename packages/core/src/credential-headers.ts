@@ -1,6 +1,7 @@
 /**
- * Header names whose values are credentials wherever they appear: never logged, never shown in an error, never sent
- * to another origin. A factory adds the names of its own auth headers (from the spec's security schemes).
+ * Header names whose values are credentials under any API: never logged, never shown in an error, never sent to
+ * another origin. A vendor's own header (Onlinewerkrooster's `CustomerKey`) is added by its generated factory, which
+ * passes the spec's security-scheme headers as `authHeaders`; the drift CLI adds the same from the spec.
  */
 export const STANDARD_CREDENTIAL_HEADERS: readonly string[] = [
   "authorization",
@@ -8,7 +9,6 @@ export const STANDARD_CREDENTIAL_HEADERS: readonly string[] = [
   "api-key",
   "apikey",
   "x-api-key",
-  "customerkey",
   "cookie",
 ];
 

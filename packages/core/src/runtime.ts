@@ -4,6 +4,7 @@
 export { basicCredential } from "./auth.js";
 export type { BodyEncoder } from "./call-options.js";
 export { jsonBody } from "./call-options.js";
+export { STANDARD_CREDENTIAL_HEADERS } from "./credential-headers.js";
 export type { BodyCheck } from "./error-flag.js";
 export { errorFlag } from "./error-flag.js";
 export type { ApiErrorInit, CallInfo } from "./errors.js";

@@ -1,10 +1,9 @@
+import { STANDARD_CREDENTIAL_HEADERS } from "@clientele/core/runtime";
 import type { OpenAPI3, ReferenceObject, SecuritySchemeObject } from "openapi-typescript";
 
-/** Headers that carry credentials under any API: HTTP's own, and the common API-key header. */
-const GENERIC = ["authorization", "proxy-authorization", "cookie", "x-api-key"];
-
 /**
- * The request headers whose values a recording of this API must never show, lower case: the generic ones and each
+ * The request headers whose values a recording of this API must never show, lower case: those a client treats as
+ * credentials under any API (core's list) and each
  * header the spec's `apiKey` security schemes name (an `api-key` or `CustomerKey` header), so a vendor's own header
  * is masked without a list of vendors here.
  */
@@ -13,5 +12,5 @@ export function credentialHeaders(spec: OpenAPI3): ReadonlySet<string> {
   const named = Object.values(schemes).flatMap((scheme) =>
     "type" in scheme && scheme.type === "apiKey" && scheme.in === "header" ? [scheme.name.toLowerCase()] : [],
   );
-  return new Set([...GENERIC, ...named]);
+  return new Set([...STANDARD_CREDENTIAL_HEADERS, ...named]);
 }
