@@ -32,10 +32,8 @@ export function packageConfig(configUrl: string): UserConfig {
   const entry = entriesOf(pkg);
   const ships = { spec: SPEC_EXPORT in pkg.exports, bin: binsOf(pkg) };
   assertPublishConfig(pkg, Object.keys(entry), ships);
-  // A JavaScript package may ship declarations written by hand (`exports["."].types`); the others get them built.
-  const types = typesOf(pkg);
   // A package with a command (the twins: node:http servers) is built for Node.
-  const node = types !== undefined || Object.keys(ships.bin).length > 0;
+  const node = Object.keys(ships.bin).length > 0;
   return defineConfig({
     cwd: dir,
     entry: { ...entry, ...Object.fromEntries(Object.values(ships.bin)) },
@@ -44,12 +42,9 @@ export function packageConfig(configUrl: string): UserConfig {
     platform: node ? "node" : "neutral",
     target: "es2022",
     fixedExtension: true,
-    dts: !types,
+    dts: true,
     clean: true,
-    plugins: [
-      ...(ships.spec ? [shipSpec(join(dir, "openapi.yaml"))] : []),
-      ...(types ? [shipDeclarations(join(dir, types))] : []),
-    ],
+    plugins: ships.spec ? [shipSpec(join(dir, "openapi.yaml"))] : [],
     // A warning here is an unresolved import or a broken declaration: never ship that.
     failOnWarn: true,
     // Declaration generation is slow by nature; rolldown's timing hints about it are not warnings about the output.
@@ -68,12 +63,6 @@ function entriesOf(pkg: PackageJson): Record<string, string> {
     entry[subpath === "." ? "index" : subpath.slice(2)] = `src/${match[1]}.${match[2]}`;
   }
   return entry;
-}
-
-/** The hand-written declarations of a JavaScript package: `exports["."].types`. */
-function typesOf(pkg: PackageJson): string | undefined {
-  const root = pkg.exports["."];
-  return typeof root === "object" ? root.types : undefined;
 }
 
 /** `{ "clientele-twin": ["cli", "src/cli.ts"] }` from `bin: { "clientele-twin": "./src/cli.ts" }`: built like an entry. */
@@ -101,17 +90,6 @@ function shipSpec(specFile: string): Plugin {
       if (external) throw new Error(`${specFile}: refers to another file (${external[0]}); bundle it before shipping`);
       this.emitFile({ type: "asset", fileName: "openapi.yaml", source: text });
       this.emitFile({ type: "asset", fileName: "openapi.json", source: `${JSON.stringify(parse(text), null, 2)}\n` });
-    },
-  };
-}
-
-/** One declaration file serves both builds: it imports only other packages, which resolve per condition. */
-function shipDeclarations(typesFile: string): Plugin {
-  return {
-    name: "clientele:ship-declarations",
-    async generateBundle(output) {
-      const source = await readFile(typesFile, "utf8");
-      this.emitFile({ type: "asset", fileName: output.format === "es" ? "index.d.mts" : "index.d.cts", source });
     },
   };
 }

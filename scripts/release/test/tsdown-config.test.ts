@@ -51,17 +51,18 @@ test("refuses a development export that is not a TypeScript source", () => {
 });
 
 test("a provider's spec export and a command are published from dist/", () => {
-  const bin = { "clientele-twin": ["cli", "src/cli.js"] as [string, string] };
+  const bin = { "clientele-twin": ["cli", "src/cli.ts"] as [string, string] };
   const fields = publishedFields(["index"], { spec: true, bin }) as Record<string, any>;
   expect(Object.keys(fields.exports)).toEqual([".", "./openapi.yaml", "./openapi.json", "./package.json"]);
   expect(fields.exports["./openapi.json"]).toBe("./dist/openapi.json");
   expect(fields.bin).toEqual({ "clientele-twin": "./dist/cli.mjs" });
   const config = configFor({
     name: "x",
-    exports: { ".": { types: "./types/index.d.ts", default: "./src/index.js" }, "./openapi.yaml": "./openapi.yaml" },
-    bin: { "clientele-twin": "./src/cli.js" },
+    exports: { ".": "./src/index.ts", "./openapi.yaml": "./openapi.yaml" },
+    bin: { "clientele-twin": "./src/cli.ts" },
     publishConfig: { access: "public", ...fields },
   })();
-  expect(config.entry).toEqual({ index: "src/index.js", cli: "src/cli.js" });
-  expect([config.platform, config.dts]).toEqual(["node", false]);
+  expect(config.entry).toEqual({ index: "src/index.ts", cli: "src/cli.ts" });
+  // A package with a command is built for Node; every package's declarations are built from its sources.
+  expect([config.platform, config.dts]).toEqual(["node", true]);
 });
