@@ -1,22 +1,29 @@
 import { deref, listOperations, type OpenAPI3, sensitivePropertyNames } from "@clientele/registry/spec-walk";
-import type { ResponseObject } from "openapi-typescript";
+import type { ParameterObject, ResponseObject } from "openapi-typescript";
 
 const literal = (value: unknown) => JSON.stringify(value);
 
-/** The options a client fills into paths itself (parameters marked `x-client-option`), with their allowed values. */
-export function readPathOptions(spec: OpenAPI3): Map<string, string[] | undefined> {
-  const options = new Map();
+/**
+ * The path parameters a client fills from its own options (marked `x-client-option`), by option name, the first of
+ * each in document order: the factory's path options and spec.ts's `PathOptions` both come from here.
+ */
+export function readPathOptions(spec: OpenAPI3): Map<string, ParameterObject> {
+  const options = new Map<string, ParameterObject>();
   for (const { parameters } of listOperations(spec)) {
     for (const parameter of parameters) {
       const option = parameter["x-client-option"];
-      if (typeof option !== "string") continue;
+      if (typeof option !== "string" || options.has(option)) continue;
       if (option !== parameter.name)
         throw new Error(`x-client-option "${option}" must equal its parameter's name "${parameter.name}"`);
-      options.set(option, parameter.schema?.enum);
+      options.set(option, parameter);
     }
   }
   return options;
 }
+
+/** The values a path option allows: its schema's `enum`, if it has one. */
+export const allowedValues = (parameter: ParameterObject): string[] | undefined =>
+  (parameter.schema as { enum?: string[] } | undefined)?.enum;
 
 /** spec.ts: what a client factory needs from the spec, as constants. */
 export function renderSpecConstants(spec: OpenAPI3) {
@@ -34,11 +41,15 @@ export function renderSpecConstants(spec: OpenAPI3) {
   const pathOptions = readPathOptions(spec);
   if (pathOptions.size > 0) {
     text += `\n/** Path parameters the client fills from its own options. */\nexport interface PathOptions {\n`;
-    for (const [name, values] of pathOptions)
+    for (const [name, parameter] of pathOptions) {
+      const values = allowedValues(parameter);
       text += `  ${name}: ${values ? values.map(literal).join(" | ") : "string"};\n`;
+    }
     text += "}\n\n/** The values each path option allows. */\nexport const pathOptionValues = {\n";
-    for (const [name, values] of pathOptions)
+    for (const [name, parameter] of pathOptions) {
+      const values = allowedValues(parameter);
       text += `  ${name}: ${values ? `[${values.map(literal).join(", ")}]` : "undefined"},\n`;
+    }
     text += "} as const;\n";
   }
   const accept = responseMediaTypes(spec);

@@ -1,8 +1,8 @@
 // The factory's options that choose where a call goes: the environment (servers marked `x-environment`, or a path
 // parameter of that name), the variables of a templated server URL, and other path options (`x-client-option`).
-import { listOperations } from "@clientele/registry/spec-walk";
-import type { OpenAPI3, ParameterObject, ServerObject } from "openapi-typescript";
+import type { OpenAPI3, ServerObject } from "openapi-typescript";
 import type { ClientModel, ClientOption, ServerPattern } from "./client-options.ts";
+import { allowedValues, readPathOptions } from "./render-spec.ts";
 
 export interface ServerOptions {
   kind: ClientModel["server"];
@@ -15,7 +15,7 @@ export function serverOptions(spec: OpenAPI3, id: string): ServerOptions {
   const servers = spec.servers ?? [];
   const first = servers[0];
   if (!first) throw new Error(`${id}: the spec names no server`);
-  const paths = pathOptions(spec, id);
+  const paths = pathOptions(spec);
   const environments = servers.filter((s) => typeof s["x-environment"] === "string");
   if (environments.length > 0) {
     if (environments.some((s) => Object.keys(s.variables ?? {}).length > 0)) {
@@ -62,25 +62,16 @@ function readPattern(id: string, name: string, regex: unknown, meaning: unknown)
 }
 
 /** Path parameters the client fills from its own options (`x-client-option`), once each, in document order. */
-function pathOptions(spec: OpenAPI3, id: string): ClientOption[] {
-  const found = new Map<string, ClientOption>();
-  for (const { parameters } of listOperations(spec) as { parameters: ParameterObject[] }[]) {
-    for (const parameter of parameters) {
-      const option = parameter["x-client-option"];
-      if (typeof option !== "string" || found.has(option)) continue;
-      if (option !== parameter.name) {
-        throw new Error(`${id}: x-client-option "${option}" must equal its parameter's name "${parameter.name}"`);
-      }
-      const values = parameter.schema?.enum as string[] | undefined;
-      const about = parameter.description ? `${parameter.description.trim()} ` : "";
-      found.set(option, {
-        name: option,
-        doc: `${about}No default.`,
-        required: true,
-        source:
-          option === "environment" && values ? { kind: "environment", values, via: "path" } : { kind: "path", values },
-      });
-    }
-  }
-  return [...found.values()];
+function pathOptions(spec: OpenAPI3): ClientOption[] {
+  return [...readPathOptions(spec)].map(([name, parameter]) => {
+    const values = allowedValues(parameter);
+    const about = parameter.description ? `${parameter.description.trim()} ` : "";
+    return {
+      name,
+      doc: `${about}No default.`,
+      required: true,
+      source:
+        name === "environment" && values ? { kind: "environment", values, via: "path" } : { kind: "path", values },
+    };
+  });
 }
