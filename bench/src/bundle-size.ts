@@ -103,6 +103,37 @@ client.GET("/api/v1/customers/{customer_id}.json", { params: { path: { customer_
   },
 ];
 
+/** A one-call app of another generator's SDK, over its own API: what its runtime costs an app, for scale. */
+export interface ReferenceResult {
+  sdk: string;
+  call: string;
+  minified: number;
+  gzipped: number;
+}
+
+/**
+ * Stainless builds SDKs with the behaviour ours is held to (retries, timeouts, typed errors per status, logging);
+ * its own API's SDK is the smallest Stainless-built one on the registry, so its one-call app is close to the cost of
+ * that runtime alone. Built and measured exactly like ours.
+ */
+const referenceApps: { sdk: string; call: string; source: string }[] = [
+  {
+    sdk: "@stainless-api/sdk (Stainless-built)",
+    call: "projects.retrieve",
+    source: `import Stainless from "@stainless-api/sdk";
+new Stainless({ apiKey: "KEY" }).projects.retrieve({ project: "p" }).then(console.log);`,
+  },
+];
+
+export async function measureReferences(): Promise<ReferenceResult[]> {
+  const results: ReferenceResult[] = [];
+  for (const { sdk, call, source } of referenceApps) {
+    const { minified, gzipped } = await measure(source);
+    results.push({ sdk, call, minified, gzipped });
+  }
+  return results;
+}
+
 /** Bundled for the browser as an app would ship it: ESM, minified, tree-shaken; gzip at level 9. */
 export async function measure(
   source: string,

@@ -5,7 +5,7 @@ import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readRegistry } from "@clientele/registry/registry";
-import { measureBundles } from "./bundle-size.js";
+import { measureBundles, measureReferences } from "./bundle-size.js";
 import { measureGeneration } from "./generation.js";
 import { currentLoad, describeMachine } from "./machine.js";
 import { measureOverheadInProcesses } from "./overhead.js";
@@ -65,6 +65,7 @@ try {
   const generation = await measureGeneration(root, settings.generationRuns);
   step("bundle size of a one-call app");
   const bundles = await measureBundles(Object.fromEntries(providers.map((p) => [p.id, join(root, p.spec)])));
+  const references = await measureReferences();
   step("auto-pagination");
   const pagination = await measurePagination(server.url, settings.paginationSizes);
   report = {
@@ -76,6 +77,7 @@ try {
     clientWork,
     generation,
     bundles,
+    references,
     pagination,
   };
 } finally {

@@ -2,6 +2,7 @@
 // `pnpm bench`), in a second instead of a full run: the loop for size work. With a provider, what each source
 // file adds to its transport + function app. Writes nothing.
 import { type App, measure, oneCallApps } from "./bundle-size.js";
+import { formatBytes } from "./stats.js";
 
 const ours: App[] = ["clientele transport + function", "clientele full client"];
 const detail = process.argv[2];
@@ -10,7 +11,6 @@ if (detail !== undefined && !oneCallApps.some(({ provider }) => provider === det
   process.exit(2);
 }
 
-const kB = (bytes: number) => `${(bytes / 1000).toFixed(2)} kB`;
 let total = 0;
 for (const { provider, call, apps } of oneCallApps) {
   // Only the peers' apps read this path; ours never do.
@@ -19,7 +19,7 @@ for (const { provider, call, apps } of oneCallApps) {
     const { minified, gzipped, composition } = await measure(sources[app]);
     total += gzipped;
     console.log(
-      `${provider.padEnd(18)} ${call.padEnd(15)} ${app.padEnd(31)} ${kB(gzipped)} min+gz (${minified} B min)`,
+      `${provider.padEnd(18)} ${call.padEnd(15)} ${app.padEnd(31)} ${formatBytes(gzipped)} min+gz (${minified} B min)`,
     );
     if (provider === detail && app === ours[0]) {
       for (const [file, bytes] of Object.entries(composition).sort((a, b) => b[1] - a[1])) {
