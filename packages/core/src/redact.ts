@@ -46,7 +46,7 @@ export function createRedactor(secrets: Iterable<string>, sensitiveKeys: readonl
   const text = (input: string) => {
     if (whole.has(input)) return MASK;
     let output = input;
-    for (const needle of needles) if (output.includes(needle)) output = output.split(needle).join(MASK);
+    for (const needle of needles) output = output.replaceAll(needle, MASK);
     return word ? output.replace(word, MASK) : output;
   };
   // Values are parsed JSON or text, so a JSON round trip copies them whole; the reviver runs leaves first, so a
@@ -98,7 +98,8 @@ function variants(secret: string): string[] {
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;")
     .replace(/'/g, "&#39;");
-  const lowerHex = (encoded: string) => encoded.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase());
+  // In encoded text every `%` starts an escape (a `%` itself is encoded as `%25`).
+  const lowerHex = (encoded: string) => encoded.replace(/%../g, (hex) => hex.toLowerCase());
   return [
     secret,
     percent,
