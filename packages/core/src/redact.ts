@@ -72,15 +72,14 @@ export function createRedactor(secrets: Iterable<string>, sensitiveKeys: readonl
  * Basic credentials are masked). A call's `Authorization` header is known only as the whole value.
  */
 function credentialParts(secret: string): string[] {
-  const [, scheme, token] = /^(Basic|Bearer|Token) +([\w.~+/-]+=*)$/i.exec(secret) ?? [];
+  const [, basic, token] = /^(?:(Basic)|Bearer|Token) +([\w.~+/-]+=*)$/i.exec(secret) ?? [];
   if (!token) return [secret];
-  if (!/^basic$/i.test(scheme as string)) return [secret, token];
   let pair = "";
   try {
-    pair = new TextDecoder().decode(Uint8Array.from(atob(token), (c) => c.charCodeAt(0)));
+    if (basic) pair = new TextDecoder().decode(Uint8Array.from(atob(token), (c) => c.charCodeAt(0)));
   } catch {}
-  const colon = pair.indexOf(":");
-  return colon < 0 ? [secret, token] : [secret, token, pair, pair.slice(0, colon), pair.slice(colon + 1)];
+  // `user:password`, the user and the password (split at the first colon: a password may hold more).
+  return [secret, token, ...(/^([^:]*):(.*)$/s.exec(pair) ?? [])];
 }
 
 /**
@@ -117,12 +116,10 @@ function variants(secret: string): string[] {
 
 /** Every string or number under a sensitive key, however deep (a sensitive field may hold an object). */
 function collect(input: unknown, keys: Set<string>, found: string[], sensitive: boolean): void {
-  if (typeof input === "string" || typeof input === "number") {
-    if (sensitive) found.push(String(input));
-  } else if (input !== null && typeof input === "object") {
+  if (input && typeof input === "object") {
     for (const [key, item] of Object.entries(input))
       collect(item, keys, found, sensitive || keys.has(key.toLowerCase()));
-  }
+  } else if (sensitive && (typeof input === "string" || typeof input === "number")) found.push(String(input));
 }
 
 /** Headers as a log line may show them: credential headers masked by name, whatever their value, the rest scrubbed. */
@@ -140,9 +137,5 @@ export function maskHeaders(
 
 /** Response headers with every secret value scrubbed, for an error to carry. */
 export function redactHeaders(headers: Headers, redactor: Redactor): Headers {
-  const copy = new Headers();
-  headers.forEach((value, name) => {
-    copy.append(name, redactor.text(value));
-  });
-  return copy;
+  return new Headers([...headers].map(([name, value]): [string, string] => [name, redactor.text(value)]));
 }
