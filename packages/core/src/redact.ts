@@ -34,21 +34,19 @@ export function createRedactor(secrets: Iterable<string>, sensitiveKeys: readonl
     for (const form of variants(secret)) tier.add(form);
   }
   const longestFirst = (set: Set<string>) => [...set].sort((a, b) => b.length - a.length);
-  const needles = longestFirst(parts);
-  const word =
-    words.size > 0 &&
-    new RegExp(
-      longestFirst(words)
-        .map((w) => `(?<![A-Za-z0-9])${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![A-Za-z0-9])`)
-        .join("|"),
-      "g",
+  // What text is masked at, in order: the long forms anywhere, longest first, then the mid-length ones as words.
+  const needles: (string | RegExp)[] = longestFirst(parts);
+  if (words.size > 0)
+    needles.push(
+      new RegExp(
+        longestFirst(words)
+          .map((w) => `(?<![A-Za-z0-9])${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![A-Za-z0-9])`)
+          .join("|"),
+        "g",
+      ),
     );
-  const text = (input: string) => {
-    if (whole.has(input)) return MASK;
-    let output = input;
-    for (const needle of needles) output = output.replaceAll(needle, MASK);
-    return word ? output.replace(word, MASK) : output;
-  };
+  const text = (input: string) =>
+    whole.has(input) ? MASK : needles.reduce((output: string, needle) => output.replaceAll(needle, MASK), input);
   // Values are parsed JSON or text, so a JSON round trip copies them whole; the reviver runs leaves first, so a
   // sensitive key's value is masked whole, whatever it holds.
   const value = <T>(input: T): T =>
