@@ -25,7 +25,7 @@ export interface Redactor {
 
 export function createRedactor(secrets: Iterable<string>, sensitiveKeys: readonly string[] = []): Redactor {
   const keys = new Set(sensitiveKeys.map((key) => key.toLowerCase()));
-  const all = [...new Set([...secrets].flatMap(credentialParts))];
+  const all = [...secrets].flatMap(credentialParts);
   const whole = new Set<string>();
   const words = new Set<string>();
   const parts = new Set<string>();
