@@ -14,5 +14,5 @@ export const STANDARD_CREDENTIAL_HEADERS: readonly string[] = [
 
 /** The lower-case names of every credential header a transport must treat as secret. */
 export function credentialHeaderNames(authHeaders: Record<string, string>): ReadonlySet<string> {
-  return new Set([...STANDARD_CREDENTIAL_HEADERS, ...Object.keys(authHeaders).map((name) => name.toLowerCase())]);
+  return new Set([...STANDARD_CREDENTIAL_HEADERS, ...Object.keys(authHeaders)].map((name) => name.toLowerCase()));
 }

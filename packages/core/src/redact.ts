@@ -25,7 +25,7 @@ export interface Redactor {
 
 export function createRedactor(secrets: Iterable<string>, sensitiveKeys: readonly string[] = []): Redactor {
   const keys = new Set(sensitiveKeys.map((key) => key.toLowerCase()));
-  const all = [...new Set([...secrets].flatMap(credentialParts))];
+  const all = [...secrets].flatMap(credentialParts);
   const whole = new Set<string>();
   const words = new Set<string>();
   const parts = new Set<string>();
@@ -34,21 +34,19 @@ export function createRedactor(secrets: Iterable<string>, sensitiveKeys: readonl
     for (const form of variants(secret)) tier.add(form);
   }
   const longestFirst = (set: Set<string>) => [...set].sort((a, b) => b.length - a.length);
-  const needles = longestFirst(parts);
-  const word =
-    words.size > 0 &&
-    new RegExp(
-      longestFirst(words)
-        .map((w) => `(?<![A-Za-z0-9])${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![A-Za-z0-9])`)
-        .join("|"),
-      "g",
+  // What text is masked at, in order: the long forms anywhere, longest first, then the mid-length ones as words.
+  const needles: (string | RegExp)[] = longestFirst(parts);
+  if (words.size > 0)
+    needles.push(
+      new RegExp(
+        longestFirst(words)
+          .map((w) => `(?<![A-Za-z0-9])${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![A-Za-z0-9])`)
+          .join("|"),
+        "g",
+      ),
     );
-  const text = (input: string) => {
-    if (whole.has(input)) return MASK;
-    let output = input;
-    for (const needle of needles) if (output.includes(needle)) output = output.split(needle).join(MASK);
-    return word ? output.replace(word, MASK) : output;
-  };
+  const text = (input: string) =>
+    whole.has(input) ? MASK : needles.reduce((output: string, needle) => output.replaceAll(needle, MASK), input);
   // Values are parsed JSON or text, so a JSON round trip copies them whole; the reviver runs leaves first, so a
   // sensitive key's value is masked whole, whatever it holds.
   const value = <T>(input: T): T =>
@@ -72,15 +70,14 @@ export function createRedactor(secrets: Iterable<string>, sensitiveKeys: readonl
  * Basic credentials are masked). A call's `Authorization` header is known only as the whole value.
  */
 function credentialParts(secret: string): string[] {
-  const [, scheme, token] = /^(Basic|Bearer|Token) +([\w.~+/-]+=*)$/i.exec(secret) ?? [];
+  const [, basic, token] = /^(?:(Basic)|Bearer|Token) +([\w.~+/-]+=*)$/i.exec(secret) ?? [];
   if (!token) return [secret];
-  if (!/^basic$/i.test(scheme as string)) return [secret, token];
   let pair = "";
   try {
-    pair = new TextDecoder().decode(Uint8Array.from(atob(token), (c) => c.charCodeAt(0)));
+    if (basic) pair = new TextDecoder().decode(Uint8Array.from(atob(token), (c) => c.charCodeAt(0)));
   } catch {}
-  const colon = pair.indexOf(":");
-  return colon < 0 ? [secret, token] : [secret, token, pair, pair.slice(0, colon), pair.slice(colon + 1)];
+  // `user:password`, the user and the password (split at the first colon: a password may hold more).
+  return [secret, token, ...(/^([^:]*):(.*)$/s.exec(pair) ?? [])];
 }
 
 /**
@@ -98,7 +95,8 @@ function variants(secret: string): string[] {
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;")
     .replace(/'/g, "&#39;");
-  const lowerHex = (encoded: string) => encoded.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase());
+  // In encoded text every `%` starts an escape (a `%` itself is encoded as `%25`).
+  const lowerHex = (encoded: string) => encoded.replace(/%../g, (hex) => hex.toLowerCase());
   return [
     secret,
     percent,
@@ -116,12 +114,10 @@ function variants(secret: string): string[] {
 
 /** Every string or number under a sensitive key, however deep (a sensitive field may hold an object). */
 function collect(input: unknown, keys: Set<string>, found: string[], sensitive: boolean): void {
-  if (typeof input === "string" || typeof input === "number") {
-    if (sensitive) found.push(String(input));
-  } else if (input !== null && typeof input === "object") {
+  if (input && typeof input === "object") {
     for (const [key, item] of Object.entries(input))
       collect(item, keys, found, sensitive || keys.has(key.toLowerCase()));
-  }
+  } else if (sensitive && (typeof input === "string" || typeof input === "number")) found.push(String(input));
 }
 
 /** Headers as a log line may show them: credential headers masked by name, whatever their value, the rest scrubbed. */
@@ -139,9 +135,5 @@ export function maskHeaders(
 
 /** Response headers with every secret value scrubbed, for an error to carry. */
 export function redactHeaders(headers: Headers, redactor: Redactor): Headers {
-  const copy = new Headers();
-  headers.forEach((value, name) => {
-    copy.append(name, redactor.text(value));
-  });
-  return copy;
+  return new Headers([...headers].map(([name, value]): [string, string] => [name, redactor.text(value)]));
 }
