@@ -24,9 +24,9 @@ export function resolveLogger(factory: string, logger: Logger | undefined, logLe
     checkLevel(factory, "logLevel", logLevel) ??
       (logger ? "debug" : (checkLevel(factory, LOG_ENV, readEnv(), `environment variable ${LOG_ENV}`) ?? "off")),
   );
-  if (level === LEVELS.length - 1) return undefined;
   const sink = logger ?? consoleLogger;
-  return level === 0 ? sink : (event) => LEVEL_OF[event.type] >= level && sink(event);
+  // Wrapped even at "debug", where every event passes: one path for every level.
+  return level === LEVELS.length - 1 ? undefined : (event) => LEVEL_OF[event.type] >= level && sink(event);
 }
 
 function checkLevel(factory: string, option: string, value: unknown, label?: string): LogLevel | undefined {
