@@ -50,6 +50,8 @@ export interface ClientModel {
   credentials: "headers" | "basic" | "none";
   /** The server URL: the default one, one per environment, or a template the server variables fill. */
   server: "default" | "environments" | "template";
+  /** The first server's URL (spec.ts's `defaultServer`), with `{name}` where a server variable goes. */
+  serverUrl: string;
   /** The spec has path options (`x-client-option` on path parameters). */
   pathOptions: boolean;
   /** The spec names rate-limit headers (`x-rate-limit`). */
@@ -87,6 +89,7 @@ export function readClientModel(spec: OpenAPI3, id: string, config: ClientConfig
     options,
     credentials: credentials.kind,
     server: servers.kind,
+    serverUrl: servers.url,
     pathOptions: servers.options.some(
       (o) => o.source.kind === "path" || (o.source.kind === "environment" && o.source.via === "path"),
     ),

@@ -44,8 +44,11 @@ export function factoryBody(model: ClientModel, exported: ReadonlySet<string>): 
     constants += "const ENVIRONMENTS = Object.keys(environmentServers) as (keyof typeof environmentServers)[];\n";
   } else {
     const variables = model.options.filter((o) => o.source.kind === "server-variable").map((o) => o.name);
-    setup.push(`defaultBaseUrl: defaultServer${variables.map((v) => `.replace(${str(`{${v}}`)}, ${v})`).join("")}`);
-    spec.push("defaultServer");
+    if (variables.length > 0) setup.push(`defaultBaseUrl: ${serverTemplate(model.serverUrl, variables)}`);
+    else {
+      setup.push("defaultBaseUrl: defaultServer");
+      spec.push("defaultServer");
+    }
   }
   const auth = authSetup(model);
   reads += auth.statements;
@@ -67,6 +70,16 @@ export function factoryBody(model: ClientModel, exported: ReadonlySet<string>): 
   }
   const transport = `${reads}  return createTransport({\n${setup.map((s) => `    ${s},\n`).join("")}  });\n`;
   return { runtime, spec, constants, transport };
+}
+
+/**
+ * The server URL as a template literal with each variable's (checked) value in its place: filled where it is written,
+ * not by replacing the placeholders at run time.
+ */
+function serverTemplate(url: string, variables: string[]): string {
+  let text = url.replace(/[`\\$]/g, "\\$&");
+  for (const v of variables) text = text.replaceAll(`{${v}}`, `\${${v}}`);
+  return `\`${text}\``;
 }
 
 interface Read {
@@ -142,8 +155,9 @@ function authSetup(model: ClientModel): {
       "  // The spec names no auth scheme, so the credential goes in some header it does not name: every header value is\n" +
       '  // a secret, except those of content negotiation (masking "application/json" would garble every message).\n' +
       "  // They are its auth headers, so their names are credential headers too: masked by name in logs, also per call.\n" +
+      "  // Headers that are not an object are refused by createTransport's headers check, before these are used.\n" +
       "  const authHeaders = Object.fromEntries(\n" +
-      '    Object.entries(options.headers && typeof options.headers === "object" ? options.headers : {}).filter(\n' +
+      "    Object.entries(options.headers ?? {}).filter(\n" +
       '      ([name, value]) => !NOT_SECRET.has(name.toLowerCase()) && typeof value === "string",\n' +
       "    ),\n  );\n";
     return {
