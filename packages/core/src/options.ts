@@ -183,15 +183,14 @@ export function requireOneOf<T extends string>(
 }
 
 function checkBaseUrl(factory: string, baseUrl: unknown): string {
-  let url: URL | undefined;
   try {
-    url = new URL(baseUrl as string);
+    const url = new URL(baseUrl as string);
+    // Credentials in the URL would bypass redaction; a query or fragment would corrupt every path appended to it.
+    if (/^https?:$/.test(url.protocol) && !url.username && !url.password && !url.search && !url.hash) {
+      return url.href.replace(/\/+$/, "");
+    }
   } catch {}
-  // Credentials in the URL would bypass redaction; a query or fragment would corrupt every path appended to it.
-  if (!/^https?:$/.test(url?.protocol as string) || url?.username || url?.password || url?.search || url?.hash) {
-    throw new OptionError(factory, "baseUrl", "must be an absolute http(s) URL without credentials, query or fragment");
-  }
-  return (url as URL).href.replace(/\/+$/, "");
+  throw new OptionError(factory, "baseUrl", "must be an absolute http(s) URL without credentials, query or fragment");
 }
 
 /**
