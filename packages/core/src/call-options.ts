@@ -108,6 +108,8 @@ export function prepareCall(
     }
   }
   const url = settings.baseUrl + (typeof path === "string" ? path : path());
+  // The one check of extraBody on an operation without a body: generated code passes `jsonBody` exactly where the
+  // operation's constant has `body`, so `withExtraBody` never sees such a call.
   if (!encodeBody && extra !== undefined) {
     throw new OptionError(id, "extraBody", `adds fields to a JSON body, and ${id} sends none`);
   }
