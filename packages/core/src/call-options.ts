@@ -4,19 +4,17 @@ import type { Operation, RequestOptions, TransportSettings } from "./types.js";
 
 type Check = (operation: string, option: string, value: unknown) => void;
 
-// Checked by shape, so a signal from another realm or a polyfill passes; null means none, as it does for fetch.
-const isSignal = (value: unknown) =>
-  value === null ||
-  (typeof (value as AbortSignal).aborted === "boolean" &&
-    typeof (value as AbortSignal).addEventListener === "function");
-
 /**
  * Every per-call option with its check, run on a value that is not `undefined` (which means "the client's
  * default"). A new option is one line here plus its field in `RequestOptions`.
  */
 const CALL_OPTIONS: Record<string, Check> = {
+  // Checked by shape, so a signal from another realm or a polyfill passes; null means none, as it does for fetch.
   signal: (id, option, value) => {
-    if (!isSignal(value)) throw new OptionError(id, option, `must be an AbortSignal; got ${kindOf(value)}`);
+    const signal = value as AbortSignal | null;
+    if (signal !== null && (typeof signal.aborted !== "boolean" || typeof signal.addEventListener !== "function")) {
+      throw new OptionError(id, option, `must be an AbortSignal; got ${kindOf(value)}`);
+    }
   },
   headers: (id, option, value) => {
     if (!isPlainObject(value)) throw new OptionError(id, option, "must be an object of header names to string values");
