@@ -6,7 +6,7 @@ export interface FactoryBody {
   /** What it uses from `@clientele/core/runtime` and from spec.ts. */
   runtime: string[];
   spec: string[];
-  /** Module-level constants after OPTIONS and FACTORY. */
+  /** Module-level constants after FACTORY. */
   constants: string;
   /** The statements of `create<Provider>Transport`. */
   transport: string;
@@ -14,7 +14,7 @@ export interface FactoryBody {
 
 /** Header values that are not credentials, even when the spec names no scheme: masking them garbles messages. */
 const NOT_SECRET = ["accept", "accept-language", "content-type", "user-agent"];
-const RESERVED = new Set(["options", "credential", "authHeaders", "transport", "FACTORY", "OPTIONS"]);
+const RESERVED = new Set(["options", "credential", "authHeaders", "transport", "FACTORY"]);
 
 const str = JSON.stringify;
 /** An array literal as Biome writes it: `["a", "b"]`. */
@@ -25,7 +25,8 @@ export function factoryBody(model: ClientModel, exported: ReadonlySet<string>): 
   const runtime = ["checkOptionNames"];
   const spec = ["sensitiveKeys"];
   let constants = "";
-  let reads = "  checkOptionNames(FACTORY, options, OPTIONS);\n";
+  // The names in the call itself: the list has no other use.
+  let reads = `  checkOptionNames(FACTORY, options, ${list(model.options.map((o) => o.name))});\n`;
   for (const option of model.options) {
     if (!/^[A-Za-z_$][\w$]*$/.test(option.name) || RESERVED.has(option.name)) {
       throw new Error(`${model.factory}: option "${option.name}" cannot be generated (not an identifier, or reserved)`);

@@ -1,7 +1,7 @@
 // client.ts: the provider's factory, from the model `readClientModel` reads off the spec. Every check goes through
 // core's runtime, so the generated code only says which check each option gets and where its value goes.
 import type { ClientModel, ClientOption } from "./client-options.ts";
-import { factoryBody, list } from "./render-factory-body.ts";
+import { factoryBody } from "./render-factory-body.ts";
 
 const WIDTH = 118;
 
@@ -76,7 +76,6 @@ export function renderFactory(model: ClientModel, exported: ReadonlySet<string>)
   text += `import { bindOperations, type Operations } from "./operations.js";\n`;
   text += `import type { paths } from "./schema.js";\n`;
   text += `${importLine(specList, "./spec.js")}\n`;
-  text += `const OPTIONS = ${list(model.options.map((o) => o.name))};\n`;
   text += `const FACTORY = ${JSON.stringify(model.factory)};\n${body.constants}\n`;
   text += `export interface ${name}ClientOptions extends ClientOptions {\n`;
   for (const option of model.options) {
