@@ -2,13 +2,15 @@ import { InvalidInputError, kindOf, OptionError, unknownOption, wholeNumber } fr
 import { withExtraBody } from "./extra-body.js";
 import type { Operation, RequestOptions, TransportSettings } from "./types.js";
 
-type Check = (operation: string, option: string, value: unknown) => void;
+/** Throws an `OptionError` naming `owner` (an operation, or a factory) and the option when `value` is wrong. */
+type Check = (owner: string, option: string, value: unknown) => void;
 
 /**
  * Every per-call option with its check, run on a value that is not `undefined` (which means "the client's
- * default"). A new option is one line here plus its field in `RequestOptions`.
+ * default"). A new option is one line here plus its field in `RequestOptions`. A factory checks its `headers` with
+ * the same entry.
  */
-const CALL_OPTIONS: Record<string, Check> = {
+export const CALL_OPTIONS = {
   // Checked by shape, so a signal from another realm or a polyfill passes; null means none, as it does for fetch.
   signal: (id, option, value) => {
     const signal = value as AbortSignal | null;
@@ -26,7 +28,7 @@ const CALL_OPTIONS: Record<string, Check> = {
     if (!isPlainObject(value))
       throw new OptionError(id, option, `must be an object of body fields; got ${kindOf(value)}`);
   },
-};
+} satisfies Record<string, Check>;
 
 /** A request as the caller's inputs make it, every input checked: nothing is sent when one is wrong. */
 export interface PreparedCall {
@@ -85,7 +87,7 @@ export function prepareCall(
     if (!isPlainObject(options as unknown))
       throw new OptionError(id, "options", `must be an object; got ${kindOf(options)}`);
     for (const name of Object.keys(options)) {
-      const check = CALL_OPTIONS[name];
+      const check = (CALL_OPTIONS as Record<string, Check | undefined>)[name];
       if (!check) throw unknownOption(id, name, Object.keys(CALL_OPTIONS), "a call");
       const value = options[name as keyof RequestOptions];
       if (value !== undefined) check(id, name, value);

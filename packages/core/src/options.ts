@@ -1,4 +1,4 @@
-import { checkHeader, isPlainObject } from "./call-options.js";
+import { CALL_OPTIONS, checkHeader } from "./call-options.js";
 import { credentialHeaderNames } from "./credential-headers.js";
 import { OptionError, unknownOption, wholeNumber } from "./errors.js";
 import { type LogLevel, resolveLogger } from "./log-level.js";
@@ -198,9 +198,8 @@ function checkBaseUrl(factory: string, baseUrl: unknown): string {
  * reject it on every call with a message quoting the value, which may be a credential.
  */
 function checkHeaders(factory: string, auth: Record<string, string>, headers: unknown): Record<string, string> {
-  if (headers !== undefined && !isPlainObject(headers)) {
-    throw new OptionError(factory, "headers", "must be an object of header names to string values");
-  }
+  // Refused as a call's headers are.
+  if (headers !== undefined) CALL_OPTIONS.headers(factory, "headers", headers);
   const merged: Record<string, string> = {};
   for (const [name, value] of [...Object.entries(auth), ...Object.entries(headers ?? {})]) {
     merged[checkHeader(factory, name, value)] = value as string;
