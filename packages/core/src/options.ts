@@ -158,7 +158,7 @@ function validationHook(factory: string, options: ClientOptions): ValidationHook
 
 export function requireString(factory: string, options: object, option: string): string {
   const value = (options as Record<string, unknown> | undefined)?.[option];
-  if (typeof value !== "string" || value.trim() === "") {
+  if (typeof value !== "string" || !value.trim()) {
     throw new OptionError(factory, option, "is required: a non-empty string");
   }
   // Credentials end up in headers, where a line break is never valid (and fetch's complaint would quote the value).
