@@ -53,6 +53,8 @@ export function consoleLogger(event: LogEvent): void {
         ? event.message
         : event.type === "drift"
           ? `drift: ${event.report.message}`
-          : `${at(event)} ${event.type === "request" ? `(attempt ${event.attempt + 1})` : `answered ${event.status} in ${event.ms} ms`}`;
+          : event.type === "request"
+            ? `${at(event)} (attempt ${event.attempt + 1})`
+            : `${at(event)} answered ${event.status} in ${event.ms} ms`;
   console[LEVELS[LEVEL_OF[event.type]] as "debug"](`[clientele] ${line}`, event);
 }
