@@ -20,13 +20,14 @@ export const LOG_ENV = "CLIENTELE_LOG";
  * passing only events at or above the level. Events are redacted before any logger sees them.
  */
 export function resolveLogger(factory: string, logger: Logger | undefined, logLevel: unknown): Logger | undefined {
-  const level = LEVELS.indexOf(
+  const name =
     checkLevel(factory, "logLevel", logLevel) ??
-      (logger ? "debug" : (checkLevel(factory, LOG_ENV, readEnv(), `environment variable ${LOG_ENV}`) ?? "off")),
-  );
+    (logger ? "debug" : (checkLevel(factory, LOG_ENV, readEnv(), `environment variable ${LOG_ENV}`) ?? "off"));
+  if (name === "off") return undefined;
+  const level = LEVELS.indexOf(name);
   const sink = logger ?? consoleLogger;
   // Wrapped even at "debug", where every event passes: one path for every level.
-  return level === LEVELS.length - 1 ? undefined : (event) => LEVEL_OF[event.type] >= level && sink(event);
+  return (event) => LEVEL_OF[event.type] >= level && sink(event);
 }
 
 function checkLevel(factory: string, option: string, value: unknown, label?: string): LogLevel | undefined {
