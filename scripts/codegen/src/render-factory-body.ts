@@ -42,7 +42,6 @@ export function factoryBody(model: ClientModel, exported: ReadonlySet<string>): 
   if (environments) {
     setup.push("defaultBaseUrl: environmentServers[environment]");
     spec.push("environmentServers");
-    constants += "const ENVIRONMENTS = Object.keys(environmentServers) as (keyof typeof environmentServers)[];\n";
   } else {
     const variables = model.options.filter((o) => o.source.kind === "server-variable").map((o) => o.name);
     if (variables.length > 0) setup.push(`defaultBaseUrl: ${serverTemplate(model.serverUrl, variables)}`);
@@ -93,7 +92,9 @@ interface Read {
 function readOption(option: ClientOption): Read {
   const { name, source } = option;
   const string = `  const ${name} = requireString(FACTORY, options, ${str(name)});\n`;
-  const oneOf = (values: string) => `  const ${name} = requireOneOf(FACTORY, options, ${str(name)}, ${values});\n`;
+  // Allowed values are written into the check (the generator knows them), not looked up in spec.ts at run time.
+  const oneOf = (values: string[]) =>
+    `  const ${name} = requireOneOf(FACTORY, options, ${str(name)}, ${list(values)});\n`;
   switch (source.kind) {
     case "requests-per-minute":
       return { text: "", runtime: [], spec: [] };
@@ -101,23 +102,17 @@ function readOption(option: ClientOption): Read {
     case "basic":
       return { text: string, runtime: ["requireString"], spec: [] };
     case "environment":
-      return source.via === "servers"
-        ? { text: oneOf("ENVIRONMENTS"), runtime: ["requireOneOf"], spec: [] }
-        : {
-            text: oneOf(`pathOptionValues.${name}`),
-            runtime: ["requireOneOf"],
-            spec: ["pathOptionValues", "PathOptions"],
-          };
+      return {
+        text: oneOf(source.values),
+        runtime: ["requireOneOf"],
+        spec: source.via === "servers" ? [] : ["PathOptions"],
+      };
     case "path":
       return source.values
-        ? {
-            text: oneOf(`pathOptionValues.${name}`),
-            runtime: ["requireOneOf"],
-            spec: ["pathOptionValues", "PathOptions"],
-          }
+        ? { text: oneOf(source.values), runtime: ["requireOneOf"], spec: ["PathOptions"] }
         : { text: string, runtime: ["requireString"], spec: ["PathOptions"] };
     case "server-variable": {
-      if (source.values) return { text: oneOf(list(source.values)), runtime: ["requireOneOf"], spec: [] };
+      if (source.values) return { text: oneOf(source.values), runtime: ["requireOneOf"], spec: [] };
       if (!source.pattern)
         throw new Error(`server variable "${name}" needs an enum or an x-pattern: its value goes in the URL`);
       const constant = constantName(name);
