@@ -54,21 +54,6 @@ export interface ClientOptions {
   onDrift?: (report: DriftReport) => void;
 }
 
-const COMMON_OPTIONS = [
-  "baseUrl",
-  "fetch",
-  "headers",
-  "timeout",
-  "maxRetries",
-  "maxResponseBytes",
-  "allowCrossOriginRedirects",
-  "logger",
-  "logLevel",
-  "validate",
-  "validators",
-  "onDrift",
-];
-
 /** 64 MiB: far above any page of customers, far below what would exhaust a process. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
@@ -101,7 +86,22 @@ export function optionalCount(factory: string, options: object, option: string):
  */
 export function checkOptionNames(factory: string, options: unknown, providerOptions: readonly string[]): void {
   if (options === null || typeof options !== "object") return;
-  const known = [...COMMON_OPTIONS, ...providerOptions];
+  // The options every factory takes (ClientOptions), then the provider's own.
+  const known = [
+    "baseUrl",
+    "fetch",
+    "headers",
+    "timeout",
+    "maxRetries",
+    "maxResponseBytes",
+    "allowCrossOriginRedirects",
+    "logger",
+    "logLevel",
+    "validate",
+    "validators",
+    "onDrift",
+    ...providerOptions,
+  ];
   for (const name of Object.keys(options)) {
     if (!known.includes(name)) throw unknownOption(factory, name, known, "this client");
   }
