@@ -1,5 +1,4 @@
 import { InvalidInputError, kindOf, OptionError, unknownOption, wholeNumber } from "./errors.js";
-import { withExtraBody } from "./extra-body.js";
 import type { Operation, RequestOptions, TransportSettings } from "./types.js";
 
 /** Throws an `OptionError` naming `owner` (an operation, or a factory) and the option when `value` is wrong. */
@@ -108,7 +107,7 @@ export function prepareCall(
   }
   const url = settings.baseUrl + (typeof path === "string" ? path : path());
   // The one check of extraBody on an operation without a body: generated code passes `jsonBody` exactly where the
-  // operation's constant has `body`, so `withExtraBody` never sees such a call.
+  // operation's constant has `body`.
   if (!encodeBody && extra !== undefined) {
     throw new OptionError(id, "extraBody", `adds fields to a JSON body, and ${id} sends none`);
   }
@@ -125,9 +124,19 @@ export function prepareCall(
 /** What an operation that takes a body sends: `body` as JSON, with the fields of the call's `extraBody` added. */
 export function jsonBody(operation: Operation, body: unknown, extraBody: object | undefined): string | undefined {
   const text = serializeBody(operation, body);
-  return extraBody === undefined
-    ? text
-    : withExtraBody(operation, text, toJson(operation.id, extraBody, "extraBody") as string);
+  if (extraBody === undefined) return text;
+  // Both are JSON text, each checked on its own, so the body is never serialized twice; only the key comparison
+  // reads them back, and only on a call that has extras.
+  const extra = toJson(operation.id, extraBody, "extraBody") as string;
+  if (text === undefined || text === "{}") return extra;
+  if (extra === "{}") return text;
+  const sent = JSON.parse(text) as Record<string, unknown>;
+  for (const key of Object.keys(JSON.parse(extra))) {
+    if (Object.hasOwn(sent, key)) {
+      throw new OptionError(operation.id, `extraBody.${key}`, "is also a field of the body: set it in one place");
+    }
+  }
+  return `${text.slice(0, -1)},${extra.slice(1)}`;
 }
 
 /**
