@@ -90,10 +90,9 @@ export function renderFactory(model: ClientModel, exported: ReadonlySet<string>)
   text += jsDoc("The lightweight transport the standalone operation functions take; the smallest bundle.");
   text += `export function create${name}Transport(options: ${name}ClientOptions): ${transportType} {\n${body.transport}}\n\n`;
   text += `export function ${model.factory}(options: ${name}ClientOptions): ${name}Client {\n`;
-  text += `  const transport = create${name}Transport(options);\n`;
   text += model.rateLimit
-    ? "  return {\n    ...bindOperations(transport),\n    get rateLimit() {\n      return transport.rateLimit;\n    },\n  };\n}\n\n"
-    : "  return bindOperations(transport);\n}\n\n";
+    ? `  const transport = create${name}Transport(options);\n  return {\n    ...bindOperations(transport),\n    get rateLimit() {\n      return transport.rateLimit;\n    },\n  };\n}\n\n`
+    : `  return bindOperations(create${name}Transport(options));\n}\n\n`;
   text += jsDoc(
     `The plain [openapi-fetch](https://openapi-ts.dev/openapi-fetch/) client on the same server, ${credentialWords(model)} ` +
       "and fetch, for full control: no retries, no typed errors, no redaction. A function of its own rather than a " +
