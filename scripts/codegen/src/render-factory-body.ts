@@ -23,7 +23,7 @@ const constantName = (option: string) => `${option.replace(/[A-Z]/g, (c) => `_${
 
 export function factoryBody(model: ClientModel, exported: ReadonlySet<string>): FactoryBody {
   const runtime = ["checkOptionNames"];
-  const spec = ["sensitiveKeys"];
+  const spec: string[] = [];
   let constants = "";
   // The names in the call itself: the list has no other use.
   let reads = `  checkOptionNames(FACTORY, options, ${list(model.options.map((o) => o.name))});\n`;
@@ -59,7 +59,11 @@ export function factoryBody(model: ClientModel, exported: ReadonlySet<string>): 
     setup.push("accept");
     spec.push("accept");
   }
-  setup.push(`secrets: ${auth.secrets}`, "sensitiveKeys");
+  setup.push(`secrets: ${auth.secrets}`);
+  if (model.sensitiveFields) {
+    setup.push("sensitiveKeys");
+    spec.push("sensitiveKeys");
+  }
   const paths = model.options.filter((o) => o.source.kind === "path" || o.source.kind === "environment");
   const pathNames = paths.filter((o) => !(o.source.kind === "environment" && o.source.via === "servers"));
   if (pathNames.length > 0) setup.push(`path: { ${pathNames.map((o) => o.name).join(", ")} }`);
