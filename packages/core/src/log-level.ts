@@ -12,9 +12,6 @@ const LEVELS: readonly LogLevel[] = ["debug", "info", "warn", "error", "off"];
  */
 const LEVEL_OF = { request: 0, response: 0, retry: 1, drift: 2, error: 3 } as const;
 
-/** The environment variable that turns the console logger on without a code change, e.g. `CLIENTELE_LOG=debug`. */
-export const LOG_ENV = "CLIENTELE_LOG";
-
 /**
  * The logger a client uses: the caller's, or with none the console at `logLevel` (else `$CLIENTELE_LOG`, else off),
  * passing only events at or above the level. Events are redacted before any logger sees them.
@@ -22,7 +19,9 @@ export const LOG_ENV = "CLIENTELE_LOG";
 export function resolveLogger(factory: string, logger: Logger | undefined, logLevel: unknown): Logger | undefined {
   const name =
     checkLevel(factory, "logLevel", logLevel) ??
-    (logger ? "debug" : (checkLevel(factory, LOG_ENV, readEnv(), `environment variable ${LOG_ENV}`) ?? "off"));
+    (logger
+      ? "debug"
+      : (checkLevel(factory, "CLIENTELE_LOG", readEnv(), "environment variable CLIENTELE_LOG") ?? "off"));
   if (name === "off") return undefined;
   const level = LEVELS.indexOf(name);
   const sink = logger ?? consoleLogger;
@@ -36,10 +35,13 @@ function checkLevel(factory: string, option: string, value: unknown, label?: str
   throw new OptionError(factory, option, `must be one of ${LEVELS.map((l) => `"${l}"`).join(", ")}`, label);
 }
 
-/** `process.env` where there is one: workerd and browsers have no `process`, Deno may refuse env access. */
+/**
+ * `CLIENTELE_LOG`, which turns the console logger on without a code change (`CLIENTELE_LOG=debug`), from `process.env`
+ * where there is one: workerd and browsers have no `process`, Deno may refuse env access.
+ */
 function readEnv(): string | undefined {
   try {
-    return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[LOG_ENV];
+    return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.CLIENTELE_LOG;
   } catch {
     return undefined;
   }
