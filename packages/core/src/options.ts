@@ -54,9 +54,6 @@ export interface ClientOptions {
   onDrift?: (report: DriftReport) => void;
 }
 
-/** 64 MiB: far above any page of customers, far below what would exhaust a process. */
-export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
-
 export interface TransportSetup<PathOptions> {
   /** The public factory's name, for error messages. */
   factory: string;
@@ -130,10 +127,9 @@ export function createTransport<PathOptions = undefined>(setup: TransportSetup<P
     credentialHeaders: credentialHeaderNames(setup.authHeaders),
     timeout: timeout === undefined ? 30_000 : wholeNumber(factory, "timeout", timeout, 1),
     maxRetries: maxRetries === undefined ? 2 : wholeNumber(factory, "maxRetries", maxRetries, 0),
+    // 64 MiB: far above any page of customers, far below what would exhaust a process.
     maxResponseBytes:
-      maxResponseBytes === undefined
-        ? DEFAULT_MAX_RESPONSE_BYTES
-        : wholeNumber(factory, "maxResponseBytes", maxResponseBytes, 0),
+      maxResponseBytes === undefined ? 64 * 1024 * 1024 : wholeNumber(factory, "maxResponseBytes", maxResponseBytes, 0),
     allowCrossOriginRedirects,
     redactor: createRedactor(setup.secrets, setup.sensitiveKeys),
     path: setup.path as PathOptions,
