@@ -19,7 +19,6 @@ const RESERVED = new Set(["options", "credential", "authHeaders", "transport", "
 const str = JSON.stringify;
 /** An array literal as Biome writes it: `["a", "b"]`. */
 export const list = (values: readonly string[]) => `[${values.map((v) => str(v)).join(", ")}]`;
-const constantName = (option: string) => `${option.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}_PATTERN`;
 
 export function factoryBody(model: ClientModel, exported: ReadonlySet<string>): FactoryBody {
   const runtime = ["checkOptionNames"];
@@ -119,16 +118,11 @@ function readOption(option: ClientOption): Read {
       if (source.values) return { text: oneOf(source.values), runtime: ["requireOneOf"], spec: [] };
       if (!source.pattern)
         throw new Error(`server variable "${name}" needs an enum or an x-pattern: its value goes in the URL`);
-      const constant = constantName(name);
+      // The pattern is written into its one test, with the message that says what it means.
       const text =
-        `${string}  if (!${constant}.test(${name})) {\n` +
+        `${string}  if (!/${source.pattern.regex}/.test(${name})) {\n` +
         `    throw new OptionError(FACTORY, ${str(name)}, ${str(`must be ${source.pattern.meaning}`)});\n  }\n`;
-      return {
-        text,
-        runtime: ["requireString", "OptionError"],
-        spec: [],
-        constant: `const ${constant} = /${source.pattern.regex}/;\n`,
-      };
+      return { text, runtime: ["requireString", "OptionError"], spec: [] };
     }
   }
 }
