@@ -158,8 +158,6 @@ function serializeBody(operation: Operation, body: unknown): string | undefined 
 /** `input` names what is serialized in errors: the `body`, or the `extraBody` option. */
 function toJson(id: string, value: object, input: "body" | "extraBody"): string | undefined {
   const Refusal = input === "body" ? InvalidInputError : OptionError;
-  // The body is named as such; extraBody as the option it is (OptionError's own wording).
-  const label = input === "body" ? input : undefined;
   try {
     return JSON.stringify(value, (key: string, field: unknown) => {
       if (typeof field === "number" ? !Number.isFinite(field) : field instanceof Map || field instanceof Set) {
@@ -179,7 +177,8 @@ function toJson(id: string, value: object, input: "body" | "extraBody"): string 
       id,
       input,
       `cannot be sent as JSON: ${String((error as Error).message).replace(/\s+/g, " ")}`,
-      label,
+      // The body is named as such; extraBody as the option it is (OptionError's own wording).
+      input === "body" ? input : undefined,
     );
   }
 }
