@@ -43,11 +43,10 @@ export function factoryBody(model: ClientModel, exported: ReadonlySet<string>): 
     spec.push("environmentServers");
   } else {
     const variables = model.options.filter((o) => o.source.kind === "server-variable").map((o) => o.name);
-    if (variables.length > 0) setup.push(`defaultBaseUrl: ${serverTemplate(model.serverUrl, variables)}`);
-    else {
-      setup.push("defaultBaseUrl: defaultServer");
-      spec.push("defaultServer");
-    }
+    // The spec's URL written where it is used, like a templated one: no module constant from spec.ts in the bundle.
+    setup.push(
+      `defaultBaseUrl: ${variables.length > 0 ? serverTemplate(model.serverUrl, variables) : str(model.serverUrl)}`,
+    );
   }
   const auth = authSetup(model);
   reads += auth.statements;
