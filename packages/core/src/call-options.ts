@@ -121,38 +121,34 @@ export function prepareCall(
   };
 }
 
-/** What an operation that takes a body sends: `body` as JSON, with the fields of the call's `extraBody` added. */
+/**
+ * What an operation that takes a body sends: `body` as JSON, with the fields of the call's `extraBody` added. The body
+ * must be an object (every spec's bodies are; the generator refuses others). What JSON would silently lose is refused
+ * instead: a Map or Set (sent as `{}`), NaN or Infinity (sent as `null`).
+ */
 export function jsonBody(operation: Operation, body: unknown, extraBody: object | undefined): string | undefined {
-  const text = serializeBody(operation, body);
+  const { id } = operation;
+  let text: string | undefined;
+  if (body !== undefined) {
+    text = isPlainObject(body) ? toJson(id, body, "body") : undefined;
+    // A class instance (an ORM record) is fine as long as its JSON form is an object.
+    if (text?.[0] !== "{") throw new InvalidInputError(id, "body", `must be an object; got ${kindOf(body)}`, "body");
+  } else if (operation.body === "required") {
+    throw new InvalidInputError(id, "body", "is required: an object", "body");
+  }
   if (extraBody === undefined) return text;
   // Both are JSON text, each checked on its own, so the body is never serialized twice; only the key comparison
   // reads them back, and only on a call that has extras.
-  const extra = toJson(operation.id, extraBody, "extraBody") as string;
+  const extra = toJson(id, extraBody, "extraBody") as string;
   if (text === undefined || text === "{}") return extra;
   if (extra === "{}") return text;
   const sent = JSON.parse(text) as Record<string, unknown>;
   for (const key of Object.keys(JSON.parse(extra))) {
     if (Object.hasOwn(sent, key)) {
-      throw new OptionError(operation.id, `extraBody.${key}`, "is also a field of the body: set it in one place");
+      throw new OptionError(id, `extraBody.${key}`, "is also a field of the body: set it in one place");
     }
   }
   return `${text.slice(0, -1)},${extra.slice(1)}`;
-}
-
-/**
- * The JSON text of a body, which must be an object (every spec's bodies are; the generator refuses others). What
- * JSON would silently lose is refused instead: a Map or Set (sent as `{}`), NaN or Infinity (sent as `null`).
- */
-function serializeBody(operation: Operation, body: unknown): string | undefined {
-  const { id } = operation;
-  if (body === undefined) {
-    if (operation.body === "required") throw new InvalidInputError(id, "body", "is required: an object", "body");
-    return undefined;
-  }
-  const text = isPlainObject(body) ? toJson(id, body, "body") : undefined;
-  // A class instance (an ORM record) is fine as long as its JSON form is an object.
-  if (text?.[0] !== "{") throw new InvalidInputError(id, "body", `must be an object; got ${kindOf(body)}`, "body");
-  return text;
 }
 
 /** `input` names what is serialized in errors: the `body`, or the `extraBody` option. */
