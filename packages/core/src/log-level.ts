@@ -17,11 +17,17 @@ const LEVEL_OF = { request: 0, response: 0, retry: 1, drift: 2, error: 3 } as co
  * passing only events at or above the level. Events are redacted before any logger sees them.
  */
 export function resolveLogger(factory: string, logger: Logger | undefined, logLevel: unknown): Logger | undefined {
-  const name =
-    checkLevel(factory, "logLevel", logLevel) ??
-    (logger
-      ? "debug"
-      : (checkLevel(factory, "CLIENTELE_LOG", readEnv(), "environment variable CLIENTELE_LOG") ?? "off"));
+  let name = checkLevel(factory, "logLevel", logLevel) ?? (logger && "debug");
+  if (!name) {
+    // CLIENTELE_LOG turns the console logger on without a code change (`CLIENTELE_LOG=debug`). It is read from
+    // `process.env` where there is one (workerd and browsers have none, Deno may refuse env access), and only here,
+    // with neither logLevel nor a logger.
+    let env: string | undefined;
+    try {
+      env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.CLIENTELE_LOG;
+    } catch {}
+    name = checkLevel(factory, "CLIENTELE_LOG", env, "environment variable CLIENTELE_LOG") ?? "off";
+  }
   if (name === "off") return undefined;
   const level = LEVELS.indexOf(name);
   const sink = logger ?? consoleLogger;
@@ -33,18 +39,6 @@ function checkLevel(factory: string, option: string, value: unknown, label?: str
   if (value === undefined || value === "") return undefined;
   if (LEVELS.includes(value as LogLevel)) return value as LogLevel;
   throw new OptionError(factory, option, `must be one of ${LEVELS.map((l) => `"${l}"`).join(", ")}`, label);
-}
-
-/**
- * `CLIENTELE_LOG`, which turns the console logger on without a code change (`CLIENTELE_LOG=debug`), from `process.env`
- * where there is one: workerd and browsers have no `process`, Deno may refuse env access.
- */
-function readEnv(): string | undefined {
-  try {
-    return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.CLIENTELE_LOG;
-  } catch {
-    return undefined;
-  }
 }
 
 /** One line per event on the console method of its level, with the (redacted) event for detail. */
