@@ -157,11 +157,10 @@ function toJson(id: string, value: object, input: "body" | "extraBody"): string 
   try {
     return JSON.stringify(value, (key: string, field: unknown) => {
       if (typeof field === "number" ? !Number.isFinite(field) : field instanceof Map || field instanceof Set) {
-        const arrives = typeof field === "number" ? "null" : "{}";
         throw new Refusal(
           id,
           `${input}.${key}`,
-          `is ${kindOf(field)}, which JSON cannot carry: it would arrive as ${arrives}`,
+          `is ${kindOf(field)}, which JSON cannot carry: it would arrive as ${typeof field === "number" ? "null" : "{}"}`,
           `${input} field "${key}"`,
         );
       }
