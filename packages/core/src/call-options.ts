@@ -111,11 +111,10 @@ export function prepareCall(
   if (!encodeBody && extra !== undefined) {
     throw new OptionError(id, "extraBody", `adds fields to a JSON body, and ${id} sends none`);
   }
-  const sent = encodeBody?.(operation, body, extra);
   return {
     url,
     headers,
-    body: sent,
+    body: encodeBody?.(operation, body, extra),
     secrets,
     signal: options?.signal ?? undefined,
   };
