@@ -30,9 +30,8 @@ export function resolveLogger(factory: string, logger: Logger | undefined, logLe
   }
   if (name === "off") return undefined;
   const level = LEVELS.indexOf(name);
-  const sink = logger ?? consoleLogger;
   // Wrapped even at "debug", where every event passes: one path for every level.
-  return (event) => LEVEL_OF[event.type] >= level && sink(event);
+  return (event) => LEVEL_OF[event.type] >= level && (logger ?? consoleLogger)(event);
 }
 
 function checkLevel(factory: string, option: string, value: unknown, label?: string): LogLevel | undefined {
