@@ -1,4 +1,4 @@
-import { checkHeader, isPlainObject } from "./call-options.js";
+import { CALL_OPTIONS, checkHeader } from "./call-options.js";
 import { credentialHeaderNames } from "./credential-headers.js";
 import { OptionError, unknownOption, wholeNumber } from "./errors.js";
 import { type LogLevel, resolveLogger } from "./log-level.js";
@@ -54,24 +54,6 @@ export interface ClientOptions {
   onDrift?: (report: DriftReport) => void;
 }
 
-const COMMON_OPTIONS = [
-  "baseUrl",
-  "fetch",
-  "headers",
-  "timeout",
-  "maxRetries",
-  "maxResponseBytes",
-  "allowCrossOriginRedirects",
-  "logger",
-  "logLevel",
-  "validate",
-  "validators",
-  "onDrift",
-];
-
-/** 64 MiB: far above any page of customers, far below what would exhaust a process. */
-export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
-
 export interface TransportSetup<PathOptions> {
   /** The public factory's name, for error messages. */
   factory: string;
@@ -101,7 +83,22 @@ export function optionalCount(factory: string, options: object, option: string):
  */
 export function checkOptionNames(factory: string, options: unknown, providerOptions: readonly string[]): void {
   if (options === null || typeof options !== "object") return;
-  const known = [...COMMON_OPTIONS, ...providerOptions];
+  // The options every factory takes (ClientOptions), then the provider's own.
+  const known = [
+    "baseUrl",
+    "fetch",
+    "headers",
+    "timeout",
+    "maxRetries",
+    "maxResponseBytes",
+    "allowCrossOriginRedirects",
+    "logger",
+    "logLevel",
+    "validate",
+    "validators",
+    "onDrift",
+    ...providerOptions,
+  ];
   for (const name of Object.keys(options)) {
     if (!known.includes(name)) throw unknownOption(factory, name, known, "this client");
   }
@@ -130,10 +127,9 @@ export function createTransport<PathOptions = undefined>(setup: TransportSetup<P
     credentialHeaders: credentialHeaderNames(setup.authHeaders),
     timeout: timeout === undefined ? 30_000 : wholeNumber(factory, "timeout", timeout, 1),
     maxRetries: maxRetries === undefined ? 2 : wholeNumber(factory, "maxRetries", maxRetries, 0),
+    // 64 MiB: far above any page of customers, far below what would exhaust a process.
     maxResponseBytes:
-      maxResponseBytes === undefined
-        ? DEFAULT_MAX_RESPONSE_BYTES
-        : wholeNumber(factory, "maxResponseBytes", maxResponseBytes, 0),
+      maxResponseBytes === undefined ? 64 * 1024 * 1024 : wholeNumber(factory, "maxResponseBytes", maxResponseBytes, 0),
     allowCrossOriginRedirects,
     redactor: createRedactor(setup.secrets, setup.sensitiveKeys),
     path: setup.path as PathOptions,
@@ -158,7 +154,7 @@ function validationHook(factory: string, options: ClientOptions): ValidationHook
 
 export function requireString(factory: string, options: object, option: string): string {
   const value = (options as Record<string, unknown> | undefined)?.[option];
-  if (typeof value !== "string" || value.trim() === "") {
+  if (typeof value !== "string" || !value.trim()) {
     throw new OptionError(factory, option, "is required: a non-empty string");
   }
   // Credentials end up in headers, where a line break is never valid (and fetch's complaint would quote the value).
@@ -183,15 +179,14 @@ export function requireOneOf<T extends string>(
 }
 
 function checkBaseUrl(factory: string, baseUrl: unknown): string {
-  let url: URL | undefined;
   try {
-    url = new URL(baseUrl as string);
+    const url = new URL(baseUrl as string);
+    // Credentials in the URL would bypass redaction; a query or fragment would corrupt every path appended to it.
+    if (/^https?:$/.test(url.protocol) && !url.username && !url.password && !url.search && !url.hash) {
+      return url.href.replace(/\/+$/, "");
+    }
   } catch {}
-  // Credentials in the URL would bypass redaction; a query or fragment would corrupt every path appended to it.
-  if (!/^https?:$/.test(url?.protocol as string) || url?.username || url?.password || url?.search || url?.hash) {
-    throw new OptionError(factory, "baseUrl", "must be an absolute http(s) URL without credentials, query or fragment");
-  }
-  return (url as URL).href.replace(/\/+$/, "");
+  throw new OptionError(factory, "baseUrl", "must be an absolute http(s) URL without credentials, query or fragment");
 }
 
 /**
@@ -199,9 +194,8 @@ function checkBaseUrl(factory: string, baseUrl: unknown): string {
  * reject it on every call with a message quoting the value, which may be a credential.
  */
 function checkHeaders(factory: string, auth: Record<string, string>, headers: unknown): Record<string, string> {
-  if (headers !== undefined && !isPlainObject(headers)) {
-    throw new OptionError(factory, "headers", "must be an object of header names to string values");
-  }
+  // Refused as a call's headers are.
+  if (headers !== undefined) CALL_OPTIONS.headers(factory, "headers", headers);
   const merged: Record<string, string> = {};
   for (const [name, value] of [...Object.entries(auth), ...Object.entries(headers ?? {})]) {
     merged[checkHeader(factory, name, value)] = value as string;

@@ -3,19 +3,25 @@ import { InvalidInputError, kindOf } from "./errors.js";
 import type { Operation } from "./types.js";
 
 /**
- * Form-style query string, percent-encoded like the vendors' own examples: spaces as `%20` (never `+`),
- * `:` left readable (`modified_since=2019-01-01%2012:00:00`). Undefined and null values are left out. A value that
- * has no text form the API could read (a Date, an object, NaN) is refused, naming the field, rather than sent as
- * `Tue%20Jan…` or `[object Object]`; a Date's message points at `formatDateTime`.
+ * An operation's query string (`""` for none), for the generated functions of operations that take a query.
+ * Form-style, percent-encoded like the vendors' own examples: spaces as `%20` (never `+`), `:` left readable
+ * (`modified_since=2019-01-01%2012:00:00`). Undefined and null values are left out. A value that has no text form the
+ * API could read (a Date, an object, NaN) is refused, naming the field, rather than sent as `Tue%20Jan…` or
+ * `[object Object]`; a Date's message points at `formatDateTime`.
  */
-export function encodeQuery(query: object, owner = "encodeQuery"): string {
+export function queryString(query: unknown, operation: Operation): string {
+  const { id } = operation;
+  if (query == null) return "";
+  if (!isPlainObject(query)) {
+    throw new InvalidInputError(id, "query", `must be an object of query parameters; got ${kindOf(query)}`, "query");
+  }
   let search = "";
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null) continue;
     for (const item of Array.isArray(value) ? value : [value]) {
       if (item instanceof Date) {
         throw new InvalidInputError(
-          owner,
+          id,
           `query.${key}`,
           'must be text, not a Date (whose own text and time zone are not the API\'s): format it, e.g. formatDateTime(date, { timeZone }) for "YYYY-MM-DD HH:MM:SS"',
           `query parameter "${key}"`,
@@ -23,7 +29,7 @@ export function encodeQuery(query: object, owner = "encodeQuery"): string {
       }
       if (!(typeof item === "string" || typeof item === "boolean" || Number.isFinite(item))) {
         throw new InvalidInputError(
-          owner,
+          id,
           `query.${key}`,
           `must be a string, a finite number or a boolean (or an array of them); got ${kindOf(item)}`,
           `query parameter "${key}"`,
@@ -33,15 +39,6 @@ export function encodeQuery(query: object, owner = "encodeQuery"): string {
     }
   }
   return search;
-}
-
-/** An operation's query string (`""` for none), for the generated functions of operations that take a query. */
-export function queryString(query: unknown, operation: Operation): string {
-  const { id } = operation;
-  if (query != null && !isPlainObject(query)) {
-    throw new InvalidInputError(id, "query", `must be an object of query parameters; got ${kindOf(query)}`, "query");
-  }
-  return query ? encodeQuery(query, id) : "";
 }
 
 function encode(text: string): string {

@@ -1,5 +1,6 @@
 // The client factory a spec describes: its name, its options (credentials, environment, server variables, path
 // options, rate limiting) and where each goes. `render-factory.ts` writes it out; the samples take its options.
+import { sensitivePropertyNames } from "@clientele/registry/spec-walk";
 import type { OpenAPI3 } from "openapi-typescript";
 import { credentialOptions } from "./credential-options.ts";
 import { serverOptions } from "./server-options.ts";
@@ -50,10 +51,17 @@ export interface ClientModel {
   credentials: "headers" | "basic" | "none";
   /** The server URL: the default one, one per environment, or a template the server variables fill. */
   server: "default" | "environments" | "template";
+  /** The first server's URL (spec.ts's `defaultServer`), with `{name}` where a server variable goes. */
+  serverUrl: string;
   /** The spec has path options (`x-client-option` on path parameters). */
   pathOptions: boolean;
   /** The spec names rate-limit headers (`x-rate-limit`). */
   rateLimit: boolean;
+  /**
+   * Some field is `x-sensitive`. Only then does the factory pass spec.ts's `sensitiveKeys`: an empty list masks
+   * nothing.
+   */
+  sensitiveFields: boolean;
 }
 
 /** Registry-level choices the spec cannot carry: redocly.yaml `apis.<id>.x-client`. */
@@ -87,10 +95,12 @@ export function readClientModel(spec: OpenAPI3, id: string, config: ClientConfig
     options,
     credentials: credentials.kind,
     server: servers.kind,
+    serverUrl: servers.url,
     pathOptions: servers.options.some(
       (o) => o.source.kind === "path" || (o.source.kind === "environment" && o.source.via === "path"),
     ),
     rateLimit,
+    sensitiveFields: sensitivePropertyNames(spec).size > 0,
   };
 }
 

@@ -6,7 +6,7 @@ export interface FactoryBody {
   /** What it uses from `@clientele/core/runtime` and from spec.ts. */
   runtime: string[];
   spec: string[];
-  /** Module-level constants after OPTIONS and FACTORY. */
+  /** Module-level constants after FACTORY. */
   constants: string;
   /** The statements of `create<Provider>Transport`. */
   transport: string;
@@ -14,18 +14,18 @@ export interface FactoryBody {
 
 /** Header values that are not credentials, even when the spec names no scheme: masking them garbles messages. */
 const NOT_SECRET = ["accept", "accept-language", "content-type", "user-agent"];
-const RESERVED = new Set(["options", "credential", "authHeaders", "transport", "FACTORY", "OPTIONS"]);
+const RESERVED = new Set(["options", "credential", "authHeaders", "transport", "FACTORY"]);
 
 const str = JSON.stringify;
 /** An array literal as Biome writes it: `["a", "b"]`. */
 export const list = (values: readonly string[]) => `[${values.map((v) => str(v)).join(", ")}]`;
-const constantName = (option: string) => `${option.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}_PATTERN`;
 
 export function factoryBody(model: ClientModel, exported: ReadonlySet<string>): FactoryBody {
   const runtime = ["checkOptionNames"];
-  const spec = ["sensitiveKeys"];
+  const spec: string[] = [];
   let constants = "";
-  let reads = "  checkOptionNames(FACTORY, options, OPTIONS);\n";
+  // The names in the call itself: the list has no other use.
+  let reads = `  checkOptionNames(FACTORY, options, ${list(model.options.map((o) => o.name))});\n`;
   for (const option of model.options) {
     if (!/^[A-Za-z_$][\w$]*$/.test(option.name) || RESERVED.has(option.name)) {
       throw new Error(`${model.factory}: option "${option.name}" cannot be generated (not an identifier, or reserved)`);
@@ -41,11 +41,12 @@ export function factoryBody(model: ClientModel, exported: ReadonlySet<string>): 
   if (environments) {
     setup.push("defaultBaseUrl: environmentServers[environment]");
     spec.push("environmentServers");
-    constants += "const ENVIRONMENTS = Object.keys(environmentServers) as (keyof typeof environmentServers)[];\n";
   } else {
     const variables = model.options.filter((o) => o.source.kind === "server-variable").map((o) => o.name);
-    setup.push(`defaultBaseUrl: defaultServer${variables.map((v) => `.replace(${str(`{${v}}`)}, ${v})`).join("")}`);
-    spec.push("defaultServer");
+    // The spec's URL written where it is used, like a templated one: no module constant from spec.ts in the bundle.
+    setup.push(
+      `defaultBaseUrl: ${variables.length > 0 ? serverTemplate(model.serverUrl, variables) : str(model.serverUrl)}`,
+    );
   }
   const auth = authSetup(model);
   reads += auth.statements;
@@ -56,7 +57,11 @@ export function factoryBody(model: ClientModel, exported: ReadonlySet<string>): 
     setup.push("accept");
     spec.push("accept");
   }
-  setup.push(`secrets: ${auth.secrets}`, "sensitiveKeys");
+  setup.push(`secrets: ${auth.secrets}`);
+  if (model.sensitiveFields) {
+    setup.push("sensitiveKeys");
+    spec.push("sensitiveKeys");
+  }
   const paths = model.options.filter((o) => o.source.kind === "path" || o.source.kind === "environment");
   const pathNames = paths.filter((o) => !(o.source.kind === "environment" && o.source.via === "servers"));
   if (pathNames.length > 0) setup.push(`path: { ${pathNames.map((o) => o.name).join(", ")} }`);
@@ -69,6 +74,16 @@ export function factoryBody(model: ClientModel, exported: ReadonlySet<string>): 
   return { runtime, spec, constants, transport };
 }
 
+/**
+ * The server URL as a template literal with each variable's (checked) value in its place: filled where it is written,
+ * not by replacing the placeholders at run time.
+ */
+function serverTemplate(url: string, variables: string[]): string {
+  let text = url.replace(/[`\\$]/g, "\\$&");
+  for (const v of variables) text = text.replaceAll(`{${v}}`, `\${${v}}`);
+  return `\`${text}\``;
+}
+
 interface Read {
   text: string;
   runtime: string[];
@@ -79,7 +94,9 @@ interface Read {
 function readOption(option: ClientOption): Read {
   const { name, source } = option;
   const string = `  const ${name} = requireString(FACTORY, options, ${str(name)});\n`;
-  const oneOf = (values: string) => `  const ${name} = requireOneOf(FACTORY, options, ${str(name)}, ${values});\n`;
+  // Allowed values are written into the check (the generator knows them), not looked up in spec.ts at run time.
+  const oneOf = (values: string[]) =>
+    `  const ${name} = requireOneOf(FACTORY, options, ${str(name)}, ${list(values)});\n`;
   switch (source.kind) {
     case "requests-per-minute":
       return { text: "", runtime: [], spec: [] };
@@ -87,35 +104,24 @@ function readOption(option: ClientOption): Read {
     case "basic":
       return { text: string, runtime: ["requireString"], spec: [] };
     case "environment":
-      return source.via === "servers"
-        ? { text: oneOf("ENVIRONMENTS"), runtime: ["requireOneOf"], spec: [] }
-        : {
-            text: oneOf(`pathOptionValues.${name}`),
-            runtime: ["requireOneOf"],
-            spec: ["pathOptionValues", "PathOptions"],
-          };
+      return {
+        text: oneOf(source.values),
+        runtime: ["requireOneOf"],
+        spec: source.via === "servers" ? [] : ["PathOptions"],
+      };
     case "path":
       return source.values
-        ? {
-            text: oneOf(`pathOptionValues.${name}`),
-            runtime: ["requireOneOf"],
-            spec: ["pathOptionValues", "PathOptions"],
-          }
+        ? { text: oneOf(source.values), runtime: ["requireOneOf"], spec: ["PathOptions"] }
         : { text: string, runtime: ["requireString"], spec: ["PathOptions"] };
     case "server-variable": {
-      if (source.values) return { text: oneOf(list(source.values)), runtime: ["requireOneOf"], spec: [] };
+      if (source.values) return { text: oneOf(source.values), runtime: ["requireOneOf"], spec: [] };
       if (!source.pattern)
         throw new Error(`server variable "${name}" needs an enum or an x-pattern: its value goes in the URL`);
-      const constant = constantName(name);
+      // The pattern is written into its one test, with the message that says what it means.
       const text =
-        `${string}  if (!${constant}.test(${name})) {\n` +
+        `${string}  if (!/${source.pattern.regex}/.test(${name})) {\n` +
         `    throw new OptionError(FACTORY, ${str(name)}, ${str(`must be ${source.pattern.meaning}`)});\n  }\n`;
-      return {
-        text,
-        runtime: ["requireString", "OptionError"],
-        spec: [],
-        constant: `const ${constant} = /${source.pattern.regex}/;\n`,
-      };
+      return { text, runtime: ["requireString", "OptionError"], spec: [] };
     }
   }
 }
@@ -142,8 +148,9 @@ function authSetup(model: ClientModel): {
       "  // The spec names no auth scheme, so the credential goes in some header it does not name: every header value is\n" +
       '  // a secret, except those of content negotiation (masking "application/json" would garble every message).\n' +
       "  // They are its auth headers, so their names are credential headers too: masked by name in logs, also per call.\n" +
+      "  // Headers that are not an object are refused by createTransport's headers check, before these are used.\n" +
       "  const authHeaders = Object.fromEntries(\n" +
-      '    Object.entries(options.headers && typeof options.headers === "object" ? options.headers : {}).filter(\n' +
+      "    Object.entries(options.headers ?? {}).filter(\n" +
       '      ([name, value]) => !NOT_SECRET.has(name.toLowerCase()) && typeof value === "string",\n' +
       "    ),\n  );\n";
     return {

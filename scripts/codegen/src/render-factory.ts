@@ -1,7 +1,7 @@
 // client.ts: the provider's factory, from the model `readClientModel` reads off the spec. Every check goes through
 // core's runtime, so the generated code only says which check each option gets and where its value goes.
 import type { ClientModel, ClientOption } from "./client-options.ts";
-import { factoryBody, list } from "./render-factory-body.ts";
+import { factoryBody } from "./render-factory-body.ts";
 
 const WIDTH = 118;
 
@@ -76,7 +76,6 @@ export function renderFactory(model: ClientModel, exported: ReadonlySet<string>)
   text += `import { bindOperations, type Operations } from "./operations.js";\n`;
   text += `import type { paths } from "./schema.js";\n`;
   text += `${importLine(specList, "./spec.js")}\n`;
-  text += `const OPTIONS = ${list(model.options.map((o) => o.name))};\n`;
   text += `const FACTORY = ${JSON.stringify(model.factory)};\n${body.constants}\n`;
   text += `export interface ${name}ClientOptions extends ClientOptions {\n`;
   for (const option of model.options) {
@@ -91,10 +90,9 @@ export function renderFactory(model: ClientModel, exported: ReadonlySet<string>)
   text += jsDoc("The lightweight transport the standalone operation functions take; the smallest bundle.");
   text += `export function create${name}Transport(options: ${name}ClientOptions): ${transportType} {\n${body.transport}}\n\n`;
   text += `export function ${model.factory}(options: ${name}ClientOptions): ${name}Client {\n`;
-  text += `  const transport = create${name}Transport(options);\n`;
   text += model.rateLimit
-    ? "  return {\n    ...bindOperations(transport),\n    get rateLimit() {\n      return transport.rateLimit;\n    },\n  };\n}\n\n"
-    : "  return bindOperations(transport);\n}\n\n";
+    ? `  const transport = create${name}Transport(options);\n  return {\n    ...bindOperations(transport),\n    get rateLimit() {\n      return transport.rateLimit;\n    },\n  };\n}\n\n`
+    : `  return bindOperations(create${name}Transport(options));\n}\n\n`;
   text += jsDoc(
     `The plain [openapi-fetch](https://openapi-ts.dev/openapi-fetch/) client on the same server, ${credentialWords(model)} ` +
       "and fetch, for full control: no retries, no typed errors, no redaction. A function of its own rather than a " +

@@ -6,6 +6,8 @@ import { allowedValues, readPathOptions } from "./render-spec.ts";
 
 export interface ServerOptions {
   kind: ClientModel["server"];
+  /** The first server's URL, as the spec writes it (`{name}` where a variable goes). */
+  url: string;
   options: ClientOption[];
 }
 
@@ -29,11 +31,15 @@ export function serverOptions(spec: OpenAPI3, id: string): ServerOptions {
       required: true,
       source: { kind: "environment", values, via: "servers" },
     };
-    return { kind: "environments", options: [environment, ...paths] };
+    return { kind: "environments", url: first.url, options: [environment, ...paths] };
   }
   const variables = Object.entries(first.variables ?? {});
-  if (variables.length === 0) return { kind: "default", options: paths };
-  return { kind: "template", options: [...variables.map(([name]) => variableOption(id, first, name)), ...paths] };
+  if (variables.length === 0) return { kind: "default", url: first.url, options: paths };
+  return {
+    kind: "template",
+    url: first.url,
+    options: [...variables.map(([name]) => variableOption(id, first, name)), ...paths],
+  };
 }
 
 function variableOption(id: string, server: ServerObject, name: string): ClientOption {

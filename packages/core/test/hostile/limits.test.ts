@@ -11,7 +11,6 @@ import {
 } from "@clientele/core/runtime";
 import { recordLog, settle, testTransport } from "@clientele/testkit/harness";
 import { describe, expect, test } from "vitest";
-import { DEFAULT_MAX_RESPONSE_BYTES } from "../../src/options.js";
 import { createCycleSoftwareClient } from "../support/providers.js";
 import { type Answer, endless, hostileServers, inTurn, reply } from "./support/server.js";
 
@@ -60,7 +59,7 @@ describe("a body larger than maxResponseBytes", () => {
     [
       "the per-call limit is lower than the client's",
       {
-        given: { answer: reply(200, { text: "x".repeat(4096) }), limit: DEFAULT_MAX_RESPONSE_BYTES, perCall: 1024 },
+        given: { answer: reply(200, { text: "x".repeat(4096) }), limit: 64 * MiB, perCall: 1024 },
         want: { maxWritten: 8192 },
       },
     ],
