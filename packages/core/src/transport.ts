@@ -127,18 +127,6 @@ async function request<T>(
   const log =
     logger &&
     ((event: DistributiveOmit<LogEvent, keyof CallInfo | "attempt">) => logger({ ...event, ...call(), attempt }));
-  const policy = { idempotent, maxRetries };
-  /** Logs a failed attempt and waits when the retry policy answers with a delay; false when the call is over. */
-  const retry = async ({ message }: Error, outcome: Outcome): Promise<boolean> => {
-    const decision: RetryDecision = retryDecision(outcome, attempt, policy);
-    if (decision === "stop") {
-      log?.({ type: "error", message });
-      return false;
-    }
-    log?.({ type: "retry", delayMs: decision, message });
-    await sleep(decision, signal).catch(aborted);
-    return true;
-  };
 
   for (; ; attempt++) {
     const pacing = rateLimits?.before(transport.rateLimit, call, signal);
@@ -146,94 +134,103 @@ async function request<T>(
     if (pacing) release = await pacing.catch(aborted);
     const started = log ? Date.now() : 0;
     log?.({ type: "request", headers: maskHeaders(headers, settings.credentialHeaders, redact()) });
-    let response: Response;
-    let text: string | undefined;
-    let refused: Refusal | undefined;
+    // What went wrong with this attempt (set by the catch or by the answer's branches below, each of which either
+    // sets it, returns or throws), and what it came to as far as retrying goes.
+    let failure!: Error;
+    let outcome: Outcome = FINAL;
+    let fetched: [Response, string | undefined, Refusal?] | undefined;
     try {
-      [response, text, refused] = await attemptFetch(settings, url, init, timeout, signal, maxBytes, meta);
+      fetched = await attemptFetch(settings, url, init, timeout, signal, maxBytes, meta);
     } catch (error) {
-      release?.();
       if (signal?.aborted) aborted(signal.reason);
-      let failure: ConnectionError;
-      let outcome: Outcome = { error: "timeout" };
       if (error === TIMED_OUT) {
         failure = new TimeoutError(call(), `${at(call())} timed out after ${timeout} ms`);
+        outcome = { error: "timeout" };
       } else {
         const [reason, codes] = explain(error);
         const hint = corsHint(error, runsInBrowser());
         failure = new ConnectionError(call(), `${at(call())} failed: ${redact().text(reason)}${hint}`, codes[0]);
         outcome = { error: "network", codes };
       }
-      if (await retry(failure, outcome)) continue;
+    } finally {
+      release?.();
+    }
+    if (fetched) {
+      const [response, text, refused] = fetched;
+      const rateLimit = rateLimits?.read(response.headers);
+      if (rateLimit) transport.rateLimit = rateLimit;
+      const { status, ok } = response;
+      log?.({ type: "response", status, ms: Date.now() - started });
+      meta.rateLimit = rateLimit;
+      if (meta.unread && ok) {
+        meta.response = response;
+        return response as T;
+      }
+      // A failed answer: its class, what the message says after "answered <status>", and when to retry.
+      let Class: new (init: ApiErrorInit, message?: string) => Error;
+      let why = "";
+      let hint: string | undefined;
+      let extra: object | undefined;
+      // Undefined when there is no body to read: a refused redirect, or a body over the limit.
+      let data = text === undefined ? undefined : parseBody(response, text, ok && operation.json);
+      // Drift is checked on what the caller would see: a refused redirect or an unread body has nothing to check.
+      const drift =
+        settings.validation &&
+        text !== undefined &&
+        data !== UNPARSEABLE &&
+        settings.validation(call(), attempt, response, data, redact(), rateLimit);
+      if (drift) throw drift;
+      if (refused) {
+        Class = RedirectError;
+        [why] = refused;
+        extra = { location: refused[1] };
+      } else if (text === undefined) {
+        // Not retried: the body would be as long again, and a retry would download the limit once more.
+        Class = ResponseTooLargeError;
+        why = ` with a body over the maxResponseBytes limit of ${maxBytes} bytes; reading stopped there`;
+      } else if (data === UNPARSEABLE) {
+        Class = ResponseParseError;
+        data = text;
+        why = text
+          ? ` with a body that is not the JSON expected${detailOf(text)}`
+          : " with an empty body where JSON is due";
+        // A body cut off on the way is a transport fault like a broken connection: retried when that is safe.
+        outcome = { error: "unparseable" };
+      } else if (ok) {
+        const flagged = operation.errorFlag?.(data, redact);
+        if (!flagged) {
+          meta.response = response;
+          return data as T;
+        }
+        [Class, why, extra] = flagged;
+      } else {
+        Class = errorClassFor(status);
+        // What the figures say (which budget is spent, until when) is more precise than what the spec says in general.
+        hint = (status === 429 && rateLimits?.explain(rateLimit)) || operation.hints?.[status];
+        outcome = { status, headers: response.headers, rateLimit };
+      }
+      failure = new Class(
+        {
+          ...call(),
+          status,
+          headers: redactHeaders(response.headers, redact()),
+          body: redact().value(data),
+          rateLimit,
+          hint,
+          ...extra,
+        },
+        why ? redact().text(`${at(call())} answered ${status}${why}`) : undefined,
+      );
+    }
+    // Logged, then retried after the delay the retry policy answers, or thrown.
+    const { message } = failure;
+    const decision: RetryDecision = retryDecision(outcome, attempt, { idempotent, maxRetries });
+    if (decision === "stop") {
+      log?.({ type: "error", message });
       throw failure;
     }
-    release?.();
-    const rateLimit = rateLimits?.read(response.headers);
-    if (rateLimit) transport.rateLimit = rateLimit;
-    const { status, ok } = response;
-    log?.({ type: "response", status, ms: Date.now() - started });
-    meta.rateLimit = rateLimit;
-    if (meta.unread && ok) {
-      meta.response = response;
-      return response as T;
-    }
-    // A failed answer: its class, what the message says after "answered <status>", and when to retry.
-    let Class: new (init: ApiErrorInit, message?: string) => Error;
-    let why = "";
-    let hint: string | undefined;
-    let extra: object | undefined;
-    let outcome: Outcome = { error: "final" };
-    let data = refused || text === undefined ? undefined : parseBody(response, text, ok && operation.json);
-    // Drift is checked on what the caller would see: a refused redirect or an unread body has nothing to check.
-    const drift =
-      settings.validation &&
-      !refused &&
-      text !== undefined &&
-      data !== UNPARSEABLE &&
-      settings.validation(call(), attempt, response, data, redact(), rateLimit);
-    if (drift) throw drift;
-    if (refused) {
-      Class = RedirectError;
-      [why] = refused;
-      extra = { location: refused[1] };
-    } else if (text === undefined) {
-      // Not retried: the body would be as long again, and a retry would download the limit once more.
-      Class = ResponseTooLargeError;
-      why = ` with a body over the maxResponseBytes limit of ${maxBytes} bytes; reading stopped there`;
-    } else if (data === UNPARSEABLE) {
-      Class = ResponseParseError;
-      data = text;
-      why = text
-        ? ` with a body that is not the JSON expected${detailOf(text)}`
-        : " with an empty body where JSON is due";
-      // A body cut off on the way is a transport fault like a broken connection: retried when that is safe.
-      outcome = { error: "unparseable" };
-    } else if (ok) {
-      const flagged = operation.errorFlag?.(data, redact);
-      if (!flagged) {
-        meta.response = response;
-        return data as T;
-      }
-      [Class, why, extra] = flagged;
-    } else {
-      Class = errorClassFor(status);
-      // What the figures say (which budget is spent, until when) is more precise than what the spec says in general.
-      hint = (status === 429 && rateLimits?.explain(rateLimit)) || operation.hints?.[status];
-      outcome = { status, headers: response.headers, rateLimit };
-    }
-    const failure = new Class(
-      {
-        ...call(),
-        status,
-        headers: redactHeaders(response.headers, redact()),
-        body: redact().value(data),
-        rateLimit,
-        hint,
-        ...extra,
-      },
-      why ? redact().text(`${at(call())} answered ${status}${why}`) : undefined,
-    );
-    if (!(await retry(failure, outcome))) throw failure;
+    log?.({ type: "retry", delayMs: decision, message });
+    await sleep(decision, signal).catch(aborted);
   }
 }
 
@@ -246,6 +243,8 @@ interface Meta extends Omit<ApiResult<unknown>, "data"> {
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 const TIMED_OUT = Symbol();
+/** An attempt no retry can change. */
+const FINAL: Outcome = { error: "final" };
 
 /**
  * One attempt, redirects included: the timeout covers the headers and the whole body. The text is undefined when
