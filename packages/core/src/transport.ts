@@ -138,12 +138,45 @@ async function request<T>(
     // sets it, returns or throws), and what it came to as far as retrying goes.
     let failure!: Error;
     let outcome: Outcome = FINAL;
-    let fetched: [Response, string | undefined, Refusal?] | undefined;
+    // One attempt, redirects included: the timeout covers the headers and the whole body.
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeout);
+    const onAbort = () => controller.abort(signal?.reason);
+    signal?.addEventListener("abort", onAbort);
+    let response: Response | undefined;
+    // Undefined when the body is longer than `maxBytes`, or when a redirect is refused.
+    let text: string | undefined;
+    let refused: Refusal | undefined;
     try {
-      fetched = await attemptFetch(settings, url, init, timeout, signal, maxBytes, meta);
+      if (signal?.aborted) throw signal.reason;
+      init.signal = controller.signal;
+      response = await settings.fetch(url, init);
+      for (let hops = 0, from = url, hopInit = init; isRedirect(response); hops++) {
+        await response.body?.cancel();
+        const hop = nextHop(
+          response,
+          from,
+          hopInit,
+          hops,
+          settings.credentialHeaders,
+          settings.allowCrossOriginRedirects,
+        );
+        if (Array.isArray(hop)) {
+          refused = hop;
+          break;
+        }
+        ({ url: from, init: hopInit } = hop);
+        response = await settings.fetch(from, hopInit);
+      }
+      if (!refused) text = meta.unread && response.ok ? "" : await readText(response, maxBytes);
     } catch (error) {
+      response = undefined;
       if (signal?.aborted) aborted(signal.reason);
-      if (error === TIMED_OUT) {
+      if (timedOut) {
         failure = new TimeoutError(call(), `${at(call())} timed out after ${timeout} ms`);
         outcome = { error: "timeout" };
       } else {
@@ -153,10 +186,11 @@ async function request<T>(
         outcome = { error: "network", codes };
       }
     } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
       release?.();
     }
-    if (fetched) {
-      const [response, text, refused] = fetched;
+    if (response) {
       const rateLimit = rateLimits?.read(response.headers);
       if (rateLimit) transport.rateLimit = rateLimit;
       const { status, ok } = response;
@@ -242,50 +276,8 @@ interface Meta extends Omit<ApiResult<unknown>, "data"> {
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-const TIMED_OUT = Symbol();
 /** An attempt no retry can change. */
 const FINAL: Outcome = { error: "final" };
-
-/**
- * One attempt, redirects included: the timeout covers the headers and the whole body. The text is undefined when
- * the body is longer than `maxBytes`, or when a redirect is refused (then the refusal comes third).
- */
-async function attemptFetch(
-  settings: TransportSettings,
-  url: string,
-  init: RequestInit,
-  timeout: number,
-  signal: AbortSignal | undefined,
-  maxBytes: number,
-  meta: Meta,
-): Promise<[Response, string | undefined, Refusal?]> {
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeout);
-  const onAbort = () => controller.abort(signal?.reason);
-  signal?.addEventListener("abort", onAbort);
-  try {
-    if (signal?.aborted) throw signal.reason;
-    init.signal = controller.signal;
-    let response = await settings.fetch(url, init);
-    for (let hops = 0, from = url; isRedirect(response); hops++) {
-      await response.body?.cancel();
-      const hop = nextHop(response, from, init, hops, settings.credentialHeaders, settings.allowCrossOriginRedirects);
-      if (Array.isArray(hop)) return [response, undefined, hop];
-      ({ url: from, init } = hop);
-      response = await settings.fetch(from, init);
-    }
-    return [response, meta.unread && response.ok ? "" : await readText(response, maxBytes)];
-  } catch (error) {
-    throw timedOut ? TIMED_OUT : error;
-  } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener("abort", onAbort);
-  }
-}
 
 /**
  * The body as text, or undefined past `maxBytes`: a declared length over it is refused unread, any other body is
