@@ -180,7 +180,14 @@ async function request<T>(
         failure = new TimeoutError(call(), `${at(call())} timed out after ${timeout} ms`);
         outcome = { error: "timeout" };
       } else {
-        const [reason, codes] = explain(error);
+        // The messages down the cause chain (fetch's own message, "fetch failed", says little), and its codes.
+        let reason = "";
+        const codes: string[] = [];
+        let cause = error as { message?: unknown; code?: unknown; cause?: unknown } | null | undefined;
+        for (let depth = 0; cause != null && depth < 5; depth++, cause = cause.cause as typeof cause) {
+          reason += `${reason && ": "}${cause instanceof Error ? cause.message : String(cause)}`;
+          if (typeof cause.code === "string") codes.push(cause.code);
+        }
         const hint = corsHint(error, runsInBrowser());
         failure = new ConnectionError(call(), `${at(call())} failed: ${redact().text(reason)}${hint}`, codes[0]);
         outcome = { error: "network", codes };
@@ -297,18 +304,6 @@ async function readText(response: Response, maxBytes: number): Promise<string | 
   }
   await reader.cancel();
   return undefined;
-}
-
-/** The messages down an error's cause chain (fetch's own message, "fetch failed", says little) and its codes. */
-function explain(error: unknown): [string, string[]] {
-  let text = "";
-  const codes: string[] = [];
-  let current = error as { message?: unknown; code?: unknown; cause?: unknown } | null | undefined;
-  for (let depth = 0; current != null && depth < 5; depth++, current = current.cause as typeof current) {
-    text += `${text && ": "}${current instanceof Error ? current.message : String(current)}`;
-    if (typeof current.code === "string") codes.push(current.code);
-  }
-  return [text, codes];
 }
 
 const UNPARSEABLE = Symbol();
