@@ -38,18 +38,19 @@ export function nextHop(
 ): Hop | Refusal {
   if (response.type === "opaqueredirect")
     return [" (an opaque redirect, whose target this runtime hides): not followed"];
-  let to: string;
+  let target: URL;
   try {
-    to = new URL(response.headers.get("location") as string, from).href;
+    target = new URL(response.headers.get("location") as string, from);
   } catch {
     return [" with a Location that is no URL"];
   }
+  const to = target.href;
   const refuse = (why: string): Refusal => [` redirecting to ${to}: ${why}`, to];
   if (hops >= MAX_REDIRECTS) return refuse(`more than ${MAX_REDIRECTS} redirects in a row`);
   if (response.status < 307 && init.method !== "GET") {
     return refuse(`not followed, as it would turn the ${init.method} into a GET`);
   }
-  if (new URL(to).origin === new URL(from).origin) return { url: to, init };
+  if (target.origin === new URL(from).origin) return { url: to, init };
   if (!crossOrigin)
     return refuse("another origin, refused: credentials and body stay here (allowCrossOriginRedirects)");
   if (init.body != null) return refuse("another origin, refused: the body would go with it");
