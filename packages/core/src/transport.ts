@@ -188,8 +188,11 @@ async function request<T>(
           reason += `${reason && ": "}${cause instanceof Error ? cause.message : String(cause)}`;
           if (typeof cause.code === "string") codes.push(cause.code);
         }
-        const hint = corsHint(error, runsInBrowser());
-        failure = new ConnectionError(call(), `${at(call())} failed: ${redact().text(reason)}${hint}`, codes[0]);
+        failure = new ConnectionError(
+          call(),
+          `${at(call())} failed: ${redact().text(reason)}${corsHint(error, runsInBrowser())}`,
+          codes[0],
+        );
         outcome = { error: "network", codes };
       }
     } finally {
