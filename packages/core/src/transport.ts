@@ -205,25 +205,18 @@ async function request<T>(
       if (rateLimit) transport.rateLimit = rateLimit;
       const { status, ok } = response;
       log?.({ type: "response", status, ms: Date.now() - started });
+      // Read only once the call succeeds, so the response of this attempt, whatever it turns out to be.
+      meta.response = response;
       meta.rateLimit = rateLimit;
-      if (meta.unread && ok) {
-        meta.response = response;
-        return response as T;
-      }
+      if (meta.unread && ok) return response as T;
       // A failed answer: its class, what the message says after "answered <status>", and when to retry.
       let Class: new (init: ApiErrorInit, message?: string) => Error;
       let why = "";
       let hint: string | undefined;
       let extra: object | undefined;
-      // Undefined when there is no body to read: a refused redirect, or a body over the limit.
-      let data = text === undefined ? undefined : parseBody(response, text, ok && operation.json);
-      // Drift is checked on what the caller would see: a refused redirect or an unread body has nothing to check.
-      const drift =
-        settings.validation &&
-        text !== undefined &&
-        data !== UNPARSEABLE &&
-        settings.validation(call(), attempt, response, data, redact(), rateLimit);
-      if (drift) throw drift;
+      // The body as the caller would see it; undefined when there is none to read (a refused redirect, a body
+      // over the limit).
+      let data: unknown;
       if (refused) {
         Class = RedirectError;
         [why] = refused;
@@ -232,26 +225,33 @@ async function request<T>(
         // Not retried: the body would be as long again, and a retry would download the limit once more.
         Class = ResponseTooLargeError;
         why = ` with a body over the maxResponseBytes limit of ${maxBytes} bytes; reading stopped there`;
-      } else if (data === UNPARSEABLE) {
-        Class = ResponseParseError;
-        data = text;
-        why = text
-          ? ` with a body that is not the JSON expected${detailOf(text)}`
-          : " with an empty body where JSON is due";
-        // A body cut off on the way is a transport fault like a broken connection: retried when that is safe.
-        outcome = { error: "unparseable" };
-      } else if (ok) {
-        const flagged = operation.errorFlag?.(data, redact);
-        if (!flagged) {
-          meta.response = response;
-          return data as T;
-        }
-        [Class, why, extra] = flagged;
       } else {
-        Class = errorClassFor(status);
-        // What the figures say (which budget is spent, until when) is more precise than what the spec says in general.
-        hint = (status === 429 && rateLimits?.explain(rateLimit)) || operation.hints?.[status];
-        outcome = { status, headers: response.headers, rateLimit };
+        data = parseBody(response, text, ok && operation.json);
+        // Drift is checked on what the caller would see: a body that does not parse has nothing to check.
+        const drift =
+          settings.validation &&
+          data !== UNPARSEABLE &&
+          settings.validation(call(), attempt, response, data, redact(), rateLimit);
+        if (drift) throw drift;
+        if (data === UNPARSEABLE) {
+          Class = ResponseParseError;
+          data = text;
+          why = text
+            ? ` with a body that is not the JSON expected${detailOf(text)}`
+            : " with an empty body where JSON is due";
+          // A body cut off on the way is a transport fault like a broken connection: retried when that is safe.
+          outcome = { error: "unparseable" };
+        } else if (ok) {
+          const flagged = operation.errorFlag?.(data, redact);
+          if (!flagged) return data as T;
+          [Class, why, extra] = flagged;
+        } else {
+          Class = errorClassFor(status);
+          // What the figures say (which budget is spent, until when) is more precise than what the spec says in
+          // general.
+          hint = (status === 429 && rateLimits?.explain(rateLimit)) || operation.hints?.[status];
+          outcome = { status, headers: response.headers, rateLimit };
+        }
       }
       failure = new Class(
         {
