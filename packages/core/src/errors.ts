@@ -74,11 +74,9 @@ export function detailOf(body: unknown, hint?: string): string {
 const REASON_FIELDS = ["message", "Message", "error_message", "errorMessage", "error_description", "detail", "error"];
 
 function reasonIn(body: unknown): string | undefined {
-  for (const field of REASON_FIELDS) {
-    const value = (body as Record<string, unknown> | null)?.[field];
-    if (typeof value === "string" && value.trim()) return value;
-  }
-  return undefined;
+  return REASON_FIELDS.map((field) => (body as Record<string, unknown> | null)?.[field]).find(
+    (value): value is string => typeof value === "string" && !!value.trim(),
+  );
 }
 
 export class BadRequestError extends ApiError {
