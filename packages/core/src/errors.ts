@@ -229,10 +229,12 @@ export function kindOf(value: unknown): string {
 /** The error for a name that is not an option, with the option it probably meant (`apikey` → `apiKey`). */
 export function unknownOption(owner: string, name: string, known: readonly string[], what: string): OptionError {
   const lower = name.toLowerCase();
-  const meant = known.find((k) => {
-    const other = k.toLowerCase();
-    return lower.length > 2 && (other.includes(lower) || lower.includes(other));
-  });
+  const meant =
+    lower.length > 2 &&
+    known.find((k) => {
+      const other = k.toLowerCase();
+      return other.includes(lower) || lower.includes(other);
+    });
   return new OptionError(owner, name, `is not an option of ${what}${meant ? `; did you mean "${meant}"?` : ""}`);
 }
 
