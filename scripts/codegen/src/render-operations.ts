@@ -53,10 +53,11 @@ const accessType = (segments: string[], root: string) =>
 /** The operation's constant: only what it needs, since a flag absent from it costs its calls nothing. */
 function operationConstant(op: OperationModel, constants: Map<string, string>) {
   const flag = op.errorFlag && [op.errorFlag.property, op.errorFlag.message].filter((v) => v !== undefined);
+  // Marked pure, so a bundle that calls none of this operation drops its constant (and errorFlag with it).
   const extra = [
     op.body === "none" ? "" : `, body: "${op.body}"`,
     op.json ? ", json: true" : "",
-    flag ? `, errorFlag: errorFlag(${flag.map((v) => JSON.stringify(v)).join(", ")})` : "",
+    flag ? `, errorFlag: /* @__PURE__ */ errorFlag(${flag.map((v) => JSON.stringify(v)).join(", ")})` : "",
     hintsField(op, constants),
   ].join("");
   return `const ${op.id}Operation: Operation = { id: "${op.id}", method: "${op.method}", idempotent: ${op.idempotent}${extra} };\n\n`;
