@@ -98,7 +98,7 @@ async function request<T>(
 ): Promise<T> {
   const { settings } = transport;
   const { logger, rateLimits } = settings;
-  const { id, method, idempotent } = operation;
+  const { id, method } = operation;
   const {
     url,
     headers,
@@ -268,7 +268,7 @@ async function request<T>(
     }
     // Logged, then retried after the delay the retry policy answers, or thrown.
     const { message } = failure;
-    const decision: RetryDecision = retryDecision(outcome, attempt, { idempotent, maxRetries });
+    const decision: RetryDecision = retryDecision(outcome, attempt, { idempotent: operation.idempotent, maxRetries });
     if (decision === "stop") {
       log?.({ type: "error", message });
       throw failure;
