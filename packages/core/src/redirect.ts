@@ -8,20 +8,10 @@ export interface Hop {
 }
 
 /**
- * True for an answer the transport must follow or refuse rather than return: a 301/302/303/307/308 with a
- * `Location`, or a browser's `opaqueredirect` (status 0), which hides where it points.
- */
-export function isRedirect(response: Response): boolean {
-  const { status } = response;
-  return (
-    response.type === "opaqueredirect" ||
-    ((status === 301 || status === 302 || status === 303 || status === 307 || status === 308) &&
-      response.headers.has("location"))
-  );
-}
-
-/**
- * The request a redirect asks for, or why it is not followed. The rules, stricter than fetch's own on purpose:
+ * What an answer asks of the transport: undefined when it is no redirect (it is returned), else the request the
+ * redirect asks for, or why it is not followed. A redirect is a 301/302/303/307/308 with a `Location`, or a
+ * browser's `opaqueredirect` (status 0), which hides where it points. The rules, stricter than fetch's own on
+ * purpose:
  * - the same origin only, unless the client allows other origins; another origin never gets a credential header
  *   nor a body (fetch keeps custom credential headers such as `api-key` and re-sends a 307's body there);
  * - 307/308 keep the method and the body; 301/302/303 are followed for a GET only: fetch would turn a POST into a
@@ -35,19 +25,24 @@ export function nextHop(
   hops: number,
   credentialHeaders: ReadonlySet<string>,
   crossOrigin: boolean | undefined,
-): Hop | Refusal {
+): Hop | Refusal | undefined {
+  const { status } = response;
   if (response.type === "opaqueredirect")
     return [" (an opaque redirect, whose target this runtime hides): not followed"];
+  // Not 301, 302, 303, 307 or 308: no redirect (its Location, if any, is not looked up).
+  if (status < 301 || status > 308 || (status > 303 && status < 307)) return undefined;
+  const location = response.headers.get("location");
+  if (location === null) return undefined;
   let target: URL;
   try {
-    target = new URL(response.headers.get("location") as string, from);
+    target = new URL(location, from);
   } catch {
     return [" with a Location that is no URL"];
   }
   const to = target.href;
   const refuse = (why: string): Refusal => [` redirecting to ${to}: ${why}`, to];
   if (hops >= MAX_REDIRECTS) return refuse(`more than ${MAX_REDIRECTS} redirects in a row`);
-  if (response.status < 307 && init.method !== "GET") {
+  if (status < 307 && init.method !== "GET") {
     return refuse(`not followed, as it would turn the ${init.method} into a GET`);
   }
   if (target.origin === new URL(from).origin) return { url: to, init };

@@ -13,7 +13,7 @@ import {
 } from "./errors.js";
 import type { LogEvent } from "./logger.js";
 import { maskHeaders, type Redactor, redactHeaders } from "./redact.js";
-import { isRedirect, nextHop, type Refusal } from "./redirect.js";
+import { nextHop, type Refusal } from "./redirect.js";
 import { type Outcome, type RetryDecision, retryDecision } from "./retry-policy.js";
 import { sleep } from "./sleep.js";
 import type {
@@ -155,8 +155,7 @@ async function request<T>(
       if (signal?.aborted) throw signal.reason;
       init.signal = controller.signal;
       response = await settings.fetch(url, init);
-      for (let hops = 0, from = url, hopInit = init; isRedirect(response); hops++) {
-        await response.body?.cancel();
+      for (let hops = 0, from = url, hopInit = init; ; hops++) {
         const hop = nextHop(
           response,
           from,
@@ -165,6 +164,8 @@ async function request<T>(
           settings.credentialHeaders,
           settings.allowCrossOriginRedirects,
         );
+        if (!hop) break;
+        await response.body?.cancel();
         if (Array.isArray(hop)) {
           refused = hop;
           break;
