@@ -154,8 +154,8 @@ async function request<T>(
     try {
       if (signal?.aborted) throw signal.reason;
       init.signal = controller.signal;
-      response = await settings.fetch(url, init);
       for (let hops = 0, from = url, hopInit = init; ; hops++) {
+        response = await settings.fetch(from, hopInit);
         const hop = nextHop(
           response,
           from,
@@ -171,7 +171,6 @@ async function request<T>(
           break;
         }
         ({ url: from, init: hopInit } = hop);
-        response = await settings.fetch(from, hopInit);
       }
       if (!refused) text = meta.unread && response.ok ? "" : await readText(response, maxBytes);
     } catch (error) {
