@@ -1,3 +1,5 @@
+import type { TransportSettings } from "./types.js";
+
 /** Redirects the transport follows itself (fetch runs with `redirect: "manual"`), at most this many in a row. */
 export const MAX_REDIRECTS = 5;
 
@@ -23,8 +25,7 @@ export function nextHop(
   from: string,
   init: RequestInit,
   hops: number,
-  credentialHeaders: ReadonlySet<string>,
-  crossOrigin: boolean | undefined,
+  settings: TransportSettings,
 ): Hop | Refusal | undefined {
   const { status } = response;
   if (response.type === "opaqueredirect")
@@ -46,12 +47,12 @@ export function nextHop(
     return refuse(`not followed, as it would turn the ${init.method} into a GET`);
   }
   if (target.origin === new URL(from).origin) return { url: to, init };
-  if (!crossOrigin)
+  if (!settings.allowCrossOriginRedirects)
     return refuse("another origin, refused: credentials and body stay here (allowCrossOriginRedirects)");
   if (init.body != null) return refuse("another origin, refused: the body would go with it");
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(init.headers as Record<string, string>)) {
-    if (!credentialHeaders.has(name)) headers[name] = value;
+    if (!settings.credentialHeaders.has(name)) headers[name] = value;
   }
   return { url: to, init: { ...init, headers } };
 }

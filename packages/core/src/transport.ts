@@ -156,14 +156,7 @@ async function request<T>(
       init.signal = controller.signal;
       for (let hops = 0, from = url, hopInit = init; ; hops++) {
         response = await settings.fetch(from, hopInit);
-        const hop = nextHop(
-          response,
-          from,
-          hopInit,
-          hops,
-          settings.credentialHeaders,
-          settings.allowCrossOriginRedirects,
-        );
+        const hop = nextHop(response, from, hopInit, hops, settings);
         if (!hop) break;
         await response.body?.cancel();
         if (Array.isArray(hop)) {
