@@ -97,8 +97,7 @@ async function request<T>(
   meta: Meta,
 ): Promise<T> {
   const { settings } = transport;
-  const { logger, rateLimits } = settings;
-  const { id, method } = operation;
+  const { logger } = settings;
   const {
     url,
     headers,
@@ -112,13 +111,13 @@ async function request<T>(
     maxRetries = settings.maxRetries,
     maxResponseBytes: maxBytes = settings.maxResponseBytes,
   } = options ?? {};
-  const init: RequestInit = { method, headers, body: sent, redirect: "manual" };
+  const init: RequestInit = { method: operation.method, headers, body: sent, redirect: "manual" };
 
   // Redacting parses the sent body for sensitive values: only an error or a log line pays for it.
   let redactor: Redactor | undefined;
   let info: CallInfo | undefined;
   const redact = () => (redactor ??= settings.redactor.forCall(sent, secrets));
-  const call = () => (info ??= { operationId: id, method, url: redact().text(url) });
+  const call = () => (info ??= { operationId: operation.id, method: operation.method, url: redact().text(url) });
   const aborted = (reason: unknown): never => {
     throw new UserAbortError(call(), reason);
   };
@@ -129,7 +128,7 @@ async function request<T>(
     ((event: DistributiveOmit<LogEvent, keyof CallInfo | "attempt">) => logger({ ...event, ...call(), attempt }));
 
   for (; ; attempt++) {
-    const pacing = rateLimits?.before(transport.rateLimit, call, signal);
+    const pacing = settings.rateLimits?.before(transport.rateLimit, call, signal);
     let release: Release | undefined;
     if (pacing) release = await pacing.catch(aborted);
     const started = log ? Date.now() : 0;
@@ -194,7 +193,7 @@ async function request<T>(
       release?.();
     }
     if (response) {
-      const rateLimit = rateLimits?.read(response.headers);
+      const rateLimit = settings.rateLimits?.read(response.headers);
       if (rateLimit) transport.rateLimit = rateLimit;
       const { status, ok } = response;
       log?.({ type: "response", status, ms: Date.now() - started });
@@ -242,7 +241,7 @@ async function request<T>(
           Class = errorClassFor(status);
           // What the figures say (which budget is spent, until when) is more precise than what the spec says in
           // general.
-          hint = (status === 429 && rateLimits?.explain(rateLimit)) || operation.hints?.[status];
+          hint = (status === 429 && settings.rateLimits?.explain(rateLimit)) || operation.hints?.[status];
           outcome = { status, headers: response.headers, rateLimit };
         }
       }
