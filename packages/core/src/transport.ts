@@ -259,13 +259,12 @@ async function request<T>(
       );
     }
     // Logged, then retried after the delay the retry policy answers, or thrown.
-    const { message } = failure;
     const decision: RetryDecision = retryDecision(outcome, attempt, { idempotent: operation.idempotent, maxRetries });
     if (decision === "stop") {
-      log?.({ type: "error", message });
+      log?.({ type: "error", message: failure.message });
       throw failure;
     }
-    log?.({ type: "retry", delayMs: decision, message });
+    log?.({ type: "retry", delayMs: decision, message: failure.message });
     await sleep(decision, signal).catch(aborted);
   }
 }
