@@ -195,12 +195,12 @@ async function request<T>(
     if (response) {
       const rateLimit = settings.rateLimits?.read(response.headers);
       if (rateLimit) transport.rateLimit = rateLimit;
-      const { status, ok } = response;
+      const { status } = response;
       log?.({ type: "response", status, ms: Date.now() - started });
       // Read only once the call succeeds, so the response of this attempt, whatever it turns out to be.
       meta.response = response;
       meta.rateLimit = rateLimit;
-      if (meta.unread && ok) return response as T;
+      if (meta.unread && response.ok) return response as T;
       // A failed answer: its class, what the message says after "answered <status>", and when to retry.
       let Class: new (init: ApiErrorInit, message?: string) => Error;
       let why = "";
@@ -218,7 +218,7 @@ async function request<T>(
         Class = ResponseTooLargeError;
         why = ` with a body over the maxResponseBytes limit of ${maxBytes} bytes; reading stopped there`;
       } else {
-        data = parseBody(response, text, ok && operation.json);
+        data = parseBody(response, text, response.ok && operation.json);
         // Drift is checked on what the caller would see: a body that does not parse has nothing to check.
         const drift =
           settings.validation &&
@@ -233,7 +233,7 @@ async function request<T>(
             : " with an empty body where JSON is due";
           // A body cut off on the way is a transport fault like a broken connection: retried when that is safe.
           outcome = { error: "unparseable" };
-        } else if (ok) {
+        } else if (response.ok) {
           const flagged = operation.errorFlag?.(data, redact);
           if (!flagged) return data as T;
           [Class, why, extra] = flagged;
