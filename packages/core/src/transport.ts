@@ -218,7 +218,18 @@ async function request<T>(
         Class = ResponseTooLargeError;
         why = ` with a body over the maxResponseBytes limit of ${maxBytes} bytes; reading stopped there`;
       } else {
-        data = parseBody(response, text, response.ok && operation.json);
+        // JSON where the spec promises it (on a 2xx) or the content type says so, else the text; undefined when
+        // empty and not promised. A 2xx whose JSON does not parse, or is empty though promised, is UNPARSEABLE; an
+        // error body that does not parse stays text.
+        const promised = response.ok && operation.json;
+        data = text || promised ? text : undefined;
+        if (promised || (text && response.headers.get("content-type")?.includes("json"))) {
+          try {
+            data = JSON.parse(text);
+          } catch {
+            if (response.ok) data = UNPARSEABLE;
+          }
+        }
         // Drift is checked on what the caller would see: a body that does not parse has nothing to check.
         const drift =
           settings.validation &&
@@ -300,19 +311,5 @@ async function readText(response: Response, maxBytes: number): Promise<string | 
   return undefined;
 }
 
+/** A 2xx body that is not the JSON it should be. */
 const UNPARSEABLE = Symbol();
-
-/**
- * JSON when the content type says so or `promisesJson` (a 2xx of an operation whose spec promises JSON), else
- * the text; undefined for an empty body. UNPARSEABLE where JSON was due and the text is not JSON, or is empty
- * though promised: an error body that does not parse is kept as text instead.
- */
-function parseBody(response: Response, text: string, promisesJson: boolean | undefined): unknown {
-  if (text === "") return promisesJson ? UNPARSEABLE : undefined;
-  if (!promisesJson && !response.headers.get("content-type")?.includes("json")) return text;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return response.ok ? UNPARSEABLE : text;
-  }
-}
