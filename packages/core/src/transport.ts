@@ -197,7 +197,7 @@ async function request<T>(
       if (rateLimit) transport.rateLimit = rateLimit;
       const { status } = response;
       log?.({ type: "response", status, ms: Date.now() - started });
-      // Read only once the call succeeds, so the response of this attempt, whatever it turns out to be.
+      // Read only once the call has succeeded, so it may as well hold this attempt's response whatever it comes to.
       meta.response = response;
       meta.rateLimit = rateLimit;
       if (meta.unread && response.ok) return response as T;
