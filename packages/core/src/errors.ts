@@ -189,9 +189,10 @@ export class UserAbortError extends ClienteleError {
 
   constructor(call: CallInfo, reason: unknown) {
     // The caller's own reason is theirs to read back (no secret of the client's is in it), so the message keeps it.
-    const message = (reason as { message?: unknown } | undefined)?.message;
-    const why = typeof message === "string" ? message : typeof reason === "string" ? reason : "";
-    super(`${at(call)} was aborted by its signal${why ? `: ${why}` : ""}`, call, { cause: reason });
+    const why = typeof reason === "string" ? reason : (reason as { message?: unknown } | undefined)?.message;
+    super(`${at(call)} was aborted by its signal${typeof why === "string" && why ? `: ${why}` : ""}`, call, {
+      cause: reason,
+    });
   }
 }
 
