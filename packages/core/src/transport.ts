@@ -269,8 +269,9 @@ async function request<T>(
         why ? redact().text(`${at(call())} answered ${status}${why}`) : undefined,
       );
     }
-    // Logged, then retried after the delay the retry policy answers, or thrown.
-    const decision: RetryDecision = retryDecision(outcome, attempt, { idempotent: operation.idempotent, maxRetries });
+    // Logged, then retried after the delay the retry policy answers, or thrown. The policy is the operation's
+    // (its `idempotent`) with the call's `maxRetries`.
+    const decision: RetryDecision = retryDecision(outcome, attempt, { ...operation, maxRetries });
     if (decision === "stop") {
       log?.({ type: "error", message: failure.message });
       throw failure;
