@@ -172,11 +172,12 @@ async function request<T>(
         failure = new TimeoutError(call(), `${at(call())} timed out after ${timeout} ms`);
         outcome = { error: "timeout" };
       } else {
-        // The messages down the cause chain (fetch's own message, "fetch failed", says little), and its codes.
+        // The messages down the cause chain, five deep at most (fetch's own message, "fetch failed", says little),
+        // and its codes.
         let reason = "";
         const codes: string[] = [];
         let cause = error as { message?: unknown; code?: unknown; cause?: unknown } | null | undefined;
-        for (let depth = 0; cause != null && depth < 5; depth++, cause = cause.cause as typeof cause) {
+        for (let depth = 0; cause != null && depth++ < 5; cause = cause.cause as typeof cause) {
           reason += `${reason && ": "}${cause instanceof Error ? cause.message : String(cause)}`;
           if (typeof cause.code === "string") codes.push(cause.code);
         }
