@@ -167,7 +167,8 @@ export class ConnectionError extends ClienteleError {
   declare readonly code: string | undefined;
 
   constructor(call: CallInfo, message: string, code?: string) {
-    super(message, { ...call, code });
+    super(message, call);
+    this.code = code;
   }
 }
 
