@@ -166,6 +166,7 @@ async function request<T>(
       }
       if (!refused) text = meta.unread && response.ok ? "" : await readText(response, maxBytes);
     } catch (error) {
+      // No usable answer, even where its headers came (a body that broke off): the error is the failure.
       response = undefined;
       if (signal?.aborted) aborted(signal.reason);
       if (timedOut) {
