@@ -74,11 +74,9 @@ export function detailOf(body: unknown, hint?: string): string {
 const REASON_FIELDS = ["message", "Message", "error_message", "errorMessage", "error_description", "detail", "error"];
 
 function reasonIn(body: unknown): string | undefined {
-  for (const field of REASON_FIELDS) {
-    const value = (body as Record<string, unknown> | null)?.[field];
-    if (typeof value === "string" && value.trim()) return value;
-  }
-  return undefined;
+  return REASON_FIELDS.map((field) => (body as Record<string, unknown> | null)?.[field]).find(
+    (value): value is string => typeof value === "string" && !!value.trim(),
+  );
 }
 
 export class BadRequestError extends ApiError {
@@ -169,7 +167,8 @@ export class ConnectionError extends ClienteleError {
   declare readonly code: string | undefined;
 
   constructor(call: CallInfo, message: string, code?: string) {
-    super(message, { ...call, code });
+    super(message, call);
+    this.code = code;
   }
 }
 
@@ -191,9 +190,10 @@ export class UserAbortError extends ClienteleError {
 
   constructor(call: CallInfo, reason: unknown) {
     // The caller's own reason is theirs to read back (no secret of the client's is in it), so the message keeps it.
-    const message = (reason as { message?: unknown } | undefined)?.message;
-    const why = typeof message === "string" ? message : typeof reason === "string" ? reason : "";
-    super(`${at(call)} was aborted by its signal${why ? `: ${why}` : ""}`, call, { cause: reason });
+    const why = typeof reason === "string" ? reason : (reason as { message?: unknown } | undefined)?.message;
+    super(`${at(call)} was aborted by its signal${typeof why === "string" && why ? `: ${why}` : ""}`, call, {
+      cause: reason,
+    });
   }
 }
 
@@ -231,10 +231,12 @@ export function kindOf(value: unknown): string {
 /** The error for a name that is not an option, with the option it probably meant (`apikey` → `apiKey`). */
 export function unknownOption(owner: string, name: string, known: readonly string[], what: string): OptionError {
   const lower = name.toLowerCase();
-  const meant = known.find((k) => {
-    const other = k.toLowerCase();
-    return lower.length > 2 && (other.includes(lower) || lower.includes(other));
-  });
+  const meant =
+    lower.length > 2 &&
+    known.find((k) => {
+      const other = k.toLowerCase();
+      return other.includes(lower) || lower.includes(other);
+    });
   return new OptionError(owner, name, `is not an option of ${what}${meant ? `; did you mean "${meant}"?` : ""}`);
 }
 

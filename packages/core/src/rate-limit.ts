@@ -53,10 +53,11 @@ export function rateLimitReader(names: RateLimitHeaders): RateLimitReader {
   return (headers) => {
     let found: RateLimit | undefined;
     for (const [field, header] of entries) {
-      const raw = headers.get(header);
-      // Digits only: Number("") is 0 (an empty header is no spent budget), Number("0x10") is 16.
-      const number = raw && /^\s*\d+\s*$/.test(raw) ? Number(raw) : Number.NaN;
-      if (!Number.isFinite(number)) continue;
+      const raw = headers.get(header) ?? "";
+      // Digits only: Number("") is 0 (an empty header is no spent budget), Number("0x10") is 16; 400 digits are
+      // Infinity.
+      const number = Number(raw);
+      if (!/^\s*\d+\s*$/.test(raw) || !Number.isFinite(number)) continue;
       found ??= {};
       // The reset is a Unix timestamp in seconds (see the header's description in specs/cyclesoftware.yaml). One
       // more than two days ahead (milliseconds: the year 58890) is no daily reset: unknown, so it locks nobody out.

@@ -13,7 +13,7 @@ import {
 } from "./errors.js";
 import type { LogEvent } from "./logger.js";
 import { maskHeaders, type Redactor, redactHeaders } from "./redact.js";
-import { isRedirect, nextHop, type Refusal } from "./redirect.js";
+import { nextHop, type Refusal } from "./redirect.js";
 import { type Outcome, type RetryDecision, retryDecision } from "./retry-policy.js";
 import { sleep } from "./sleep.js";
 import type {
@@ -97,8 +97,7 @@ async function request<T>(
   meta: Meta,
 ): Promise<T> {
   const { settings } = transport;
-  const { logger, rateLimits } = settings;
-  const { id, method, idempotent } = operation;
+  const { logger } = settings;
   const {
     url,
     headers,
@@ -112,13 +111,13 @@ async function request<T>(
     maxRetries = settings.maxRetries,
     maxResponseBytes: maxBytes = settings.maxResponseBytes,
   } = options ?? {};
-  const init: RequestInit = { method, headers, body: sent, redirect: "manual" };
+  const init: RequestInit = { method: operation.method, headers, body: sent, redirect: "manual" };
 
   // Redacting parses the sent body for sensitive values: only an error or a log line pays for it.
   let redactor: Redactor | undefined;
   let info: CallInfo | undefined;
   const redact = () => (redactor ??= settings.redactor.forCall(sent, secrets));
-  const call = () => (info ??= { operationId: id, method, url: redact().text(url) });
+  const call = () => (info ??= { operationId: operation.id, method: operation.method, url: redact().text(url) });
   const aborted = (reason: unknown): never => {
     throw new UserAbortError(call(), reason);
   };
@@ -127,113 +126,160 @@ async function request<T>(
   const log =
     logger &&
     ((event: DistributiveOmit<LogEvent, keyof CallInfo | "attempt">) => logger({ ...event, ...call(), attempt }));
-  const policy = { idempotent, maxRetries };
-  /** Logs a failed attempt and waits when the retry policy answers with a delay; false when the call is over. */
-  const retry = async ({ message }: Error, outcome: Outcome): Promise<boolean> => {
-    const decision: RetryDecision = retryDecision(outcome, attempt, policy);
-    if (decision === "stop") {
-      log?.({ type: "error", message });
-      return false;
-    }
-    log?.({ type: "retry", delayMs: decision, message });
-    await sleep(decision, signal).catch(aborted);
-    return true;
-  };
 
   for (; ; attempt++) {
-    const pacing = rateLimits?.before(transport.rateLimit, call, signal);
+    const pacing = settings.rateLimits?.before(transport.rateLimit, call, signal);
     let release: Release | undefined;
     if (pacing) release = await pacing.catch(aborted);
     const started = log ? Date.now() : 0;
     log?.({ type: "request", headers: maskHeaders(headers, settings.credentialHeaders, redact()) });
-    let response: Response;
+    // What went wrong with this attempt (set by the catch or by the answer's branches below, each of which either
+    // sets it, returns or throws), and what it came to as far as retrying goes.
+    let failure!: Error;
+    let outcome: Outcome = FINAL;
+    // One attempt, redirects included: the timeout covers the headers and the whole body.
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeout);
+    const onAbort = () => controller.abort(signal?.reason);
+    signal?.addEventListener("abort", onAbort);
+    let response: Response | undefined;
+    // Undefined when the body is longer than `maxBytes`, or when a redirect is refused.
     let text: string | undefined;
     let refused: Refusal | undefined;
     try {
-      [response, text, refused] = await attemptFetch(settings, url, init, timeout, signal, maxBytes, meta);
+      if (signal?.aborted) throw signal.reason;
+      init.signal = controller.signal;
+      for (let hops = 0, from = url, hopInit = init; ; hops++) {
+        response = await settings.fetch(from, hopInit);
+        const hop = nextHop(response, from, hopInit, hops, settings);
+        if (!hop) break;
+        await response.body?.cancel();
+        if (Array.isArray(hop)) {
+          refused = hop;
+          break;
+        }
+        ({ url: from, init: hopInit } = hop);
+      }
+      if (!refused) text = meta.unread && response.ok ? "" : await readText(response, maxBytes);
     } catch (error) {
-      release?.();
+      // No usable answer, even where its headers came (a body that broke off): the error is the failure.
+      response = undefined;
       if (signal?.aborted) aborted(signal.reason);
-      let failure: ConnectionError;
-      let outcome: Outcome = { error: "timeout" };
-      if (error === TIMED_OUT) {
+      if (timedOut) {
         failure = new TimeoutError(call(), `${at(call())} timed out after ${timeout} ms`);
+        outcome = { error: "timeout" };
       } else {
-        const [reason, codes] = explain(error);
-        const hint = corsHint(error, runsInBrowser());
-        failure = new ConnectionError(call(), `${at(call())} failed: ${redact().text(reason)}${hint}`, codes[0]);
+        // The messages down the cause chain, five deep at most (fetch's own message, "fetch failed", says little),
+        // and its codes.
+        let reason = "";
+        const codes: string[] = [];
+        let cause = error as { message?: unknown; code?: unknown; cause?: unknown } | null | undefined;
+        for (let depth = 0; cause != null && depth++ < 5; cause = cause.cause as typeof cause) {
+          reason += `${reason && ": "}${cause instanceof Error ? cause.message : String(cause)}`;
+          if (typeof cause.code === "string") codes.push(cause.code);
+        }
+        failure = new ConnectionError(
+          call(),
+          `${at(call())} failed: ${redact().text(reason)}${corsHint(error, runsInBrowser())}`,
+          codes[0],
+        );
         outcome = { error: "network", codes };
       }
-      if (await retry(failure, outcome)) continue;
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+      release?.();
+    }
+    if (response) {
+      const rateLimit = settings.rateLimits?.read(response.headers);
+      if (rateLimit) transport.rateLimit = rateLimit;
+      const { status } = response;
+      log?.({ type: "response", status, ms: Date.now() - started });
+      // Read only once the call has succeeded, so it may as well hold this attempt's response whatever it comes to.
+      meta.response = response;
+      meta.rateLimit = rateLimit;
+      if (meta.unread && response.ok) return response as T;
+      // A failed answer: its class, what the message says after "answered <status>", and when to retry.
+      let Class: new (init: ApiErrorInit, message?: string) => Error;
+      let why = "";
+      let hint: string | undefined;
+      let extra: object | undefined;
+      // The body as the caller would see it; undefined when there is none to read (a refused redirect, a body
+      // over the limit).
+      let data: unknown;
+      if (refused) {
+        Class = RedirectError;
+        [why] = refused;
+        extra = { location: refused[1] };
+      } else if (text === undefined) {
+        // Not retried: the body would be as long again, and a retry would download the limit once more.
+        Class = ResponseTooLargeError;
+        why = ` with a body over the maxResponseBytes limit of ${maxBytes} bytes; reading stopped there`;
+      } else {
+        // JSON where the spec promises it (on a 2xx) or the content type says so, else the text; undefined when
+        // empty and not promised. A 2xx whose JSON does not parse, or is empty though promised, is UNPARSEABLE; an
+        // error body that does not parse stays text.
+        const promised = response.ok && operation.json;
+        data = text || promised ? text : undefined;
+        if (promised || (text && response.headers.get("content-type")?.includes("json"))) {
+          try {
+            data = JSON.parse(text);
+          } catch {
+            if (response.ok) data = UNPARSEABLE;
+          }
+        }
+        // Drift is checked on what the caller would see: a body that does not parse has nothing to check.
+        const drift =
+          settings.validation &&
+          data !== UNPARSEABLE &&
+          settings.validation(call(), attempt, response, data, redact(), rateLimit);
+        if (drift) throw drift;
+        if (data === UNPARSEABLE) {
+          Class = ResponseParseError;
+          data = text;
+          why = text
+            ? ` with a body that is not the JSON expected${detailOf(text)}`
+            : " with an empty body where JSON is due";
+          // A body cut off on the way is a transport fault like a broken connection: retried when that is safe.
+          outcome = { error: "unparseable" };
+        } else if (response.ok) {
+          const flagged = operation.errorFlag?.(data, redact);
+          if (!flagged) return data as T;
+          [Class, why, extra] = flagged;
+        } else {
+          Class = errorClassFor(status);
+          // What the figures say (which budget is spent, until when) is more precise than what the spec says in
+          // general.
+          hint = (status === 429 && settings.rateLimits?.explain(rateLimit)) || operation.hints?.[status];
+          outcome = { status, headers: response.headers, rateLimit };
+        }
+      }
+      failure = new Class(
+        {
+          ...call(),
+          status,
+          headers: redactHeaders(response.headers, redact()),
+          body: redact().value(data),
+          rateLimit,
+          hint,
+          ...extra,
+        },
+        why ? redact().text(`${at(call())} answered ${status}${why}`) : undefined,
+      );
+    }
+    // Logged, then retried after the delay the retry policy answers, or thrown. The policy is the operation's
+    // (its `idempotent`) with the call's `maxRetries`.
+    const decision: RetryDecision = retryDecision(outcome, attempt, { ...operation, maxRetries });
+    if (decision === "stop") {
+      log?.({ type: "error", message: failure.message });
       throw failure;
     }
-    release?.();
-    const rateLimit = rateLimits?.read(response.headers);
-    if (rateLimit) transport.rateLimit = rateLimit;
-    const { status, ok } = response;
-    log?.({ type: "response", status, ms: Date.now() - started });
-    meta.rateLimit = rateLimit;
-    if (meta.unread && ok) {
-      meta.response = response;
-      return response as T;
-    }
-    // A failed answer: its class, what the message says after "answered <status>", and when to retry.
-    let Class: new (init: ApiErrorInit, message?: string) => Error;
-    let why = "";
-    let hint: string | undefined;
-    let extra: object | undefined;
-    let outcome: Outcome = { error: "final" };
-    let data = refused || text === undefined ? undefined : parseBody(response, text, ok && operation.json);
-    // Drift is checked on what the caller would see: a refused redirect or an unread body has nothing to check.
-    const drift =
-      settings.validation &&
-      !refused &&
-      text !== undefined &&
-      data !== UNPARSEABLE &&
-      settings.validation(call(), attempt, response, data, redact(), rateLimit);
-    if (drift) throw drift;
-    if (refused) {
-      Class = RedirectError;
-      [why] = refused;
-      extra = { location: refused[1] };
-    } else if (text === undefined) {
-      // Not retried: the body would be as long again, and a retry would download the limit once more.
-      Class = ResponseTooLargeError;
-      why = ` with a body over the maxResponseBytes limit of ${maxBytes} bytes; reading stopped there`;
-    } else if (data === UNPARSEABLE) {
-      Class = ResponseParseError;
-      data = text;
-      why = text
-        ? ` with a body that is not the JSON expected${detailOf(text)}`
-        : " with an empty body where JSON is due";
-      // A body cut off on the way is a transport fault like a broken connection: retried when that is safe.
-      outcome = { error: "unparseable" };
-    } else if (ok) {
-      const flagged = operation.errorFlag?.(data, redact);
-      if (!flagged) {
-        meta.response = response;
-        return data as T;
-      }
-      [Class, why, extra] = flagged;
-    } else {
-      Class = errorClassFor(status);
-      // What the figures say (which budget is spent, until when) is more precise than what the spec says in general.
-      hint = (status === 429 && rateLimits?.explain(rateLimit)) || operation.hints?.[status];
-      outcome = { status, headers: response.headers, rateLimit };
-    }
-    const failure = new Class(
-      {
-        ...call(),
-        status,
-        headers: redactHeaders(response.headers, redact()),
-        body: redact().value(data),
-        rateLimit,
-        hint,
-        ...extra,
-      },
-      why ? redact().text(`${at(call())} answered ${status}${why}`) : undefined,
-    );
-    if (!(await retry(failure, outcome))) throw failure;
+    log?.({ type: "retry", delayMs: decision, message: failure.message });
+    await sleep(decision, signal).catch(aborted);
   }
 }
 
@@ -245,48 +291,8 @@ interface Meta extends Omit<ApiResult<unknown>, "data"> {
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-const TIMED_OUT = Symbol();
-
-/**
- * One attempt, redirects included: the timeout covers the headers and the whole body. The text is undefined when
- * the body is longer than `maxBytes`, or when a redirect is refused (then the refusal comes third).
- */
-async function attemptFetch(
-  settings: TransportSettings,
-  url: string,
-  init: RequestInit,
-  timeout: number,
-  signal: AbortSignal | undefined,
-  maxBytes: number,
-  meta: Meta,
-): Promise<[Response, string | undefined, Refusal?]> {
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeout);
-  const onAbort = () => controller.abort(signal?.reason);
-  signal?.addEventListener("abort", onAbort);
-  try {
-    if (signal?.aborted) throw signal.reason;
-    init.signal = controller.signal;
-    let response = await settings.fetch(url, init);
-    for (let hops = 0, from = url; isRedirect(response); hops++) {
-      await response.body?.cancel();
-      const hop = nextHop(response, from, init, hops, settings.credentialHeaders, settings.allowCrossOriginRedirects);
-      if (Array.isArray(hop)) return [response, undefined, hop];
-      ({ url: from, init } = hop);
-      response = await settings.fetch(from, init);
-    }
-    return [response, meta.unread && response.ok ? "" : await readText(response, maxBytes)];
-  } catch (error) {
-    throw timedOut ? TIMED_OUT : error;
-  } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener("abort", onAbort);
-  }
-}
+/** An attempt no retry can change. */
+const FINAL: Outcome = { error: "final" };
 
 /**
  * The body as text, or undefined past `maxBytes`: a declared length over it is refused unread, any other body is
@@ -308,31 +314,5 @@ async function readText(response: Response, maxBytes: number): Promise<string | 
   return undefined;
 }
 
-/** The messages down an error's cause chain (fetch's own message, "fetch failed", says little) and its codes. */
-function explain(error: unknown): [string, string[]] {
-  let text = "";
-  const codes: string[] = [];
-  let current = error as { message?: unknown; code?: unknown; cause?: unknown } | null | undefined;
-  for (let depth = 0; current != null && depth < 5; depth++, current = current.cause as typeof current) {
-    text += `${text && ": "}${current instanceof Error ? current.message : String(current)}`;
-    if (typeof current.code === "string") codes.push(current.code);
-  }
-  return [text, codes];
-}
-
+/** A 2xx body that is not the JSON it should be. */
 const UNPARSEABLE = Symbol();
-
-/**
- * JSON when the content type says so or `promisesJson` (a 2xx of an operation whose spec promises JSON), else
- * the text; undefined for an empty body. UNPARSEABLE where JSON was due and the text is not JSON, or is empty
- * though promised: an error body that does not parse is kept as text instead.
- */
-function parseBody(response: Response, text: string, promisesJson: boolean | undefined): unknown {
-  if (text === "") return promisesJson ? UNPARSEABLE : undefined;
-  if (!promisesJson && !response.headers.get("content-type")?.includes("json")) return text;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return response.ok ? UNPARSEABLE : text;
-  }
-}

@@ -42,14 +42,19 @@ export function docComment(op: OperationModel, indent: string): string {
 }
 
 /**
- * One constant per distinct hint, shared by every operation that documents it (Cubit's 401 is the same on all six),
- * so the full client carries each text once and a one-call app only its operation's. Hint text → constant name.
+ * One constant per hint that two or more operations document (Cubit's 401 is the same on all six), so the full
+ * client carries each text once and a one-call app only its operation's; a hint of one operation only is written
+ * in its constant (a variable of its own costs a bundle bytes). Hint text → constant name.
  */
 export function hintConstants(operations: OperationModel[]): Map<string, string> {
+  const uses = new Map<string, number>();
+  for (const op of operations) {
+    for (const hint of new Set(Object.values(op.hints))) uses.set(hint, (uses.get(hint) ?? 0) + 1);
+  }
   const names = new Map<string, string>();
   for (const op of operations) {
     for (const [status, hint] of Object.entries(op.hints)) {
-      if (names.has(hint)) continue;
+      if (names.has(hint) || (uses.get(hint) ?? 0) < 2) continue;
       const taken = [...names.values()].filter((name) => name.startsWith(`hint${status}`)).length;
       names.set(hint, `hint${status}${taken === 0 ? "" : `_${taken + 1}`}`);
     }
@@ -59,6 +64,8 @@ export function hintConstants(operations: OperationModel[]): Map<string, string>
 
 /** `, hints: { 400: hint400, … }`, or nothing where the spec documents no error status. */
 export function hintsField(op: OperationModel, constants: Map<string, string>): string {
-  const entries = Object.entries(op.hints).map(([status, hint]) => `${status}: ${constants.get(hint)}`);
+  const entries = Object.entries(op.hints).map(
+    ([status, hint]) => `${status}: ${constants.get(hint) ?? JSON.stringify(hint)}`,
+  );
   return entries.length === 0 ? "" : `, hints: { ${entries.join(", ")} }`;
 }

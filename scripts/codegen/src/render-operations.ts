@@ -53,10 +53,11 @@ const accessType = (segments: string[], root: string) =>
 /** The operation's constant: only what it needs, since a flag absent from it costs its calls nothing. */
 function operationConstant(op: OperationModel, constants: Map<string, string>) {
   const flag = op.errorFlag && [op.errorFlag.property, op.errorFlag.message].filter((v) => v !== undefined);
+  // Marked pure, so a bundle that calls none of this operation drops its constant (and errorFlag with it).
   const extra = [
     op.body === "none" ? "" : `, body: "${op.body}"`,
     op.json ? ", json: true" : "",
-    flag ? `, errorFlag: errorFlag(${flag.map((v) => JSON.stringify(v)).join(", ")})` : "",
+    flag ? `, errorFlag: /* @__PURE__ */ errorFlag(${flag.map((v) => JSON.stringify(v)).join(", ")})` : "",
     hintsField(op, constants),
   ].join("");
   return `const ${op.id}Operation: Operation = { id: "${op.id}", method: "${op.method}", idempotent: ${op.idempotent}${extra} };\n\n`;
@@ -74,15 +75,22 @@ function operationTypes(op: OperationModel) {
   return text;
 }
 
+/**
+ * The call of a non-paginated operation: `send(transport, <constant>, <path>, options[, jsonBody, body])`. Only what
+ * the operation uses: the query and body code come in through the arguments of `send`.
+ */
+function sendCall(op: OperationModel) {
+  const path = pathExpression(op, op.query === "none" ? undefined : "query");
+  return `send(transport, ${op.id}Operation, ${path}, options${op.body === "none" ? "" : ", jsonBody, body"})`;
+}
+
 function renderFunction(op: OperationModel, pathOptionsType: string, constants: Map<string, string>) {
   const name = pascal(op.id);
-  const query = op.query !== "none";
-  // Only what this operation uses: the query and body code come in through the arguments of `send`.
-  const body = op.body === "none" ? "" : ", jsonBody, body";
   const signature = `transport: Transport<${pathOptionsType}>, ${parameterList(op).join(", ")}`;
   let text = operationConstant(op, constants) + operationTypes(op);
   if (op.pagination) {
     const { parameter, items, nextOffset } = op.pagination;
+    const body = op.body === "none" ? "" : ", jsonBody, body";
     const pageQuery = `${parameter} === undefined ? query : { ...query, ${parameter} }`;
     text += `export type ${name}Item = NonNullable<${accessType(items, `${name}Result`)}>[number];\n\n`;
     text += docComment(op, "");
@@ -94,7 +102,7 @@ function renderFunction(op: OperationModel, pathOptionsType: string, constants: 
   }
   text += `\n${docComment(op, "")}`;
   text += `export function ${op.id}(${signature}): ApiPromise<${resultType(op)}> {\n`;
-  text += `  return send(transport, ${op.id}Operation, ${pathExpression(op, query ? "query" : undefined)}, options${body});\n}\n`;
+  text += `  return ${sendCall(op)};\n}\n`;
   return text;
 }
 
@@ -104,7 +112,10 @@ function renderBinding(op: OperationModel) {
   const name = pascal(op.id);
   const result = op.pagination ? `PagePromise<${resultType(op)}, ${name}Item>` : `ApiPromise<${resultType(op)}>`;
   const doc = docComment(op, "    ");
-  return `${doc}    ${op.id}: (${params.join(", ")}): ${result} => ${op.id}(transport, ${args.join(", ")}),\n`;
+  // A method sends itself rather than calling the standalone function: a client's bundle then carries one function
+  // per operation, not two.
+  const call = op.pagination ? `${op.id}(transport, ${args.join(", ")})` : sendCall(op);
+  return `${doc}    ${op.id}: (${params.join(", ")}): ${result} => ${call},\n`;
 }
 
 /** `models`: the component schemas models.ts names, which the operations' types may use. */
