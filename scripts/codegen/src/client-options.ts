@@ -51,7 +51,7 @@ export interface ClientModel {
   credentials: "headers" | "basic" | "none";
   /** The server URL: the default one, one per environment, or a template the server variables fill. */
   server: "default" | "environments" | "template";
-  /** The first server's URL (spec.ts's `defaultServer`), with `{name}` where a server variable goes. */
+  /** The first server's URL, with `{name}` where a server variable goes. */
   serverUrl: string;
   /** The spec has path options (`x-client-option` on path parameters). */
   pathOptions: boolean;

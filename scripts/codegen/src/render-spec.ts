@@ -30,9 +30,9 @@ export function renderSpecConstants(spec: OpenAPI3) {
   const servers = spec.servers ?? [];
   const [first] = servers;
   if (!first) throw new Error("the spec names no server");
-  // Only URLs: the descriptions live in the spec and the docs, not in every user's bundle.
-  let text = `/** The first server the spec names (a template where it has variables). */\n`;
-  text += `export const defaultServer = ${literal(first.url)};\n`;
+  // Only URLs: the descriptions live in the spec and the docs, not in every user's bundle. The first server's URL
+  // is written into the factory itself (client-options.ts), so it is not repeated here.
+  let text = "";
   const byEnvironment = servers.filter((s) => typeof s["x-environment"] === "string");
   if (byEnvironment.length > 0) {
     text += `\n/** The server of each environment (\`x-environment\`). */\n`;
@@ -45,20 +45,20 @@ export function renderSpecConstants(spec: OpenAPI3) {
       const values = allowedValues(parameter);
       text += `  ${name}: ${values ? values.map(literal).join(" | ") : "string"};\n`;
     }
-    text += "}\n\n/** The values each path option allows. */\nexport const pathOptionValues = {\n";
-    for (const [name, parameter] of pathOptions) {
-      const values = allowedValues(parameter);
-      text += `  ${name}: ${values ? `[${values.map(literal).join(", ")}]` : "undefined"},\n`;
-    }
-    text += "} as const;\n";
+    // The allowed values are written into the factory's checks (render-factory-body.ts), so only the type is here.
+    text += "}\n";
   }
   const accept = responseMediaTypes(spec);
   if (accept.length > 0) {
     text += `\n/** Every media type the spec's responses use, for the \`Accept\` header. */\n`;
     text += `export const accept = ${literal(accept.join(", "))};\n`;
   }
-  text += `\n/** Body fields whose values are redacted from errors and logs (\`x-sensitive\`). */\n`;
-  text += `export const sensitiveKeys: readonly string[] = ${literal([...sensitivePropertyNames(spec)].sort())};\n`;
+  const sensitive = [...sensitivePropertyNames(spec)].sort();
+  // Only where some field is `x-sensitive`: the factory passes the list only then (client-options.ts).
+  if (sensitive.length > 0) {
+    text += `\n/** Body fields whose values are redacted from errors and logs (\`x-sensitive\`). */\n`;
+    text += `export const sensitiveKeys: readonly string[] = ${literal(sensitive)};\n`;
+  }
   const rateLimit = spec["x-rate-limit"];
   if (rateLimit) {
     text += `\n/** The response headers that carry rate-limit figures (\`x-rate-limit\`). */\n`;
