@@ -12,6 +12,7 @@ import { measureOverheadInProcesses } from "./overhead.js";
 import { measurePagination } from "./pagination.js";
 import { type BenchReport, renderReport, writeReport } from "./report.js";
 import { startBenchServer } from "./server.js";
+import { measureTestSuite } from "./test-suite.js";
 import { measureValidationBundles, measureValidationCost } from "./validation.js";
 import { renderValidation, writeValidation } from "./validation-report.js";
 
@@ -82,6 +83,13 @@ try {
   };
 } finally {
   await server.stop();
+}
+
+// Last and alone: the suite starts its own servers and uses both cores. A smoke run of the harness leaves it out.
+if (!quick) {
+  step("pnpm test, the whole suite");
+  report.testSuite = await measureTestSuite(root);
+  console.log(`${report.testSuite.closingLine} in ${(report.testSuite.ms / 1000).toFixed(1)} s`);
 }
 
 const markdown = renderReport(report);

@@ -5,6 +5,7 @@ import type { Machine } from "./machine.js";
 import { type CallResult, compare, type Measure, medianLatency, peerRatio, type Variant } from "./overhead.js";
 import type { PaginationResult } from "./pagination.js";
 import { formatBytes, formatMiB, formatMs, formatP, formatRatio, formatSignedMiB } from "./stats.js";
+import type { SuiteResult } from "./test-suite.js";
 
 export interface BenchReport {
   date: string;
@@ -20,6 +21,8 @@ export interface BenchReport {
   generation: GeneratorResult[];
   bundles: BundleResult[];
   references: ReferenceResult[];
+  /** Absent from a --quick run. */
+  testSuite?: SuiteResult;
   pagination: PaginationResult[];
 }
 
@@ -32,6 +35,7 @@ export const TARGETS = {
   bundleGzip: 2.7 * 1024,
   /** The full client: the size of @hey-api/openapi-ts's one-call app. */
   fullClientGzip: 4.0 * 1024,
+  testSuiteMs: 90_000,
 } as const;
 
 const START = "<!-- bench:start: written by `pnpm bench`; edit only outside these markers -->";
@@ -103,6 +107,14 @@ function targets(report: BenchReport): string {
       verdict(growth < 0.05 * kept),
     ]);
   }
+  const suite = report.testSuite;
+  if (suite)
+    rows.push([
+      "`pnpm test`, the whole suite",
+      `≤ ${formatMs(TARGETS.testSuiteMs)}`,
+      `${formatMs(suite.ms)} (${suite.closingLine})`,
+      suite.passed ? verdict(suite.ms <= TARGETS.testSuiteMs) : "**failed**",
+    ]);
   return table(["figure", "target", "measured", ""], rows);
 }
 
@@ -165,6 +177,20 @@ function bundleTable(results: BundleResult[]): string {
       formatRatio(r.sizes["clientele transport + function"].gzipped / r.sizes["@hey-api/openapi-ts"].gzipped),
     ]),
   );
+}
+
+/** The suite's steps as it printed them: the first group runs its steps at once, then vitest beside the consumer matrix. */
+function suiteSection(suite: SuiteResult): string {
+  return [
+    "README's test command (`npm test`, which runs `pnpm test` through the bootstrap) in a child process after " +
+      `every other measurement; ${formatMs(suite.ms)} wall time, closing line \`${suite.closingLine}\`. Each step's ` +
+      "own time as it printed it (steps in a group run at the same time, so they do not add up):",
+    "",
+    table(
+      ["step", "time", "result"],
+      suite.steps.map((s) => [s.name, `${s.seconds.toFixed(1)} s`, s.ok ? "✔" : "✘"]),
+    ),
+  ].join("\n");
 }
 
 /** Other generators' SDKs over their own APIs, for scale: what a runtime with the same duties costs. */
@@ -309,6 +335,7 @@ export function renderReport(report: BenchReport): string {
       "the last column keeps every record, to show what growth looks like. Wall time is measured without the GCs.",
     "",
     paginationTable(report.pagination),
+    ...(report.testSuite ? ["", "### `pnpm test`", "", suiteSection(report.testSuite)] : []),
     END,
   ].join("\n");
 }
