@@ -2,6 +2,7 @@
 // It runs last, after every other measurement has stopped its servers, so the two never share the machine.
 import { spawn } from "node:child_process";
 import { join } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 
 export interface SuiteResult {
   /** Wall time of the whole run, in milliseconds. */
@@ -20,8 +21,7 @@ const CLOSING_LINE = /^\d+ passed, \d+ failed, \d+ skipped$/;
 export function readSuiteOutput(output: string, exitCode: number, ms: number): SuiteResult {
   const steps: SuiteResult["steps"] = [];
   let closingLine = "";
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: vitest's colour codes are stripped on purpose
-  for (const line of output.replace(/\u001b\[[0-9;]*m/g, "").split("\n")) {
+  for (const line of stripVTControlCharacters(output).split("\n")) {
     const step = STEP_LINE.exec(line.trim());
     if (step) steps.push({ name: step[2] as string, seconds: Number(step[3]), ok: step[1] === "✔" });
     if (CLOSING_LINE.test(line.trim())) closingLine = line.trim();
